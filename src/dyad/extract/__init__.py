@@ -1,0 +1,62 @@
+"""Extraction: a parsed article in, a ``dyad/document@1`` out. Pure: no files, no store.
+
+The extractors run in the order ``PIPELINE`` declares; each reads the context
+(the parse and the actors found so far) and returns its part of the document.
+Events come after quotes when the event coder lands (they need actors, quotes
+and dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Doc
+
+from dyad.extract.actors import extract_actors
+from dyad.extract.context import Context
+from dyad.extract.dates import extract_dates
+from dyad.extract.places import extract_places
+from dyad.extract.quotes import extract_quotes
+from dyad.extract.topics import extract_topics
+from dyad.model import Article, Document
+
+
+def _actors(ctx: Context, out: Document) -> None:
+    extract_actors(ctx)
+
+
+def _quotes(ctx: Context, out: Document) -> None:
+    out.quotes = extract_quotes(ctx)
+
+
+def _dates(ctx: Context, out: Document) -> None:
+    out.dates = extract_dates(ctx)
+
+
+def _places(ctx: Context, out: Document) -> None:
+    out.places = extract_places(ctx)
+
+
+def _topics(ctx: Context, out: Document) -> None:
+    out.topics = extract_topics(ctx)
+
+
+PIPELINE: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
+    ("actors", _actors),
+    ("quotes", _quotes),
+    ("dates", _dates),
+    ("places", _places),
+    ("topics", _topics),
+)
+
+
+def build_document(doc: Doc, article: Article) -> Document:
+    """Run every extractor over one parsed article."""
+    published = date.fromisoformat(article.published) if article.published else None
+    ctx = Context(doc=doc, published=published)
+    out = Document(article=article)
+    for _, step in PIPELINE:
+        step(ctx, out)
+    out.actors = ctx.actors
+    return out

@@ -1,0 +1,536 @@
+"""Actors: people with title and country, states, organisations; one actor per real entity.
+
+spaCy's entities are the start. Rules and the knowledge base fix what it gets
+wrong: organisations tagged as people, titles it leaves out, countries named by
+demonym, alias or capital, and roles ("the Russian president") that stand for a
+person named elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from dyad import kb
+from dyad.extract.context import Context
+from dyad.model import Actor
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister", "comrade", "lord", "lady"}
+CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
+LOCATION_PREPS = {"in", "to", "from", "at", "near", "via", "into", "toward", "towards", "outside", "across",
+                  "through", "around", "inside", "across", "between", "visit", "visited", "arrived"}
+NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
+GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership", "officials", "side", "regime"}
+UNNAMED_SOURCE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
+                        "diplomat", "diplomats", "aide", "aides", "representative", "representatives",
+                        "statement", "ministry", "analyst", "analysts", "expert", "experts", "witness",
+                        "witnesses", "observer", "observers", "insider", "insiders", "adviser", "advisers"}
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    title: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    title_head: kb.Title | None = None
+
+
+@dataclass
+class _Person:
+    name: str
+    tokens: list[str]
+    mentions: list[PersonMention] = field(default_factory=list)
+    title: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    head: kb.Title | None = None
+
+
+@lru_cache(maxsize=1)
+def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers for countries and known organisations (built once per vocab)."""
+    from dyad.nlp.pipeline import load
+
+    tokenizer = load().make_doc
+    countries = kb.countries()
+    cm = PhraseMatcher(vocab, attr="ORTH")
+    for label, table in (("NAME", countries.names), ("DEMONYM", countries.demonyms),
+                         ("CAPITAL", countries.capitals)):
+        cm.add(label, [tokenizer(form) for form in table])
+    cm.add("BLOCK", [tokenizer(form) for form in countries.blockers])
+    om = PhraseMatcher(vocab, attr="ORTH")
+    om.add("ORG", [tokenizer(form) for form in kb.organizations()])
+    return cm, om
+
+
+def country_spans(doc: Doc) -> list[tuple[Span, str, str]]:
+    """(span, kind, iso3) for country names, demonyms and capitals, longest match first."""
+    cm, _ = _matchers(id(doc.vocab), doc.vocab)
+    spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in cm(doc)]
+    countries = kb.countries()
+    out = []
+    for span in filter_spans(spans):
+        if span.label_ == "BLOCK":
+            continue
+        table = {"NAME": countries.names, "DEMONYM": countries.demonyms, "CAPITAL": countries.capitals}
+        iso3 = table[span.label_].get(span.text)
+        if iso3:
+            out.append((span, span.label_, iso3))
+    return out
+
+
+def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
+    _, om = _matchers(id(doc.vocab), doc.vocab)
+    spans = filter_spans([Span(doc, s, e) for _, s, e in om(doc)])
+    orgs = kb.organizations()
+    return [(s, orgs[s.text]) for s in spans if s.text in orgs]
+
+
+# ----------------------------------------------------------------------------- people
+def _is_title_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in kb.titles().words or token.lower_ in kb.titles().words
+
+
+def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
+    """Strip honorifics, titles, possessives and punctuation at the edges of a name."""
+    while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or _is_title_word(tokens[0])
+                      or tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _valid_name(tokens: list[Token]) -> bool:
+    if not tokens or len(tokens) > 6:
+        return False
+    words = [t for t in tokens if t.is_alpha]
+    if not words or any(t.like_num for t in tokens):
+        return False
+    if not all(t.text[:1].isupper() for t in words if t.lower_ not in ("de", "da", "von", "der", "al", "bin",
+                                                                           "van", "la", "le", "el", "del")):
+        return False
+    return not any("\n" in t.text for t in tokens)
+
+
+def _region_before(doc: Doc, start: int, sent_start: int) -> list[Token]:
+    """The tokens of a title in front of a name: words of titles, country words and proper nouns."""
+    region: list[Token] = []
+    i = start - 1
+    while i >= sent_start:
+        tok = doc[i]
+        low = tok.lower_
+        if tok.is_space or (tok.is_punct and tok.text not in ("-", "'s", "’s")):
+            break
+        if tok.text in ("'s", "’s") or low in ("of", "the", "for", "and", "-") or _is_title_word(tok) or (
+            tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+        ):
+            region.insert(0, tok)
+            i -= 1
+            continue
+        break
+    # never start on a connector, and the title must touch a title word
+    while region and (region[0].lower_ in CONNECTORS or region[0].text == "-"):
+        region = region[1:]
+    return region
+
+
+def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
+    """An appositive title after a name: ', the Russian foreign minister,'."""
+    if end >= sent_end or doc[end].text != ",":
+        return []
+    region: list[Token] = []
+    i = end + 1
+    while i < sent_end:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-", "'s", "’s"):
+            break
+        if tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok):
+            return []
+        region.append(tok)
+        i += 1
+    if len(region) > 12 or i >= sent_end and doc[sent_end - 1].is_punct is False:
+        return []
+    return region
+
+
+def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, str, str]]) -> tuple[
+        str | None, str | None, kb.Title | None]:
+    """(title text, country iso3, title head) from a title region."""
+    if not tokens:
+        return None, None, None
+    titles = kb.titles()
+    country: str | None = None
+    words = list(tokens)
+    # leading determiner
+    while words and words[0].lower_ in ("the", "a", "an", "its", "his", "her", "their"):
+        words = words[1:]
+    # country adjective or possessive at the front
+    if words and words[0].i in cspans:
+        span, kind, iso3 = cspans[words[0].i]
+        after = [t for t in words if t.i >= span.end]
+        if kind in ("NAME", "DEMONYM", "CAPITAL"):
+            country = iso3
+            words = after
+            if words and words[0].text in ("'s", "’s"):
+                words = words[1:]
+    # "... of <country>" at the end
+    for k in range(len(words)):
+        tok = words[k]
+        if tok.lower_ == "of" and k + 1 < len(words):
+            rest = words[k + 1:]
+            if rest and rest[0].lower_ == "the":
+                rest = rest[1:]
+            if rest and rest[0].i in cspans:
+                span, kind, iso3 = cspans[rest[0].i]
+                if span.end == rest[-1].i + 1 and kind != "CAPITAL":
+                    country = country or iso3
+                    words = words[:k]
+                    break
+    if not words:
+        return None, country, None
+    text = doc[words[0].i:words[-1].i + 1].text
+    head = titles.find(text)
+    if head is None:
+        return None, country, None
+    return text, country, head
+
+
+def _title_case(title: str) -> str:
+    if title[:1].isupper():
+        return title
+    small = {"of", "the", "for", "and", "on"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in title.split())
+
+
+def _org_title(title: str, org_names: set[str]) -> str:
+    """'Roscosmos head' -> 'Head of Roscosmos'."""
+    for name in org_names:
+        if title.startswith(name + " ") and len(title) > len(name) + 1:
+            return _title_case(title[len(name) + 1:]) + " of " + name
+    return _title_case(title)
+
+
+def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
+                     org_tokens: set[int], org_names: dict[str, kb.Organization]) -> list[PersonMention]:
+    doc = ctx.doc
+    candidates: list[list[Token]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            candidates.append(list(ent))
+    # proper names right after a title that spaCy did not tag as a person
+    covered = {t.i for toks in candidates for t in toks}
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if _is_title_word(tok) and tok.text[:1].isupper() and i + 1 < sent.end:
+                j = i + 1
+                while j < sent.end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                        and not _is_title_word(doc[j]) and doc[j].i not in covered and doc[j].i not in cspans \
+                        and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC"):
+                    j += 1
+                if j - (i + 1) >= 2:
+                    candidates.append([doc[k] for k in range(i + 1, j)])
+                    covered.update(range(i + 1, j))
+                i = max(j, i + 1)
+            else:
+                i += 1
+    out: list[PersonMention] = []
+    for toks in candidates:
+        toks = _clean_person_tokens(toks)
+        if not _valid_name(toks):
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = doc.text[start:end]
+        if any(t.i in org_tokens for t in toks) or text in org_names:
+            continue
+        if any(t.i in cspans and cspans[t.i][0].end <= toks[-1].i + 1 and cspans[t.i][0].start >= toks[0].i
+               and len(cspans[t.i][0]) == len(toks) for t in toks):
+            continue  # the whole "name" is a country word
+        sent = toks[0].sent
+        mention = PersonMention(start, end, " ".join(t.text for t in toks))
+        for region in (_region_before(doc, toks[0].i, sent.start), _region_after(doc, toks[-1].i + 1, sent.end)):
+            title, country, head = _parse_title(region, doc, cspans)
+            if title and mention.title is None:
+                org_prefix = {n for n in org_names if title.startswith(n + " ")}
+                mention.title = _org_title(title, org_prefix)
+                mention.title_head = head
+                mention.sector = head.sector if head else None
+                if country is None:
+                    for name in org_prefix:
+                        country = org_names[name].country
+            if country and mention.country is None:
+                mention.country = country
+        out.append(mention)
+    return out
+
+
+def _name_tokens(name: str) -> list[str]:
+    return kb.fold(name).split()
+
+
+def _cluster(mentions: list[PersonMention]) -> list[_Person]:
+    """One person per real individual: full names first, then surnames and short forms join them."""
+    people: list[_Person] = []
+    ordered = sorted(mentions, key=lambda m: (-len(_name_tokens(m.name)), m.start))
+    for m in ordered:
+        toks = _name_tokens(m.name)
+        match = None
+        for p in people:
+            if toks == p.tokens or (set(toks) <= set(p.tokens) and (toks[0] in (p.tokens[0], p.tokens[-1])
+                                                                      or toks[-1] == p.tokens[-1])):
+                match = p
+                break
+        if match is None:
+            match = _Person(m.name, toks)
+            people.append(match)
+        match.mentions.append(m)
+    for p in people:
+        for m in sorted(p.mentions, key=lambda m: m.start):
+            if m.title and p.title is None:
+                p.title, p.sector, p.head = m.title, m.sector, m.title_head
+            if m.country and p.country is None:
+                p.country = m.country
+    return people
+
+
+def _is_head_title(title: str | None, head: kb.Title | None) -> bool:
+    if not title or head is None:
+        return False
+    words = set(kb.fold(title).split())
+    return head.rank == "head" and not (words & NON_HEAD)
+
+
+# ----------------------------------------------------------------------------- roles
+def _roles(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person],
+           named: set[int]) -> list[tuple[int, int, _Person]]:
+    """'the Russian president', 'the North Korean leader' -> the one person that fits."""
+    doc = ctx.doc
+    titles = kb.titles()
+    out = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+            continue
+        j = tok.i + 1
+        country = None
+        if j in cspans and cspans[j][1] in ("DEMONYM", "NAME"):
+            span = cspans[j][0]
+            country = cspans[j][2]
+            j = span.end
+            if j < len(doc) and doc[j].text in ("'s", "’s"):
+                j += 1
+        k = j
+        while k < len(doc) and (_is_title_word(doc[k]) or (doc[k].lower_ == "of" and k > j)) and k - j < 5:
+            k += 1
+        if k == j:
+            continue
+        while k > j and doc[k - 1].lower_ == "of":
+            k -= 1
+        role = " ".join(t.lower_ for t in doc[j:k])
+        head = titles.find(role)
+        if head is None or k in named or (k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+            continue  # a title in front of a name, not a role standing for one
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s") and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            continue
+        fits = [p for p in people if _role_fits(role, head, country, p)]
+        if len(fits) == 1:
+            out.append((tok.idx, doc[k - 1].idx + len(doc[k - 1].text), fits[0]))
+    return out
+
+
+def _role_fits(role: str, head: kb.Title, country: str | None, person: _Person) -> bool:
+    if country and person.country != country:
+        return False
+    if country is None and person.country is None:
+        return False
+    if head.phrase in ("leader", "head of state", "head of government"):
+        return _is_head_title(person.title, person.head)
+    if not person.title:
+        return False
+    have = kb.fold(person.title)
+    if any(w in role.split() for w in NON_HEAD) != any(w in have.split() for w in NON_HEAD):
+        return False
+    return head.phrase in have
+
+
+# ----------------------------------------------------------------------------- organisations
+def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
+                    kb_orgs: list[tuple[Span, kb.Organization]]) -> list[tuple[int, int, str, str | None, str]]:
+    """(start, end, name, country, code) for organisations."""
+    doc = ctx.doc
+    countries = kb.countries()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    taken: set[int] = set()
+    for span, org in kb_orgs:
+        out.append((span.start_char, span.end_char, org.name, org.country, org.code))
+        taken.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+            continue
+        toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
+        while toks and toks[0].lower_ in ("the", "a", "an"):
+            toks = toks[1:]
+        while toks and toks[-1].text in ("'s", "’s"):
+            toks = toks[:-1]
+        if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
+            continue
+        name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
+            continue
+        country, code = _org_country(doc, toks, cspans)
+        out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
+        taken.update(t.i for t in toks)
+    institutions = kb.institutions()
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken or root.lower_ not in ("commission", "committee", "council") or root.text[:1].isupper():
+            continue
+        demonyms = [t for t in chunk if t.i in cspans and cspans[t.i][1] == "DEMONYM"]
+        if not demonyms:
+            continue
+        toks = [t for t in chunk if t.lower_ not in ("a", "an", "the")]
+        end_tok = toks[-1]
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
+                end_tok = max(child.subtree, key=lambda t: t.i)
+        name = doc.text[toks[0].idx:end_tok.idx + len(end_tok.text)]
+        country, code = _org_country(doc, toks, cspans)
+        sector = institutions.get(root.lower_, "GOV")
+        out.append((toks[0].idx, end_tok.idx + len(end_tok.text), name, country,
+                    (country or "---") + sector if code == "---" else code))
+        taken.update(range(toks[0].i, end_tok.i + 1))
+    return out
+
+
+def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> tuple[str | None, str]:
+    """Country of an organisation from the country words in or just before its name."""
+    found = {cspans[t.i][2] for t in toks if t.i in cspans}
+    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    bilateral = re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text) and len(found) <= 1 and any(
+        t.text == "-" for t in toks)
+    prev = toks[0].i - 1
+    if not found and prev >= 1 and doc[prev].text in ("'s", "’s") and doc[prev - 1].i in cspans:
+        found = {cspans[doc[prev - 1].i][2]}
+    sector = kb.institutions().get(toks[-1].lower_, "GOV" if len(toks) > 1 else "")
+    if len(found) == 1 and not bilateral:
+        iso3 = found.pop()
+        return iso3, iso3 + (sector or "GOV")
+    return None, "---" + sector if sector else "---"
+
+
+# ----------------------------------------------------------------------------- the extractor
+def extract_actors(ctx: Context) -> None:
+    doc = ctx.doc
+    cspan_list = country_spans(doc)
+    kb_orgs = org_spans(doc)
+    org_tokens = {t.i for s, _ in kb_orgs for t in s}
+    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    cspans: dict[int, tuple[Span, str, str]] = {}
+    for span, kind, iso3 in cspan_list:
+        if any(t.i in org_tokens for t in span):
+            continue
+        if kind != "DEMONYM" and any(t.i in person_tokens for t in span) and not span.text.isupper():
+            continue  # "Jordan" in "Chief Chuck Jordan"
+        for t in span:
+            cspans[t.i] = (span, kind, iso3)
+    org_names = {span.text: org for span, org in kb_orgs}
+    org_names.update({org.name: org for _, org in kb_orgs})
+
+    mentions = _person_mentions(ctx, cspans, org_tokens, org_names)
+    people = _cluster(mentions)
+    known = kb.people()
+    for p in people:
+        entry = known.get(kb.fold(p.name))
+        if entry is None and len(p.tokens) == 1:
+            entry = None
+        if entry:
+            p.name = entry.name
+            p.country = p.country or entry.country
+            p._code = entry.code  # type: ignore[attr-defined]
+    _delegations(ctx, cspans, people)
+
+    next_id = 1
+
+    def new(kind: str, name: str, country: str | None, code: str | None, title: str | None = None) -> Actor:
+        nonlocal next_id
+        actor = Actor(id=f"A{next_id}", kind=kind, name=name, country=country, code=code, title=title)
+        next_id += 1
+        ctx.actors.append(actor)
+        return actor
+
+    person_actor: dict[int, Actor] = {}
+    for p in sorted(people, key=lambda p: min(m.start for m in p.mentions)):
+        sector = p.sector or "GOV"
+        code = getattr(p, "_code", None) or ((p.country or "---") + sector if (p.country or p.title) else "---")
+        if p.country and code[:3] != p.country:
+            code = p.country + sector
+        actor = new("person", p.name, p.country, code, p.title)
+        person_actor[id(p)] = actor
+        for m in p.mentions:
+            ctx.add_mention(actor, m.start, m.end)
+    named = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []}
+    named_starts = {doc.char_span(m.start, m.end, alignment_mode="expand")[0].i for m in mentions
+                    if doc.char_span(m.start, m.end, alignment_mode="expand")}
+    for start, end, p in _roles(ctx, cspans, people, named_starts):
+        ctx.add_mention(person_actor[id(p)], start, end)
+
+    orgs: dict[str, Actor] = {}
+    for start, end, name, country, code in _org_candidates(ctx, cspans, kb_orgs):
+        if any(s < end and start < e for s, e, _ in ctx.mention_index):
+            continue
+        key = kb.fold(name)
+        actor = orgs.get(key)
+        if actor is None:
+            actor = orgs[key] = new("organization", name, country, code)
+        ctx.add_mention(actor, start, end)
+
+    states: dict[str, Actor] = {}
+    for span, kind, iso3 in cspan_list:
+        if span.start not in cspans or cspans[span.start][0] != span:
+            continue
+        if kind == "CAPITAL" and not _capital_as_government(span):
+            continue
+        if any(s <= span.start_char and span.end_char <= e for s, e, _ in ctx.mention_index):
+            continue  # inside an organisation's name
+        actor = states.get(iso3)
+        if actor is None:
+            actor = states[iso3] = new("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
+        ctx.add_mention(actor, span.start_char, span.end_char)
+
+
+def _capital_as_government(span: Span) -> bool:
+    """'Pyongyang says', "Washington's policy": a capital standing for its government."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.lower_ in LOCATION_PREPS or before.text == ","):
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between", "against")
+
+
+def _delegations(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
+    """'The Russian delegation includes X, Y and Z': the delegation's country is theirs."""
+    doc = ctx.doc
+    for sent in doc.sents:
+        delegation = None
+        for tok in sent:
+            if tok.lower_ in ("delegation", "delegations") and tok.i > 0 and tok.i - 1 in cspans:
+                delegation = cspans[tok.i - 1][2]
+                if tok.lower_ == "delegations":
+                    delegation = None
+                break
+        if delegation is None:
+            continue
+        for p in people:
+            if p.country is None and any(sent.start_char <= m.start < sent.end_char for m in p.mentions):
+                p.country = delegation

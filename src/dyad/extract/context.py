@@ -1,0 +1,61 @@
+"""What every extractor reads: the parsed text, and the actors found so far."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.model import Actor, Span as TextSpan
+
+
+@dataclass
+class Context:
+    doc: Doc
+    published: date | None
+    actors: list[Actor] = field(default_factory=list)
+    # char offset -> actor id, for every actor mention (filled by the actor extractor)
+    mention_index: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sent_starts = [s.start_char for s in self.doc.sents]
+        self._sents = list(self.doc.sents)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentence_at(self, char: int) -> Span:
+        i = max(0, bisect_right(self._sent_starts, char) - 1)
+        return self._sents[i]
+
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect_right(self._sent_starts, char) - 1)
+
+    @property
+    def sentences(self) -> list[Span]:
+        return self._sents
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping [start, end), preferring the longest mention."""
+        best: tuple[int, str] | None = None
+        for s, e, actor_id in self.mention_index:
+            if s < end and start < e and (best is None or e - s > best[0]):
+                best = (e - s, actor_id)
+        return self.actor(best[1]) if best else None
+
+    def add_mention(self, actor: Actor, start: int, end: int) -> None:
+        span = TextSpan(start, end, self.text[start:end])
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+            actor.mentions.sort(key=lambda m: m.start)
+            self.mention_index.append((start, end, actor.id))
+
+
+def token_span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -1,0 +1,344 @@
+"""Quotes: every direct quotation with the actor who said it.
+
+Quoted spans are found from the quotation marks (straight, curly, guillemets;
+a quotation that runs over paragraphs reopens its mark on each). The speaker is
+read from the dependency parse of the words around the quotation: the subject
+of the speech verb ("X said", "said X", "X told the meeting"), "according to X",
+or, for a quotation that stands alone, the speaker named in the sentence before.
+Transcripts ("Vladimir Putin: ...") make each turn a quotation of its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from dyad import kb
+from dyad.extract.actors import UNNAMED_SOURCE_NOUNS
+from dyad.extract.context import Context
+from dyad.model import Actor, Quote
+
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+PERSONAL = {"he", "she", "him", "her"}
+LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    text = resources.files("dyad.extract").joinpath("data/speech_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@dataclass
+class _Raw:
+    start: int  # first character inside the marks
+    end: int  # character after the last one inside the marks
+
+
+def find_quoted_spans(text: str) -> list[_Raw]:
+    """Spans inside quotation marks; a quotation continued over paragraphs is one span."""
+    out: list[_Raw] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    close_mark = ""
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in OPEN_CLOSE or ch == '"' or (ch == "”" and _opens_here(text, i)):
+                    open_at, close_mark = i + 1, (OPEN_CLOSE.get(ch, '"') if ch != "”" else "”")
+            elif ch == close_mark or (close_mark == "”" and ch == '"') or (close_mark == '"' and ch == "”"):
+                if i > open_at:
+                    out.append(_Raw(open_at, i))
+                open_at = None
+            elif ch in OPEN_CLOSE and close_mark != '"':
+                # a new opening mark while one is open: the old one was never closed in this paragraph
+                pass
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            continues = nxt is not None and text[nxt[0]:nxt[0] + 1] in ('"', "“", "«")
+            if continues:
+                # the continuation reopens with its own mark: skip it
+                paragraphs[n + 1] = (nxt[0] + 1, nxt[1])
+                continue
+            if p_end - open_at > 20:
+                out.append(_Raw(open_at, p_end))
+            open_at = None
+    return [_trim(text, r) for r in out if text[r.start:r.end].strip()]
+
+
+def _opens_here(text: str, i: int) -> bool:
+    """A right curly quote used as an opening mark (seen in badly typeset text)."""
+    return i == 0 or text[i - 1] in " \n(["
+
+
+def _trim(text: str, raw: _Raw) -> _Raw:
+    start, end = raw.start, raw.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _Raw(start, end)
+
+
+def is_scare_quote(text: str) -> bool:
+    """Scare quotes and titles: a word or two, or a capitalised name, with no sentence in it."""
+    words = text.split()
+    if re.search(r"[.!?,;:]\s*$", text) and len(words) >= 2:
+        return False
+    if len(words) <= 2:
+        return True
+    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "on", "in", "a", "to")]
+    return len(words) <= 7 and all(w[:1].isupper() for w in content)
+
+
+# ----------------------------------------------------------------------------- transcripts
+def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, int]]:
+    """(start, end, speaker, label_start, label_end) for each turn of a transcript."""
+    text = ctx.text
+    labels = []
+    for m in LABEL.finditer(text):
+        label = m.group("label").strip()
+        if len(label.split()) > 10 or label.lower().startswith(("note", "update", "editor", "source")):
+            continue
+        actor = _label_actor(ctx, m.start("label"), m.end("label"), label)
+        if actor is None and not label.isupper():
+            continue
+        labels.append((m.start(), m.end(), actor, m.start("label"), m.end("label")))
+    if len(labels) < 1:
+        return []
+    turns = []
+    for k, (l_start, body_start, actor, ls, le) in enumerate(labels):
+        body_end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
+        body = text[body_start:body_end].rstrip()
+        if actor is not None and body:
+            turns.append((body_start, body_start + len(body), actor, ls, le))
+    return turns
+
+
+def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None:
+    actor = ctx.actor_at(start, end)
+    if actor is not None and actor.kind == "person":
+        return actor
+    words = set(kb.fold(label).split())
+    for a in ctx.actors:
+        if a.kind == "person" and kb.fold(a.name).split()[-1] in words:
+            return a
+    return None
+
+
+# ----------------------------------------------------------------------------- speakers
+def _tokens_outside(sents: list[Span], start: int, end: int, quotes: list[_Raw]) -> list[Token]:
+    out = []
+    for sent in sents:
+        for tok in sent:
+            if any(q.start - 1 <= tok.idx < q.end + 1 for q in quotes):
+                continue
+            out.append(tok)
+    return out
+
+
+def _subject_of(verb: Token) -> Token | None:
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+                return child
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _according_to(tokens: list[Token]) -> Token | None:
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            for child in tok.doc[tok.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+            if tok.i + 2 < len(tok.doc):
+                return tok.doc[tok.i + 2]
+    return None
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """The noun phrase of a subject token, without relative clauses."""
+    left = min((t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("relcl", "punct")),
+               key=lambda t: t.i, default=tok)
+    right = tok
+    for t in tok.subtree:
+        if t.i > right.i and t.dep_ in ("compound", "flat", "appos", "pobj", "prep", "amod", "poss", "case") \
+                and t.i - right.i <= 6 and not any(x.is_punct for x in tok.doc[tok.i:t.i]):
+            right = t
+    return left.idx, right.idx + len(right.text)
+
+
+class SpeakerResolver:
+    """Turns a subject token into an actor: named actors, roles, pronouns and unnamed sources."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.unnamed: dict[str, Actor] = {}
+
+    def resolve(self, tok: Token, before: int, last_speaker: Actor | None) -> Actor | None:
+        ctx = self.ctx
+        if tok.lower_ in PERSONAL:
+            return self._pronoun(before, last_speaker)
+        if tok.pos_ == "PRON":
+            return None
+        start, end = _phrase(tok)
+        actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text)) or ctx.actor_at(start, end)
+        if actor is not None:
+            ctx.add_mention(actor, start, end) if actor.kind != "state" else None
+            return actor
+        if tok.lower_ in UNNAMED_SOURCE_NOUNS or tok.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
+            return self._unnamed(tok, start, end)
+        return None
+
+    def _pronoun(self, before: int, last_speaker: Actor | None) -> Actor | None:
+        ctx = self.ctx
+        sent_i = ctx.sentence_index(before)
+        window_start = ctx.sentences[max(0, sent_i - 3)].start_char
+        if last_speaker is not None and last_speaker.kind == "person":
+            last_mention = max((m.start for m in last_speaker.mentions if m.start < before), default=-1)
+            others = [s for s, e, a in ctx.mention_index if last_mention < s < before and a != last_speaker.id
+                      and (ctx.actor(a) or last_speaker).kind == "person"]
+            if not others:
+                return last_speaker
+        best: tuple[int, Actor] | None = None
+        for s, _, actor_id in ctx.mention_index:
+            actor = ctx.actor(actor_id)
+            if actor is None or actor.kind != "person" or not (window_start <= s < before):
+                continue
+            if best is None or s > best[0]:
+                best = (s, actor)
+        return best[1] if best else last_speaker if last_speaker and last_speaker.kind == "person" else None
+
+    def _unnamed(self, tok: Token, start: int, end: int) -> Actor:
+        """'a ministry spokeswoman' is the ministry; 'a source' is an unnamed group."""
+        ctx = self.ctx
+        text = ctx.text[start:end]
+        words = [w for w in re.findall(r"[\w'’.-]+", text) if w.lower() not in ("a", "an", "the", "another")]
+        country = None
+        for w in words:
+            country = country or kb.countries().demonyms.get(w) or kb.countries().names.get(w)
+        institution = next((w for w in words if w.lower() in kb.institutions()), None)
+        if institution:
+            name_words = words[: words.index(institution) + 1]
+            name = " ".join(w if w[:1].isupper() else w.capitalize() for w in name_words)
+            kind, sector = "organization", kb.institutions()[institution.lower()]
+        else:
+            name = " ".join(words) or tok.text
+            kind, sector = "group", "GOV" if tok.lemma_.lower() in ("official", "spokesman", "spokeswoman",
+                                                                    "spokesperson", "diplomat") else ""
+        if kind == "group" and country and sector == "GOV":
+            state = next((a for a in ctx.actors if a.kind == "state" and a.country == country), None)
+            if state is not None:
+                ctx.add_mention(state, start, end)
+                return state
+        key = kb.fold(name)
+        actor = self.unnamed.get(key)
+        if actor is None:
+            code = (country or "---") + sector if sector else (country or "---")
+            actor = Actor(id=f"A{len(ctx.actors) + 1}", kind=kind, name=name, country=country, code=code)
+            ctx.actors.append(actor)
+            self.unnamed[key] = actor
+        ctx.add_mention(actor, start, end)
+        return actor
+
+
+def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quotes: list[_Raw],
+                 last_speaker: Actor | None) -> tuple[Actor | None, str | None, bool]:
+    """(speaker, cue, found in own sentence) for one quotation."""
+    doc = ctx.doc
+    first = ctx.sentence_index(quote.start)
+    last = ctx.sentence_index(max(quote.start, quote.end - 1))
+    sents = ctx.sentences[first:last + 1]
+    # the sentence right after, when the attribution follows the closing mark: '"...", he said.'
+    if last + 1 < len(ctx.sentences):
+        nxt = ctx.sentences[last + 1]
+        gap = ctx.text[quote.end:nxt.start_char]
+        if "\n" not in gap and len(nxt) <= 12 and nxt[0].lower_ in ("he", "she", "they", "said", "says"):
+            sents = [*sents, nxt]
+    outside = _tokens_outside(sents, quote.start, quote.end, all_quotes)
+    outside = [t for t in outside if not t.is_space]
+    verbs = [t for t in outside if t.lemma_.lower() in speech_verbs() and t.pos_ in ("VERB", "AUX", "NOUN")]
+    # the verb nearest the quotation wins
+    verbs.sort(key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
+    for verb in verbs:
+        subj = _subject_of(verb)
+        if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
+            subj = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in (
+                "PROPN", "NOUN", "PRON")), None)
+        if subj is not None and not (quote.start <= subj.idx < quote.end):
+            actor = resolver.resolve(subj, quote.start, last_speaker)
+            if actor is not None:
+                return actor, verb.text, True
+    acc = _according_to(outside)
+    if acc is not None:
+        actor = resolver.resolve(acc, quote.start, last_speaker)
+        if actor is not None:
+            return actor, "according to", True
+    # a governing clause without a speech verb: 'X expressed confidence that "..."'
+    inside = [t for s in sents for t in s if quote.start <= t.idx < quote.end]
+    for tok in inside:
+        head = tok.head
+        hops = 0
+        while head is not None and quote.start <= head.idx < quote.end and head.head is not head and hops < 10:
+            head, hops = head.head, hops + 1
+        if head is not None and not (quote.start <= head.idx < quote.end):
+            subj = _subject_of(head)
+            if subj is not None and not (quote.start <= subj.idx < quote.end):
+                actor = resolver.resolve(subj, quote.start, last_speaker)
+                if actor is not None:
+                    return actor, head.text, True
+            break
+    # nothing in the sentence: the speaker named just before
+    if not [t for t in outside if t.is_alpha]:
+        prev_end = sents[0].start_char
+        if first > 0:
+            prev = ctx.sentences[first - 1]
+            for tok in prev:
+                if tok.dep_ in ("nsubj",) and tok.head.dep_ == "ROOT":
+                    actor = resolver.resolve(tok, prev_end, last_speaker)
+                    if actor is not None and actor.kind in ("person", "organization", "group"):
+                        return actor, None, False
+        if last_speaker is not None:
+            return last_speaker, None, False
+    del doc
+    return None, None, False
+
+
+def extract_quotes(ctx: Context) -> list[Quote]:
+    text = ctx.text
+    resolver = SpeakerResolver(ctx)
+    quotes: list[Quote] = []
+    turns = _transcript_turns(ctx)
+    in_turn = [(s, e) for s, e, *_ in turns]
+    raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start:r.end])]
+    last_speaker: Actor | None = None
+    items: list[tuple[int, int, Actor | None, str | None]] = []
+    for s, e, actor, ls, le in turns:
+        items.append((s, e, actor, None))
+        if actor is not None:
+            ctx.add_mention(actor, ls, le)
+    for raw in raws:
+        if any(s <= raw.start and raw.end <= e for s, e in in_turn):
+            continue  # quotations inside a transcript turn belong to the turn
+        actor, cue, _ = _speaker_for(ctx, resolver, raw, raws, last_speaker)
+        if actor is not None:
+            last_speaker = actor
+        items.append((raw.start, raw.end, actor, cue))
+    for n, (s, e, actor, cue) in enumerate(sorted(items, key=lambda x: x[0]), 1):
+        quotes.append(Quote(id=f"Q{n}", text=text[s:e], start=s, end=e,
+                            speaker=actor.id if actor else None, cue=cue))
+    return quotes

@@ -1,0 +1,172 @@
+"""Knowledge base: countries, titles, organisations, institutions and known people.
+
+Each table is a versioned data file under ``kb/data``; the loaders read them once
+and call nothing else in dyad.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("dyad.kb").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _lines(name: str) -> list[str]:
+    return [r[0].strip() for r in _rows(name)]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, hyphens and dots as spaces: the key for name look-ups."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("’", "'")
+    return " ".join(re.sub(r"[-.]", " ", text).split())
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Countries:
+    by_iso3: dict[str, Country]
+    names: dict[str, str]  # exact surface form (name, alias) -> iso3
+    demonyms: dict[str, str]  # exact surface form -> iso3
+    capitals: dict[str, str]  # exact surface form -> iso3
+    blockers: frozenset[str]  # phrases that look like a country and are not
+
+    def lookup(self, text: str) -> str | None:
+        """ISO alpha-3 for a country name, alias or demonym (not a capital)."""
+        text = text.strip()
+        for table in (self.names, self.demonyms):
+            if text in table:
+                return table[text]
+        lowered = {k.lower(): v for k, v in self.names.items() if len(k) > 3}
+        return lowered.get(text.lower())
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    by_iso3: dict[str, Country] = {}
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        row += [""] * (5 - len(row))
+        iso3, name, aliases, dems, caps = (c.strip() for c in row[:5])
+        split = lambda s: tuple(x for x in s.split("|") if x)
+        country = Country(iso3, name, split(aliases), split(dems), split(caps))
+        by_iso3[iso3] = country
+        for form in (name, *country.aliases):
+            names.setdefault(form, iso3)
+            if form.lower().startswith("the "):
+                names.setdefault(form[4:], iso3)
+        for form in country.demonyms:
+            demonyms.setdefault(form, iso3)
+        for form in country.capitals:
+            capitals.setdefault(form, iso3)
+    blockers = frozenset(_lines("not_countries.txt"))
+    return Countries(by_iso3, names, demonyms, capitals, blockers)
+
+
+@dataclass(frozen=True)
+class Title:
+    phrase: str
+    sector: str
+    rank: str  # head | office
+
+
+@dataclass(frozen=True)
+class Titles:
+    phrases: dict[str, Title]
+    modifiers: frozenset[str]
+    words: frozenset[str]  # every word that may stand in a title
+
+    def head(self, words: list[str]) -> Title | None:
+        """The longest title phrase ending the given lower-case words ("first deputy prime minister")."""
+        for n in range(min(len(words), 4), 0, -1):
+            title = self.phrases.get(" ".join(words[-n:]))
+            if title:
+                return title
+        return None
+
+    def find(self, text: str) -> Title | None:
+        """The most specific title phrase inside a title string."""
+        words = fold(text).split()
+        best: Title | None = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                title = self.phrases.get(" ".join(words[i:j]))
+                if title and (best is None or len(title.phrase) > len(best.phrase)):
+                    best = title
+        return best
+
+
+@lru_cache(maxsize=1)
+def titles() -> Titles:
+    phrases = {r[0].strip(): Title(r[0].strip(), r[1].strip(), r[2].strip()) for r in _rows("titles.tsv")}
+    modifiers = frozenset(_lines("title_modifiers.txt"))
+    words = frozenset(w for p in phrases for w in p.split()) | modifiers
+    return Titles(phrases, modifiers, words)
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    code: str
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, Organization]:
+    """Surface form (exact case) -> organisation."""
+    out: dict[str, Organization] = {}
+    for row in _rows("organizations.tsv"):
+        row += [""] * (4 - len(row))
+        name, aliases, country, code = (c.strip() for c in row[:4])
+        org = Organization(name, tuple(a for a in aliases.split("|") if a), country or None, code or "---")
+        for form in (name, *org.aliases):
+            out.setdefault(form, org)
+            if form.lower().startswith("the "):
+                out.setdefault(form[4:], org)
+    return out
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    country: str | None
+    code: str
+
+
+@lru_cache(maxsize=1)
+def people() -> dict[str, KnownPerson]:
+    """Folded name or alias -> known person."""
+    out: dict[str, KnownPerson] = {}
+    for row in _rows("people.tsv"):
+        row += [""] * (4 - len(row))
+        name, aliases, country, code = (c.strip() for c in row[:4])
+        person = KnownPerson(name, country or None, code or (country + "GOV" if country else "---"))
+        for form in (name, *aliases.split("|")):
+            if form:
+                out.setdefault(fold(form), person)
+    return out
+
+
+@lru_cache(maxsize=1)
+def institutions() -> dict[str, str]:
+    """Institution head noun -> CAMEO sector."""
+    return {r[0].strip(): r[1].strip() for r in _rows("institutions.tsv")}

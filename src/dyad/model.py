@@ -1,0 +1,101 @@
+"""The records of a dyad document (schema ``dyad/document@1``).
+
+Plain dataclasses: they know nothing of spaCy, files or persistence. Offsets are
+Python string indices into ``Article.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "dyad/document@1"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    id: str
+    hash: str
+    text: str
+    extractor: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+
+@dataclass
+class Actor:
+    id: str
+    kind: str  # person | state | organization | group
+    name: str
+    country: str | None = None
+    code: str | None = None
+    title: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class DateRef:
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class Topic:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form, keys in the order DESIGN.md shows."""
+        body = asdict(self)
+        out: dict[str, Any] = {"schema": SCHEMA}
+        out["article"] = body["article"]
+        for key in ("actors", "places", "dates", "quotes", "events", "topics"):
+            out[key] = body[key]
+        return out

@@ -1,0 +1,1 @@
+"""NLP stage: cleaning, language check and the shared spaCy pipeline."""

