@@ -23,7 +23,7 @@ from dyad.model import Actor
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister", "comrade", "lord", "lady"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
 LOCATION_PREPS = {"in", "to", "from", "at", "near", "via", "into", "toward", "towards", "outside", "across",
-                  "through", "around", "inside", "across", "between", "visit", "visited", "arrived"}
+                  "through", "around", "inside", "between", "visit", "visited", "arrived"}
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership", "officials", "side", "regime"}
 UNNAMED_SOURCE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
@@ -101,8 +101,9 @@ def _is_title_word(token: Token) -> bool:
 
 def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
     """Strip honorifics, titles, possessives and punctuation at the edges of a name."""
-    while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or _is_title_word(tokens[0])
-                      or tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].is_punct
+                      or tokens[0].lower_ in ("the", "a", "an")
+                      or (_is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1].text[:1].isupper())):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -112,8 +113,8 @@ def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
 def _valid_name(tokens: list[Token]) -> bool:
     if not tokens or len(tokens) > 6:
         return False
-    words = [t for t in tokens if t.is_alpha]
-    if not words or any(t.like_num for t in tokens):
+    words = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return False
     if not all(t.text[:1].isupper() for t in words if t.lower_ not in ("de", "da", "von", "der", "al", "bin",
                                                                            "van", "la", "le", "el", "del")):
@@ -257,12 +258,13 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
                and len(cspans[t.i][0]) == len(toks) for t in toks):
             continue  # the whole "name" is a country word
         sent = toks[0].sent
-        mention = PersonMention(start, end, " ".join(t.text for t in toks))
+        name = " ".join(t.text for t in toks)
+        mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
         for region in (_region_before(doc, toks[0].i, sent.start), _region_after(doc, toks[-1].i + 1, sent.end)):
             title, country, head = _parse_title(region, doc, cspans)
             if title and mention.title is None:
                 org_prefix = {n for n in org_names if title.startswith(n + " ")}
-                mention.title = _org_title(title, org_prefix)
+                mention.title = _org_title(title.title() if title.isupper() else title, org_prefix)
                 mention.title_head = head
                 mention.sector = head.sector if head else None
                 if country is None:
@@ -534,3 +536,50 @@ def _delegations(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people:
         for p in people:
             if p.country is None and any(sent.start_char <= m.start < sent.end_char for m in p.mentions):
                 p.country = delegation
+
+
+def find_or_add_person(ctx: Context, name: str, start: int, end: int, title: str | None = None) -> Actor:
+    """The person of this name (a surname finds the full name), or a new one; records the mention.
+
+    Later stages use it for people that only a speaker label or a speech verb reveals.
+    """
+    tokens = kb.fold(name).split()
+    for actor in ctx.actors:
+        if actor.kind != "person":
+            continue
+        have = kb.fold(actor.name).split()
+        if tokens == have or (set(tokens) <= set(have) and (tokens[-1] == have[-1] or tokens[0] == have[0])):
+            ctx.add_mention(actor, start, end)
+            return actor
+    entry = kb.people().get(kb.fold(name))
+    country = entry.country if entry else None
+    if title:
+        title, title_country = split_title_country(title)
+        country = country or title_country
+    head = kb.titles().find(title) if title else None
+    sector = head.sector if head else "GOV"
+    code = entry.code if entry else ((country or "---") + sector if title else "---")
+    actor = Actor(id=f"A{len(ctx.actors) + 1}", kind="person", name=entry.name if entry else name,
+                  country=country, code=code, title=title)
+    ctx.actors.append(actor)
+    ctx.add_mention(actor, start, end)
+    return actor
+
+
+def split_title_country(title: str) -> tuple[str, str | None]:
+    """'Chairman of the State Affairs Commission of the DPRK' -> ('Chairman of the State Affairs Commission', 'PRK');
+    'Russian President' -> ('President', 'RUS')."""
+    countries = kb.countries()
+    for m in re.finditer(r"\s+of\s+(?:the\s+)?", title):
+        place = title[m.end():]
+        iso3 = countries.lookup(place)
+        if iso3 is None and re.match(r"(?:\w+\s+)*(?:Republic|Kingdom|Federation|State|Emirates|Union)\s+of\s+",
+                                     place):
+            iso3 = countries.lookup(place.split(" of ")[-1])
+        if iso3:
+            return title[:m.start()], iso3
+    words = title.split()
+    for n in (2, 1):
+        if len(words) > n and countries.lookup(" ".join(words[:n])):
+            return " ".join(words[n:]), countries.lookup(" ".join(words[:n]))
+    return title, None

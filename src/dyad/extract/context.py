@@ -8,7 +8,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.model import Actor, Span as TextSpan
+from dyad.model import Actor
+from dyad.model import Span as TextSpan
 
 
 @dataclass

@@ -18,12 +18,20 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from dyad import kb
-from dyad.extract.actors import UNNAMED_SOURCE_NOUNS
+from dyad.extract.actors import HONORIFICS, find_or_add_person
 from dyad.extract.context import Context
 from dyad.model import Actor, Quote
+from dyad.nlp.clean import is_headline
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+QUOTE_OPENERS = ("\"", "“", "”", "«", "‘", "'")
 PERSONAL = {"he", "she", "him", "her"}
+DETERMINERS = {"a", "an", "the", "another", "this", "that", "these", "those", "my", "his", "her", "their",
+               "our", "its", "one"}
+OFFICIALS = {"official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "representative", "aide",
+             "envoy", "minister", "ministry", "adviser", "advisor", "officer"}
+NOT_PEOPLE = {"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+              "EVENT", "LAW", "PRODUCT", "QUANTITY", "LANGUAGE"}
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -42,6 +50,8 @@ class _Raw:
 def find_quoted_spans(text: str) -> list[_Raw]:
     """Spans inside quotation marks; a quotation continued over paragraphs is one span."""
     out: list[_Raw] = []
+    # '' and `` stand for double quotes in some archives; same length, so offsets hold
+    text = text.replace("''", ' "').replace("``", ' "')
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
     close_mark = ""
@@ -100,21 +110,26 @@ def is_scare_quote(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- transcripts
 def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, int]]:
-    """(start, end, speaker, label_start, label_end) for each turn of a transcript."""
+    """(start, end, speaker, label_start, label_end) for each turn of a transcript.
+
+    A label is a paragraph opening "NAME:" or "Title Name:" (all capitals, or ending
+    in a person's name) followed by speech, not by a quotation mark or a headline.
+    """
     text = ctx.text
     labels = []
     for m in LABEL.finditer(text):
         label = m.group("label").strip()
-        if len(label.split()) > 10 or label.lower().startswith(("note", "update", "editor", "source")):
+        body = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        if len(label.split()) > 16 or body[:1] in QUOTE_OPENERS or (
+                m.start() == 0 and is_headline(body.rstrip(".!?’”'\""))):
             continue
-        actor = _label_actor(ctx, m.start("label"), m.end("label"), label)
-        if actor is None and not label.isupper():
+        name_part = re.sub(r"\s*\([^)]*\)\s*$", "", label)
+        actor = _label_actor(ctx, m.start("label"), m.start("label") + len(name_part), name_part)
+        if actor is None and not (name_part.isupper() and len(name_part.split()) <= 3):
             continue
-        labels.append((m.start(), m.end(), actor, m.start("label"), m.end("label")))
-    if len(labels) < 1:
-        return []
+        labels.append((m.start(), m.end(), actor, m.start("label"), m.start("label") + len(name_part)))
     turns = []
-    for k, (l_start, body_start, actor, ls, le) in enumerate(labels):
+    for k, (_, body_start, actor, ls, le) in enumerate(labels):
         body_end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
         body = text[body_start:body_end].rstrip()
         if actor is not None and body:
@@ -123,14 +138,32 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
 
 
 def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None:
-    actor = ctx.actor_at(start, end)
-    if actor is not None and actor.kind == "person":
-        return actor
-    words = set(kb.fold(label).split())
-    for a in ctx.actors:
-        if a.kind == "person" and kb.fold(a.name).split()[-1] in words:
-            return a
-    return None
+    """The person a speaker label names: "President of Russia Vladimir Putin", "SECRETARY BLINKEN"."""
+    inside = [(s, a) for s, e, a in ctx.mention_index if start <= s and e <= end]
+    people = [ctx.actor(a) for _, a in sorted(inside)]
+    people = [a for a in people if a is not None and a.kind == "person"]
+    if people:
+        return people[-1]
+    words = label.split()
+    titles, countries = kb.titles(), kb.countries()
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        if not w[:1].isupper() or w.lower().strip(".,") in titles.words or countries.lookup(w) or w.lower() in (
+                "of", "the", "and"):
+            break
+        k -= 1
+    name_words = words[k:]
+    if not name_words or len(name_words) > 4:
+        return None
+    name = " ".join(w.title() if w.isupper() else w for w in name_words)
+    if name.lower() in ("question", "moderator", "participant", "audience", "reporter", "q", "a", "answer"):
+        return None
+    title = " ".join(words[:k]) or None
+    if title and title.isupper():
+        title = title.title()
+    name_start = start + label.rindex(name_words[0]) if name_words[0] in label else start
+    return find_or_add_person(ctx, name, name_start, end, title)
 
 
 # ----------------------------------------------------------------------------- speakers
@@ -200,9 +233,26 @@ class SpeakerResolver:
         if actor is not None:
             ctx.add_mention(actor, start, end) if actor.kind != "state" else None
             return actor
-        if tok.lower_ in UNNAMED_SOURCE_NOUNS or tok.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in NOT_PEOPLE:
+            return self._named(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
             return self._unnamed(tok, start, end)
         return None
+
+    def _named(self, tok: Token) -> Actor | None:
+        """A proper-noun speaker that no extractor knew: 'Chaffetz said'."""
+        left = tok
+        while left.i > 0 and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].text[:1].isupper() \
+                and left.doc[left.i - 1].dep_ in ("compound", "flat") and tok.i - left.i < 3:
+            left = left.doc[left.i - 1]
+        words = [t for t in left.doc[left.i:tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS]
+        if not words:
+            return None
+        name = " ".join(t.text for t in words)
+        if kb.countries().lookup(name) or name in kb.organizations():
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return find_or_add_person(self.ctx, name, start, end)
 
     def _pronoun(self, before: int, last_speaker: Actor | None) -> Actor | None:
         ctx = self.ctx
@@ -224,23 +274,26 @@ class SpeakerResolver:
         return best[1] if best else last_speaker if last_speaker and last_speaker.kind == "person" else None
 
     def _unnamed(self, tok: Token, start: int, end: int) -> Actor:
-        """'a ministry spokeswoman' is the ministry; 'a source' is an unnamed group."""
+        """A speaker with no name. 'A foreign ministry spokeswoman' speaks for the ministry (of the state the
+        text gives), 'U.S. officials' for their state; 'a source' or 'the ruling' is an unnamed group."""
         ctx = self.ctx
         text = ctx.text[start:end]
-        words = [w for w in re.findall(r"[\w'’.-]+", text) if w.lower() not in ("a", "an", "the", "another")]
+        words = [w for w in re.findall(r"[\w'’.-]+", text) if w.lower() not in DETERMINERS]
         country = None
         for w in words:
             country = country or kb.countries().demonyms.get(w) or kb.countries().names.get(w)
         institution = next((w for w in words if w.lower() in kb.institutions()), None)
-        if institution:
-            name_words = words[: words.index(institution) + 1]
+        official = tok.lemma_.lower() in OFFICIALS
+        if institution and country and official:
+            name_words = [w for w in words[: words.index(institution) + 1]
+                          if kb.countries().lookup(w) is None]
             name = " ".join(w if w[:1].isupper() else w.capitalize() for w in name_words)
             kind, sector = "organization", kb.institutions()[institution.lower()]
+            name = f"{kb.countries().by_iso3[country].name} {name}" if name else name
         else:
             name = " ".join(words) or tok.text
-            kind, sector = "group", "GOV" if tok.lemma_.lower() in ("official", "spokesman", "spokeswoman",
-                                                                    "spokesperson", "diplomat") else ""
-        if kind == "group" and country and sector == "GOV":
+            kind, sector = "group", "GOV" if official else ""
+        if kind == "group" and country and official:
             state = next((a for a in ctx.actors if a.kind == "state" and a.country == country), None)
             if state is not None:
                 ctx.add_mention(state, start, end)

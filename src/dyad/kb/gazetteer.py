@@ -16,9 +16,9 @@ from dyad.kb import fold
 
 @dataclass(frozen=True)
 class Gazetteer:
-    by_name: dict[str, tuple["GeoPlace", ...]]
+    by_name: dict[str, tuple[GeoPlace, ...]]
 
-    def candidates(self, name: str) -> tuple["GeoPlace", ...]:
+    def candidates(self, name: str) -> tuple[GeoPlace, ...]:
         return self.by_name.get(fold(name), ())
 
 

@@ -11,10 +11,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # The languages told apart: the world's main news languages. English-based creoles are left out
 # on purpose, so that English with many names in it is never mistaken for one.
-NEWS_LANGUAGES = (
-    "en fr de es pt it nl ru uk pl cs sk hu ro bg sr hr sl el tr ar fa he ur hi bn zh ja ko vi th id "
-    "ms sw da sv no fi et lv lt ka hy az kk"
-).split()
+NEWS_LANGUAGES = ["en", "fr", "de", "es", "pt", "it", "nl", "ru", "uk", "pl", "cs", "sk", "hu", "ro", "bg", "sr", "hr", "sl", "el", "tr", "ar", "fa", "he", "ur", "hi", "bn", "zh", "ja", "ko", "vi", "th", "id", "ms", "sw", "da", "sv", "no", "fi", "et", "lv", "lt", "ka", "hy", "az", "kk"]
 _configured = False
 
 
