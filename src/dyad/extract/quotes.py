@@ -177,13 +177,14 @@ def _tokens_outside(sents: list[Span], start: int, end: int, quotes: list[_Raw])
     return out
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, quote: _Raw | None = None) -> Token | None:
+    """The subject of a verb outside the quotation, climbing from participles to their clause."""
     node: Token | None = verb
     for _ in range(4):
         if node is None:
             return None
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+            if child.dep_ in ("nsubj", "nsubjpass") and not (quote and quote.start <= child.idx < quote.end):
                 return child
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head is not node:
             node = node.head
@@ -309,10 +310,39 @@ class SpeakerResolver:
         return actor
 
 
+NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|el)){0,4})"
+DASH_AFTER = re.compile(r"^[\"”»]?\s*[―—–-]{1,2}\s*" + NAME)
+SAID_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+)(?:Said|Says|Added|Asked)\s+" + NAME + r"\s*[:,]\s*[\"“]?$")
+
+
+def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | None:
+    """'"..." ― Sonya Herridge' and 'Said Ellis: "..."': a name set against the quotation."""
+    text = ctx.text
+    line_end = text.find("\n", quote.end)
+    after = text[quote.end:line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start:quote.start]
+    for m, base in ((DASH_AFTER.match(after), quote.end), (SAID_BEFORE.search(before), line_start)):
+        if m is None:
+            continue
+        start, end = base + m.start("name"), base + m.end("name")
+        span = ctx.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        actor = ctx.actor_at(start, end)
+        if actor is not None:
+            return actor
+        return resolver.resolve(span[-1], quote.start, None)
+    return None
+
+
 def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quotes: list[_Raw],
                  last_speaker: Actor | None) -> tuple[Actor | None, str | None, bool]:
     """(speaker, cue, found in own sentence) for one quotation."""
     doc = ctx.doc
+    signed = _signature(ctx, resolver, quote)
+    if signed is not None:
+        return signed, None, True
     first = ctx.sentence_index(quote.start)
     last = ctx.sentence_index(max(quote.start, quote.end - 1))
     sents = ctx.sentences[first:last + 1]
@@ -328,7 +358,7 @@ def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quote
     # the verb nearest the quotation wins
     verbs.sort(key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
     for verb in verbs:
-        subj = _subject_of(verb)
+        subj = _subject_of(verb, quote)
         if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
             subj = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in (
                 "PROPN", "NOUN", "PRON")), None)
@@ -349,7 +379,7 @@ def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quote
         while head is not None and quote.start <= head.idx < quote.end and head.head is not head and hops < 10:
             head, hops = head.head, hops + 1
         if head is not None and not (quote.start <= head.idx < quote.end):
-            subj = _subject_of(head)
+            subj = _subject_of(head, quote)
             if subj is not None and not (quote.start <= subj.idx < quote.end):
                 actor = resolver.resolve(subj, quote.start, last_speaker)
                 if actor is not None:
