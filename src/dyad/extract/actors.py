@@ -20,6 +20,8 @@ from dyad import kb
 from dyad.extract.context import Context
 from dyad.model import Actor
 
+STATE_FORM = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’]*\s+)*(?:Republic|Kingdom|Federation|Emirates|Union|"
+                        r"Confederation|Commonwealth)$")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister", "comrade", "lord", "lady"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
 LOCATION_PREPS = {"in", "to", "from", "at", "near", "via", "into", "toward", "towards", "outside", "across",
@@ -119,21 +121,31 @@ def _valid_name(tokens: list[Token]) -> bool:
     if not all(t.text[:1].isupper() for t in words if t.lower_ not in ("de", "da", "von", "der", "al", "bin",
                                                                            "van", "la", "le", "el", "del")):
         return False
+    if all(_is_title_word(t) for t in words) or any(t.lower_ in kb.name_stopwords() for t in words):
+        return False
+    if any(t.text in ("-", "–", "/", "&") and (t.whitespace_ or t.doc[t.i - 1].whitespace_) for t in tokens):
+        return False  # "Haram al - Sharif": a place, not a name
     return not any("\n" in t.text for t in tokens)
 
 
-def _region_before(doc: Doc, start: int, sent_start: int) -> list[Token]:
+def _title_token(tok: Token) -> bool:
+    """A token that may stand in a title: title words, connectors, capitalised words."""
+    return tok.text in ("'s", "’s") or tok.lower_ in ("of", "the", "for", "and", "-") or _is_title_word(tok) or (
+        tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"))
+
+
+def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> list[Token]:
     """The tokens of a title in front of a name: words of titles, country words and proper nouns."""
     region: list[Token] = []
     i = start - 1
     while i >= sent_start:
         tok = doc[i]
-        low = tok.lower_
-        if tok.is_space or (tok.is_punct and tok.text not in ("-", "'s", "’s")):
+        if tok.is_space or (tok.is_punct and tok.text not in ("-", "'s", "’s")) or tok.i in others:
             break
-        if tok.text in ("'s", "’s") or low in ("of", "the", "for", "and", "-") or _is_title_word(tok) or (
-            tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
-        ):
+        if tok.lower_ == "and" and i > sent_start and doc[i - 1].pos_ == "PROPN" and not _is_title_word(doc[i - 1]) \
+                and doc[i - 1].i not in _country_tokens(doc):
+            break  # "... Olaf Scholz and President ...": another person's title ends here
+        if _title_token(tok):
             region.insert(0, tok)
             i -= 1
             continue
@@ -142,6 +154,10 @@ def _region_before(doc: Doc, start: int, sent_start: int) -> list[Token]:
     while region and (region[0].lower_ in CONNECTORS or region[0].text == "-"):
         region = region[1:]
     return region
+
+
+def _country_tokens(doc: Doc) -> set[int]:
+    return {t.i for span, _, _ in country_spans(doc) for t in span}
 
 
 def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
@@ -154,7 +170,7 @@ def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-", "'s", "’s"):
             break
-        if tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok):
+        if not (_title_token(tok) or tok.lower_ in ("a", "an") or (tok.pos_ == "ADJ" and not region)):
             return []
         region.append(tok)
         i += 1
@@ -163,17 +179,19 @@ def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
     return region
 
 
-def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, str, str]]) -> tuple[
-        str | None, str | None, kb.Title | None]:
+def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, str, str]],
+                 org_tokens: set[int]) -> tuple[str | None, str | None, kb.Title | None]:
     """(title text, country iso3, title head) from a title region."""
     if not tokens:
         return None, None, None
     titles = kb.titles()
     country: str | None = None
     words = list(tokens)
-    # leading determiner
-    while words and words[0].lower_ in ("the", "a", "an", "its", "his", "her", "their"):
-        words = words[1:]
+    # words before the title proper ("Comrade President", "at the request of the Indian Prime Minister")
+    first = next((k for k, t in enumerate(words) if _is_title_word(t) or t.i in cspans or t.i in org_tokens), None)
+    if first is None:
+        return None, None, None
+    words = words[first:]
     # country adjective or possessive at the front
     if words and words[0].i in cspans:
         span, kind, iso3 = cspans[words[0].i]
@@ -198,7 +216,12 @@ def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, st
                     break
     if not words:
         return None, country, None
+    while words and words[-1].lower_ in CONNECTORS:
+        words = words[:-1]
+    if not words:
+        return None, country, None
     text = doc[words[0].i:words[-1].i + 1].text
+    text = STATE_FORM.sub("", text)
     head = titles.find(text)
     if head is None:
         return None, country, None
@@ -227,6 +250,16 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             candidates.append(list(ent))
+        elif ent.label_ == "ORG" and not any(t.i in org_tokens for t in ent):
+            # "Spokesperson Ned Price", "Israel Naftali Bennett": a title or country glued to a name
+            toks = list(ent)
+            while toks and (_is_title_word(toks[0]) or toks[0].i in cspans or toks[0].lower_ == "the"):
+                toks = toks[1:]
+            stripped = ent.text[: toks[0].idx - ent.start_char] if toks else ""
+            if (toks and len(toks) >= 2 and all(t.pos_ == "PROPN" for t in toks)
+                    and (kb.titles().find(stripped) or kb.countries().lookup(stripped.strip()))) \
+                    or kb.people().get(kb.fold(ent.text)):
+                candidates.append(toks)
     # proper names right after a title that spaCy did not tag as a person
     covered = {t.i for toks in candidates for t in toks}
     for sent in doc.sents:
@@ -246,9 +279,12 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
             else:
                 i += 1
     out: list[PersonMention] = []
+    others = {t.i for toks in candidates for t in toks}
+    not_names = kb.not_names()
     for toks in candidates:
         toks = _clean_person_tokens(toks)
-        if not _valid_name(toks):
+        toks = _extend_left(doc, toks, cspans, org_tokens)
+        if not _valid_name(toks) or " ".join(t.text for t in toks) in not_names:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         text = doc.text[start:end]
@@ -260,8 +296,10 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
         sent = toks[0].sent
         name = " ".join(t.text for t in toks)
         mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
-        for region in (_region_before(doc, toks[0].i, sent.start), _region_after(doc, toks[-1].i + 1, sent.end)):
-            title, country, head = _parse_title(region, doc, cspans)
+        own = {t.i for t in toks}
+        before = _region_before(doc, toks[0].i, sent.start, others - own)
+        for region in (before, _region_after(doc, toks[-1].i + 1, sent.end)):
+            title, country, head = _parse_title(region, doc, cspans, org_tokens)
             if title and mention.title is None:
                 org_prefix = {n for n in org_names if title.startswith(n + " ")}
                 mention.title = _org_title(title.title() if title.isupper() else title, org_prefix)
@@ -276,8 +314,31 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
     return out
 
 
+def _extend_left(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]],
+                 org_tokens: set[int]) -> list[Token]:
+    """'Secretary of State Antony J. Blinken' tagged as 'J. Blinken': take back the given name."""
+    if not toks or len(toks) > 3:
+        return toks
+    i = toks[0].i - 1
+    added = 0
+    while i >= 0 and added < 2:
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _is_title_word(tok) or tok.i in cspans \
+                or tok.i in org_tokens or tok.lower_.rstrip(".") in HONORIFICS or tok.ent_type_ in ("GPE", "ORG", "NORP"):
+            break
+        toks = [tok, *toks]
+        added += 1
+        i -= 1
+    return toks
+
+
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _name_tokens(name: str) -> list[str]:
-    return kb.fold(name).split()
+    """Folded name words without initials and generational suffixes: what two mentions must share."""
+    words = [w for w in kb.fold(name).split() if w not in NAME_SUFFIXES]
+    return [w for w in words if len(w) > 1] or words
 
 
 def _cluster(mentions: list[PersonMention]) -> list[_Person]:
@@ -303,6 +364,17 @@ def _cluster(mentions: list[PersonMention]) -> list[_Person]:
             if m.country and p.country is None:
                 p.country = m.country
     return people
+
+
+def _is_place_name(person: _Person) -> bool:
+    """'Kiev' or 'Donbass' tagged as a person: a one-word name that is a known city or region."""
+    if len(person.tokens) > 1 or person.title or kb.person_alone(person.name):
+        return False
+    from dyad.kb.gazetteer import gazetteer
+
+    if kb.regions().get(kb.fold(person.name)):
+        return True
+    return any(place.population >= 50_000 for place in gazetteer().candidates(person.name))
 
 
 def _is_head_title(title: str | None, head: kb.Title | None) -> bool:
@@ -450,10 +522,11 @@ def extract_actors(ctx: Context) -> None:
     mentions = _person_mentions(ctx, cspans, org_tokens, org_names)
     people = _cluster(mentions)
     known = kb.people()
+    people = [p for p in people if not _is_place_name(p)]
     for p in people:
         entry = known.get(kb.fold(p.name))
         if entry is None and len(p.tokens) == 1:
-            entry = None
+            entry = kb.person_alone(p.name)
         if entry:
             p.name = entry.name
             p.country = p.country or entry.country

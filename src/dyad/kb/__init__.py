@@ -22,6 +22,10 @@ def _lines(name: str) -> list[str]:
     return [r[0].strip() for r in _rows(name)]
 
 
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(x for x in value.split("|") if x)
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, hyphens and dots as spaces: the key for name look-ups."""
     text = unicodedata.normalize("NFKD", text)
@@ -66,8 +70,7 @@ def countries() -> Countries:
     for row in _rows("countries.tsv"):
         row += [""] * (5 - len(row))
         iso3, name, aliases, dems, caps = (c.strip() for c in row[:5])
-        split = lambda s: tuple(x for x in s.split("|") if x)
-        country = Country(iso3, name, split(aliases), split(dems), split(caps))
+        country = Country(iso3, name, _split(aliases), _split(dems), _split(caps))
         by_iso3[iso3] = country
         for form in (name, *country.aliases):
             names.setdefault(form, iso3)
@@ -118,7 +121,7 @@ class Titles:
 def titles() -> Titles:
     phrases = {r[0].strip(): Title(r[0].strip(), r[1].strip(), r[2].strip()) for r in _rows("titles.tsv")}
     modifiers = frozenset(_lines("title_modifiers.txt"))
-    words = frozenset(w for p in phrases for w in p.split()) | modifiers
+    words = frozenset(w for p in phrases for w in p.split() if w not in ("of", "the", "for", "and")) | modifiers
     return Titles(phrases, modifiers, words)
 
 
@@ -153,17 +156,66 @@ class KnownPerson:
 
 
 @lru_cache(maxsize=1)
-def people() -> dict[str, KnownPerson]:
-    """Folded name or alias -> known person."""
-    out: dict[str, KnownPerson] = {}
+def _people() -> tuple[dict[str, KnownPerson], dict[str, KnownPerson]]:
+    full: dict[str, KnownPerson] = {}
+    alone: dict[str, KnownPerson] = {}
     for row in _rows("people.tsv"):
-        row += [""] * (4 - len(row))
-        name, aliases, country, code = (c.strip() for c in row[:4])
+        row += [""] * (5 - len(row))
+        name, aliases, country, code, alone_forms = (c.strip() for c in row[:5])
         person = KnownPerson(name, country or None, code or (country + "GOV" if country else "---"))
         for form in (name, *aliases.split("|")):
             if form:
-                out.setdefault(fold(form), person)
+                full.setdefault(fold(form), person)
+        for form in alone_forms.split("|"):
+            if form:
+                alone.setdefault(fold(form), person)
+    return full, alone
+
+
+def people() -> dict[str, KnownPerson]:
+    """Folded full name or alias -> known person."""
+    return _people()[0]
+
+
+def person_alone(name: str) -> KnownPerson | None:
+    """The known person a surname alone names ("Putin", "Xi"), if the data says it may."""
+    return _people()[1].get(fold(name))
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    """Folded name or alias -> region, territory or sea."""
+    out: dict[str, Region] = {}
+    for row in _rows("regions.tsv"):
+        row += [""] * (5 - len(row))
+        name, aliases, country, lat, lon = (c.strip() for c in row[:5])
+        region = Region(name, country or None, float(lat), float(lon))
+        for form in (name, *aliases.split("|")):
+            if form:
+                out.setdefault(fold(form), region)
+                if form.lower().startswith("the "):
+                    out.setdefault(fold(form[4:]), region)
     return out
+
+
+@lru_cache(maxsize=1)
+def name_stopwords() -> frozenset[str]:
+    """Lower-case words that never stand in a person's name."""
+    return frozenset(_lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Strings that the NER takes for people or organisations and that are neither."""
+    return frozenset(_lines("not_names.txt"))
 
 
 @lru_cache(maxsize=1)
