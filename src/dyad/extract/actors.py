@@ -441,6 +441,7 @@ def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
                     kb_orgs: list[tuple[Span, kb.Organization]]) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, name, country, code) for organisations."""
     doc = ctx.doc
+    person_words = {w for a in ctx.actors if a.kind == "person" for w in kb.fold(a.name).split()}
     countries = kb.countries()
     out: list[tuple[int, int, str, str | None, str]] = []
     taken: set[int] = set()
@@ -459,6 +460,8 @@ def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
             continue
         name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
         if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
+            continue
+        if _not_an_organization(name, toks, person_words):
             continue
         country, code = _org_country(doc, toks, cspans)
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
@@ -483,6 +486,18 @@ def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
                     (country or "---") + sector if code == "---" else code))
         taken.update(range(toks[0].i, end_tok.i + 1))
     return out
+
+
+def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -> bool:
+    """Weapons, places and lone generic nouns that the NER tags as organisations."""
+    if name in kb.not_names() or kb.regions().get(kb.fold(name)):
+        return True
+    if len(toks) == 1:
+        from dyad.kb.gazetteer import gazetteer
+
+        word = kb.fold(name)
+        return word in person_words or word in kb.institutions() or bool(gazetteer().candidates(name))
+    return False
 
 
 def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> tuple[str | None, str]:

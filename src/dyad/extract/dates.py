@@ -35,7 +35,7 @@ DURATION = re.compile(
     r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|"
     r"a\s+few|few|some|dozens\s+of|hundreds\s+of|half\s+an?|a\s+half|couple\s+of|a\s+couple\s+of)?[\s-]*"
     r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?|centuries|century|generations?)"
-    r"(?:\s+(?:and\s+a\s+half|long|old|to\s+come))?$",
+    r"(?:\s+(?:and\s+a\s+half|long|old|to\s+come|later|earlier|after|before|on|afterwards|into))?$",
     re.I,
 )
 NOT_DATES = re.compile(
@@ -155,6 +155,12 @@ def extract_dates(ctx: Context) -> list[DateRef]:
     out: list[DateRef] = []
     for s, e in sorted(spans):
         whole = text[s:e]
+        stripped = whole.rstrip().removesuffix("’s").removesuffix("'s").rstrip(" ,.;:")
+        e = s + len(stripped)
+        lead = len(stripped) - len(stripped.lstrip())
+        s, whole = s + lead, stripped.lstrip()
+        if not whole:
+            continue
         if DURATION.match(" ".join(whole.split())):
             continue
         pieces = _pieces(whole, s) if SPLIT.search(whole) and not EXPLICIT.fullmatch(whole) else [(whole, s, e)]

@@ -7,6 +7,7 @@ country the article is about wins (Moscow, Russia over Moscow, Idaho).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from dyad import kb
@@ -16,6 +17,9 @@ from dyad.kb.gazetteer import GeoPlace, gazetteer
 from dyad.model import Place, Span
 
 LABELS = ("GPE", "LOC", "FAC")
+FEATURE = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Peninsula|Islands?|River|Mountains|Valley|Desert|Bay|Canal|Lake|"
+                     r"Coast|Strip|Heights|Region|Province|Oblast|Krai|Territory|Prefecture|County|District|Airport|"
+                     r"Port|Base|Dam|Plant|Square|Palace|Border|Corridor)\b")
 
 
 def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str]) -> GeoPlace | None:
@@ -27,6 +31,21 @@ def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str]) -> GeoPlace |
     return candidates[0]
 
 
+def _place(name: str, focus: Counter[str], place_id: str) -> Place | None:
+    """A place for a name: a known region, a city from the gazetteer, or a named geographic feature."""
+    region = kb.regions().get(kb.fold(name))
+    if region is not None:
+        return Place(id=place_id, name=region.name, country=region.country, lat=region.lat, lon=region.lon)
+    geo = _choose(gazetteer().candidates(name), focus)
+    if geo is not None:
+        city = geo.kind == "city"
+        return Place(id=place_id, name=geo.name, country=geo.country, lat=round(geo.lat, 5) if city else None,
+                     lon=round(geo.lon, 5) if city else None, geonameid=geo.geonameid)
+    if FEATURE.search(name) and not re.search(r"\d|\band\b", name):
+        return Place(id=place_id, name=name)
+    return None  # a name no gazetteer knows and no feature word marks: too often not a place
+
+
 def extract_places(ctx: Context) -> list[Place]:
     doc = ctx.doc
     countries = kb.countries()
@@ -35,7 +54,6 @@ def extract_places(ctx: Context) -> list[Place]:
         if actor.country:
             focus[actor.country] += len(actor.mentions) or 1
     spans: list[tuple[int, int]] = []
-    facilities: set[tuple[int, int]] = set()
     for ent in doc.ents:
         if ent.label_ in LABELS:
             toks = [t for t in ent if t.lower_ not in ("the",)]
@@ -43,8 +61,6 @@ def extract_places(ctx: Context) -> list[Place]:
                 toks = toks[:-1]
             if toks:
                 spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
-                if ent.label_ == "FAC":
-                    facilities.add(spans[-1])
     for span, kind, _ in country_spans(doc):
         if kind == "CAPITAL" and not any(s <= span.start_char < e for s, e in spans):
             spans.append((span.start_char, span.end_char))
@@ -58,14 +74,9 @@ def extract_places(ctx: Context) -> list[Place]:
         key = kb.fold(name)
         place = places.get(key)
         if place is None:
-            geo = _choose(gazetteer().candidates(name), focus)
-            if geo is None and (start, end) in facilities:
+            place = _place(name, focus, f"P{len(places) + 1}")
+            if place is None:
                 continue
-            place = Place(id=f"P{len(places) + 1}", name=geo.name if geo else name,
-                          country=geo.country if geo else None,
-                          lat=round(geo.lat, 5) if geo and geo.kind == "city" else None,
-                          lon=round(geo.lon, 5) if geo and geo.kind == "city" else None,
-                          geonameid=geo.geonameid if geo else None)
             places[key] = place
         place.mentions.append(Span(start, end, name))
     return list(places.values())
