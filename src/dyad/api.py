@@ -27,21 +27,37 @@ def _article(record: Record) -> Article:
     if language != "en":
         raise NotEnglishError(language)
     digest = content_hash(text)
-    return Article(id=record.id if record.id is not None else digest, hash=digest, text=text,
-                   extractor=EXTRACTOR, url=record.url, title=record.title, source=record.source,
-                   published=parse_published(record.published))
+    return Article(
+        id=record.id if record.id is not None else digest,
+        hash=digest,
+        text=text,
+        extractor=EXTRACTOR,
+        url=record.url,
+        title=record.title,
+        source=record.source,
+        published=parse_published(record.published),
+    )
 
 
-def extract(text: str, published: str | None = None, title: str | None = None, *, id: str | None = None,
-            url: str | None = None, source: str | None = None) -> Document:
+def extract(
+    text: str,
+    published: str | None = None,
+    title: str | None = None,
+    *,
+    id: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Document:
     """Extract one article. Raises ``InputError`` for bad input, ``NotEnglishError`` for other languages."""
-    article = _article(Record(text=text, origin="text", id=id, title=title, url=url, published=published,
-                              source=source))
+    article = _article(
+        Record(text=text, origin="text", id=id, title=title, url=url, published=published, source=source)
+    )
     return build_document(load()(article.text), article)
 
 
-def extract_many(records: Iterable[Record | InputProblem | str], batch_size: int = 32
-                 ) -> Iterator[Document | InputProblem]:
+def extract_many(
+    records: Iterable[Record | InputProblem | str], batch_size: int = 32
+) -> Iterator[Document | InputProblem]:
     """Extract a stream of records in order, parsing them in batches with ``nlp.pipe``.
 
     Plain strings are taken as article texts. Problems (bad input, other

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,12 +19,16 @@ from dyad.model import Document
 from dyad.sources import InputProblem, read_paths
 from dyad.sources.records import InputError, parse_published
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="dyad: political event data from news about international relations.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="dyad: political event data from news about international relations.",
+)
 err = Console(stderr=True, highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     pretty = "pretty"
@@ -73,8 +77,10 @@ def extract(
         _fail(f"{output}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(1) from None
     if counts["errors"]:
-        err.print(f"dyad: {counts['documents']} documents, {counts['errors']} inputs failed, "
-                  f"{counts['skipped']} skipped", markup=False)
+        err.print(
+            f"dyad: {counts['documents']} documents, {counts['errors']} inputs failed, {counts['skipped']} skipped",
+            markup=False,
+        )
         raise typer.Exit(1)
 
 

@@ -11,8 +11,9 @@ from dyad.model import Document
 def render(doc: Document, console: Console) -> None:
     art = doc.article
     console.rule(f"[bold]{art.title or art.id}[/]")
-    console.print(f"id {art.id}   published {art.published or 'unknown'}   source {art.source or 'unknown'}",
-                  markup=False)
+    console.print(
+        f"id {art.id}   published {art.published or 'unknown'}   source {art.source or 'unknown'}", markup=False
+    )
     people = [a for a in doc.actors if a.kind == "person"]
     if people:
         table = Table("person", "title", "country", "mentions", title="People", title_justify="left")
@@ -33,13 +34,18 @@ def render(doc: Document, console: Console) -> None:
             table.add_row(speaker.name if speaker else "(unknown)", text)
         console.print(table)
     if doc.dates:
-        console.print("[bold]Dates[/] " + ", ".join(f"{d.text} = {d.value or '?'}" for d in doc.dates),
-                      highlight=False)
+        console.print("[bold]Dates[/] " + ", ".join(f"{d.text} = {d.value or '?'}" for d in doc.dates), highlight=False)
     if doc.places:
-        console.print("[bold]Places[/] " + ", ".join(
-            f"{p.name} ({p.country or '?'}" + (f", {p.lat:.2f} {p.lon:.2f})" if p.lat is not None else ")")
-            for p in doc.places), highlight=False)
+        console.print(
+            "[bold]Places[/] "
+            + ", ".join(
+                f"{p.name} ({p.country or '?'}" + (f", {p.lat:.2f} {p.lon:.2f})" if p.lat is not None else ")")
+                for p in doc.places
+            ),
+            highlight=False,
+        )
     if doc.topics:
-        console.print("[bold]Topics[/] " + ", ".join(f"{t.name} ({len(t.mentions)})" for t in doc.topics),
-                      highlight=False)
+        console.print(
+            "[bold]Topics[/] " + ", ".join(f"{t.name} ({len(t.mentions)})" for t in doc.topics), highlight=False
+        )
     console.print()

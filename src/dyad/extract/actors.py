@@ -20,18 +20,92 @@ from dyad import kb
 from dyad.extract.context import Context
 from dyad.model import Actor
 
-STATE_FORM = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’]*\s+)*(?:Republic|Kingdom|Federation|Emirates|Union|"
-                        r"Confederation|Commonwealth)$")
+STATE_FORM = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w'’]*\s+)*(?:Republic|Kingdom|Federation|Emirates|Union|"
+    r"Confederation|Commonwealth)$"
+)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister", "comrade", "lord", "lady"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
-LOCATION_PREPS = {"in", "to", "from", "at", "near", "via", "into", "toward", "towards", "outside", "across",
-                  "through", "around", "inside", "between", "visit", "visited", "arrived"}
+LOCATION_PREPS = {
+    "in",
+    "to",
+    "from",
+    "at",
+    "near",
+    "via",
+    "into",
+    "toward",
+    "towards",
+    "outside",
+    "across",
+    "through",
+    "around",
+    "inside",
+    "between",
+    "visit",
+    "visited",
+    "arrived",
+}
+MOTION_VERBS = {
+    "visit",
+    "reach",
+    "leave",
+    "enter",
+    "tour",
+    "attack",
+    "bomb",
+    "strike",
+    "shell",
+    "hit",
+    "capture",
+    "liberate",
+    "evacuate",
+    "fly",
+    "travel",
+    "arrive",
+    "return",
+    "approach",
+    "surround",
+    "host",
+    "call",
+    "name",
+    "make",
+    "declare",
+    "occupy",
+    "seize",
+    "encircle",
+}
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership", "officials", "side", "regime"}
-UNNAMED_SOURCE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources",
-                        "diplomat", "diplomats", "aide", "aides", "representative", "representatives",
-                        "statement", "ministry", "analyst", "analysts", "expert", "experts", "witness",
-                        "witnesses", "observer", "observers", "insider", "insiders", "adviser", "advisers"}
+UNNAMED_SOURCE_NOUNS = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "aide",
+    "aides",
+    "representative",
+    "representatives",
+    "statement",
+    "ministry",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "witness",
+    "witnesses",
+    "observer",
+    "observers",
+    "insider",
+    "insiders",
+    "adviser",
+    "advisers",
+}
 
 
 @dataclass
@@ -64,8 +138,7 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     tokenizer = load().make_doc
     countries = kb.countries()
     cm = PhraseMatcher(vocab, attr="ORTH")
-    for label, table in (("NAME", countries.names), ("DEMONYM", countries.demonyms),
-                         ("CAPITAL", countries.capitals)):
+    for label, table in (("NAME", countries.names), ("DEMONYM", countries.demonyms), ("CAPITAL", countries.capitals)):
         cm.add(label, [tokenizer(form) for form in table])
     cm.add("BLOCK", [tokenizer(form) for form in countries.blockers])
     om = PhraseMatcher(vocab, attr="ORTH")
@@ -103,9 +176,12 @@ def _is_title_word(token: Token) -> bool:
 
 def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
     """Strip honorifics, titles, possessives and punctuation at the edges of a name."""
-    while tokens and (tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].is_punct
-                      or tokens[0].lower_ in ("the", "a", "an")
-                      or (_is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1].text[:1].isupper())):
+    while tokens and (
+        tokens[0].lower_.rstrip(".") in HONORIFICS
+        or tokens[0].is_punct
+        or tokens[0].lower_ in ("the", "a", "an")
+        or (_is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1].text[:1].isupper())
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -118,8 +194,12 @@ def _valid_name(tokens: list[Token]) -> bool:
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
     if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return False
-    if not all(t.text[:1].isupper() for t in words if t.lower_ not in ("de", "da", "von", "der", "al", "bin",
-                                                                           "van", "la", "le", "el", "del")):
+    joined = {t.i for t in words if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_}
+    if not all(
+        t.text[:1].isupper()
+        for t in words
+        if t.i not in joined and t.lower_ not in ("de", "da", "von", "der", "al", "bin", "van", "la", "le", "el", "del")
+    ):
         return False
     if all(_is_title_word(t) for t in words) or any(t.lower_ in kb.name_stopwords() for t in words):
         return False
@@ -130,8 +210,12 @@ def _valid_name(tokens: list[Token]) -> bool:
 
 def _title_token(tok: Token) -> bool:
     """A token that may stand in a title: title words, connectors, capitalised words."""
-    return tok.text in ("'s", "’s") or tok.lower_ in ("of", "the", "for", "and", "-") or _is_title_word(tok) or (
-        tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"))
+    return (
+        tok.text in ("'s", "’s")
+        or tok.lower_ in ("of", "the", "for", "and", "-")
+        or _is_title_word(tok)
+        or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"))
+    )
 
 
 def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> list[Token]:
@@ -142,8 +226,13 @@ def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> l
         tok = doc[i]
         if tok.is_space or (tok.is_punct and tok.text not in ("-", "'s", "’s")) or tok.i in others:
             break
-        if tok.lower_ == "and" and i > sent_start and doc[i - 1].pos_ == "PROPN" and not _is_title_word(doc[i - 1]) \
-                and doc[i - 1].i not in _country_tokens(doc):
+        if (
+            tok.lower_ == "and"
+            and i > sent_start
+            and doc[i - 1].pos_ == "PROPN"
+            and not _is_title_word(doc[i - 1])
+            and doc[i - 1].i not in _country_tokens(doc)
+        ):
             break  # "... Olaf Scholz and President ...": another person's title ends here
         if _title_token(tok):
             region.insert(0, tok)
@@ -170,7 +259,13 @@ def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-", "'s", "’s"):
             break
-        if not (_title_token(tok) or tok.lower_ in ("a", "an") or (tok.pos_ == "ADJ" and not region)):
+        titled = any(_is_title_word(t) for t in region)
+        if not (
+            _title_token(tok)
+            or tok.lower_ in ("a", "an")
+            or (tok.pos_ == "ADJ" and not region)
+            or (titled and tok.pos_ in ("NOUN", "ADJ", "DET", "ADP", "PROPN") and len(region) < 8)
+        ):
             return []
         region.append(tok)
         i += 1
@@ -179,8 +274,9 @@ def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
     return region
 
 
-def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, str, str]],
-                 org_tokens: set[int]) -> tuple[str | None, str | None, kb.Title | None]:
+def _parse_title(
+    tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
+) -> tuple[str | None, str | None, kb.Title | None]:
     """(title text, country iso3, title head) from a title region."""
     if not tokens:
         return None, None, None
@@ -205,7 +301,7 @@ def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, st
     for k in range(len(words)):
         tok = words[k]
         if tok.lower_ == "of" and k + 1 < len(words):
-            rest = words[k + 1:]
+            rest = words[k + 1 :]
             if rest and rest[0].lower_ == "the":
                 rest = rest[1:]
             if rest and rest[0].i in cspans:
@@ -220,7 +316,7 @@ def _parse_title(tokens: list[Token], doc: Doc, cspans: dict[int, tuple[Span, st
         words = words[:-1]
     if not words:
         return None, country, None
-    text = doc[words[0].i:words[-1].i + 1].text
+    text = doc[words[0].i : words[-1].i + 1].text
     text = STATE_FORM.sub("", text)
     head = titles.find(text)
     if head is None:
@@ -239,12 +335,13 @@ def _org_title(title: str, org_names: set[str]) -> str:
     """'Roscosmos head' -> 'Head of Roscosmos'."""
     for name in org_names:
         if title.startswith(name + " ") and len(title) > len(name) + 1:
-            return _title_case(title[len(name) + 1:]) + " of " + name
+            return _title_case(title[len(name) + 1 :]) + " of " + name
     return _title_case(title)
 
 
-def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
-                     org_tokens: set[int], org_names: dict[str, kb.Organization]) -> list[PersonMention]:
+def _person_mentions(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int], org_names: dict[str, kb.Organization]
+) -> list[PersonMention]:
     doc = ctx.doc
     candidates: list[list[Token]] = []
     for ent in doc.ents:
@@ -256,9 +353,12 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
             while toks and (_is_title_word(toks[0]) or toks[0].i in cspans or toks[0].lower_ == "the"):
                 toks = toks[1:]
             stripped = ent.text[: toks[0].idx - ent.start_char] if toks else ""
-            if (toks and len(toks) >= 2 and all(t.pos_ == "PROPN" for t in toks)
-                    and (kb.titles().find(stripped) or kb.countries().lookup(stripped.strip()))) \
-                    or kb.people().get(kb.fold(ent.text)):
+            if (
+                toks
+                and len(toks) >= 2
+                and all(t.pos_ == "PROPN" for t in toks)
+                and (kb.titles().find(stripped) or kb.countries().lookup(stripped.strip()))
+            ) or kb.people().get(kb.fold(ent.text)):
                 candidates.append(toks)
     # proper names right after a title that spaCy did not tag as a person
     covered = {t.i for toks in candidates for t in toks}
@@ -268,9 +368,15 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
             tok = doc[i]
             if _is_title_word(tok) and tok.text[:1].isupper() and i + 1 < sent.end:
                 j = i + 1
-                while j < sent.end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                        and not _is_title_word(doc[j]) and doc[j].i not in covered and doc[j].i not in cspans \
-                        and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC"):
+                while (
+                    j < sent.end
+                    and doc[j].pos_ == "PROPN"
+                    and doc[j].text[:1].isupper()
+                    and not _is_title_word(doc[j])
+                    and doc[j].i not in covered
+                    and doc[j].i not in cspans
+                    and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC")
+                ):
                     j += 1
                 if j - (i + 1) >= 2:
                     candidates.append([doc[k] for k in range(i + 1, j)])
@@ -279,22 +385,39 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
             else:
                 i += 1
     out: list[PersonMention] = []
-    others = {t.i for toks in candidates for t in toks}
     not_names = kb.not_names()
+    names: list[list[Token]] = []
     for toks in candidates:
         toks = _clean_person_tokens(toks)
         toks = _extend_left(doc, toks, cspans, org_tokens)
-        if not _valid_name(toks) or " ".join(t.text for t in toks) in not_names:
+        while (
+            toks
+            and toks[-1].i + 2 < len(doc)
+            and doc[toks[-1].i + 1].text == "-"
+            and not toks[-1].whitespace_
+            and not doc[toks[-1].i + 1].whitespace_
+            and doc[toks[-1].i + 2].is_alpha
+        ):
+            toks = [*toks, doc[toks[-1].i + 1], doc[toks[-1].i + 2]]  # "Lee Min-ho"
+        if not _valid_name(toks) or " ".join(t.text for t in toks).title() in not_names:
             continue
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = doc.text[start:end]
+        text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
         if any(t.i in org_tokens for t in toks) or text in org_names:
             continue
-        if any(t.i in cspans and cspans[t.i][0].end <= toks[-1].i + 1 and cspans[t.i][0].start >= toks[0].i
-               and len(cspans[t.i][0]) == len(toks) for t in toks):
+        if any(
+            t.i in cspans
+            and cspans[t.i][0].end <= toks[-1].i + 1
+            and cspans[t.i][0].start >= toks[0].i
+            and len(cspans[t.i][0]) == len(toks)
+            for t in toks
+        ):
             continue  # the whole "name" is a country word
+        names.append(toks)
+    others = {t.i for toks in names for t in toks}
+    for toks in names:
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         sent = toks[0].sent
-        name = " ".join(t.text for t in toks)
+        name = doc.text[start:end]
         mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
         own = {t.i for t in toks}
         before = _region_before(doc, toks[0].i, sent.start, others - own)
@@ -314,8 +437,9 @@ def _person_mentions(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
     return out
 
 
-def _extend_left(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]],
-                 org_tokens: set[int]) -> list[Token]:
+def _extend_left(
+    doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
+) -> list[Token]:
     """'Secretary of State Antony J. Blinken' tagged as 'J. Blinken': take back the given name."""
     if not toks or len(toks) > 3:
         return toks
@@ -323,8 +447,15 @@ def _extend_left(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str,
     added = 0
     while i >= 0 and added < 2:
         tok = doc[i]
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or _is_title_word(tok) or tok.i in cspans \
-                or tok.i in org_tokens or tok.lower_.rstrip(".") in HONORIFICS or tok.ent_type_ in ("GPE", "ORG", "NORP"):
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.text[:1].isupper()
+            or _is_title_word(tok)
+            or tok.i in cspans
+            or tok.i in org_tokens
+            or tok.lower_.rstrip(".") in HONORIFICS
+            or tok.ent_type_ in ("GPE", "ORG", "NORP")
+        ):
             break
         toks = [tok, *toks]
         added += 1
@@ -349,8 +480,9 @@ def _cluster(mentions: list[PersonMention]) -> list[_Person]:
         toks = _name_tokens(m.name)
         match = None
         for p in people:
-            if toks == p.tokens or (set(toks) <= set(p.tokens) and (toks[0] in (p.tokens[0], p.tokens[-1])
-                                                                      or toks[-1] == p.tokens[-1])):
+            if toks == p.tokens or (
+                set(toks) <= set(p.tokens) and (toks[0] in (p.tokens[0], p.tokens[-1]) or toks[-1] == p.tokens[-1])
+            ):
                 match = p
                 break
         if match is None:
@@ -385,8 +517,9 @@ def _is_head_title(title: str | None, head: kb.Title | None) -> bool:
 
 
 # ----------------------------------------------------------------------------- roles
-def _roles(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person],
-           named: set[int]) -> list[tuple[int, int, _Person]]:
+def _roles(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person], named: set[int]
+) -> list[tuple[int, int, _Person]]:
     """'the Russian president', 'the North Korean leader' -> the one person that fits."""
     doc = ctx.doc
     titles = kb.titles()
@@ -437,8 +570,9 @@ def _role_fits(role: str, head: kb.Title, country: str | None, person: _Person) 
 
 
 # ----------------------------------------------------------------------------- organisations
-def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
-                    kb_orgs: list[tuple[Span, kb.Organization]]) -> list[tuple[int, int, str, str | None, str]]:
+def _org_candidates(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], kb_orgs: list[tuple[Span, kb.Organization]]
+) -> list[tuple[int, int, str, str | None, str]]:
     """(start, end, name, country, code) for organisations."""
     doc = ctx.doc
     person_words = {w for a in ctx.actors if a.kind == "person" for w in kb.fold(a.name).split()}
@@ -458,7 +592,7 @@ def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
             toks = toks[:-1]
         if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
             continue
-        name = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        name = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
         if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
             continue
         if _not_an_organization(name, toks, person_words):
@@ -479,11 +613,18 @@ def _org_candidates(ctx: Context, cspans: dict[int, tuple[Span, str, str]],
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
                 end_tok = max(child.subtree, key=lambda t: t.i)
-        name = doc.text[toks[0].idx:end_tok.idx + len(end_tok.text)]
+        name = doc.text[toks[0].idx : end_tok.idx + len(end_tok.text)]
         country, code = _org_country(doc, toks, cspans)
         sector = institutions.get(root.lower_, "GOV")
-        out.append((toks[0].idx, end_tok.idx + len(end_tok.text), name, country,
-                    (country or "---") + sector if code == "---" else code))
+        out.append(
+            (
+                toks[0].idx,
+                end_tok.idx + len(end_tok.text),
+                name,
+                country,
+                (country or "---") + sector if code == "---" else code,
+            )
+        )
         taken.update(range(toks[0].i, end_tok.i + 1))
     return out
 
@@ -503,9 +644,8 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
 def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> tuple[str | None, str]:
     """Country of an organisation from the country words in or just before its name."""
     found = {cspans[t.i][2] for t in toks if t.i in cspans}
-    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
-    bilateral = re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text) and len(found) <= 1 and any(
-        t.text == "-" for t in toks)
+    text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    bilateral = re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text) and len(found) <= 1 and any(t.text == "-" for t in toks)
     prev = toks[0].i - 1
     if not found and prev >= 1 and doc[prev].text in ("'s", "’s") and doc[prev - 1].i in cspans:
         found = {cspans[doc[prev - 1].i][2]}
@@ -567,9 +707,11 @@ def extract_actors(ctx: Context) -> None:
         person_actor[id(p)] = actor
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)
-    named = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []}
-    named_starts = {doc.char_span(m.start, m.end, alignment_mode="expand")[0].i for m in mentions
-                    if doc.char_span(m.start, m.end, alignment_mode="expand")}
+    named_starts = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            named_starts.add(span[0].i)
     for start, end, p in _roles(ctx, cspans, people, named_starts):
         ctx.add_mention(person_actor[id(p)], start, end)
 
@@ -605,6 +747,8 @@ def _capital_as_government(span: Span) -> bool:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOTION_VERBS:
+        return True  # "thanked Pyongyang", not "visited Pyongyang"
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between", "against")
 
 
@@ -647,8 +791,14 @@ def find_or_add_person(ctx: Context, name: str, start: int, end: int, title: str
     head = kb.titles().find(title) if title else None
     sector = head.sector if head else "GOV"
     code = entry.code if entry else ((country or "---") + sector if title else "---")
-    actor = Actor(id=f"A{len(ctx.actors) + 1}", kind="person", name=entry.name if entry else name,
-                  country=country, code=code, title=title)
+    actor = Actor(
+        id=f"A{len(ctx.actors) + 1}",
+        kind="person",
+        name=entry.name if entry else name,
+        country=country,
+        code=code,
+        title=title,
+    )
     ctx.actors.append(actor)
     ctx.add_mention(actor, start, end)
     return actor
@@ -659,13 +809,12 @@ def split_title_country(title: str) -> tuple[str, str | None]:
     'Russian President' -> ('President', 'RUS')."""
     countries = kb.countries()
     for m in re.finditer(r"\s+of\s+(?:the\s+)?", title):
-        place = title[m.end():]
+        place = title[m.end() :]
         iso3 = countries.lookup(place)
-        if iso3 is None and re.match(r"(?:\w+\s+)*(?:Republic|Kingdom|Federation|State|Emirates|Union)\s+of\s+",
-                                     place):
+        if iso3 is None and re.match(r"(?:\w+\s+)*(?:Republic|Kingdom|Federation|State|Emirates|Union)\s+of\s+", place):
             iso3 = countries.lookup(place.split(" of ")[-1])
         if iso3:
-            return title[:m.start()], iso3
+            return title[: m.start()], iso3
     words = title.split()
     for n in (2, 1):
         if len(words) > n and countries.lookup(" ".join(words[:n])):

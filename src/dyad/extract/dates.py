@@ -17,8 +17,10 @@ from dateparser.date import DateDataParser
 from dyad.extract.context import Context
 from dyad.model import DateRef
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EXPLICIT = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -27,8 +29,10 @@ EXPLICIT = re.compile(
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})\b"
 )
-YEAR_AFTER_PREP = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid)\s+"
-                             r"(?P<year>1[89]\d\d|20\d\d)\b(?![-./]\d)")
+YEAR_AFTER_PREP = re.compile(
+    r"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid)\s+"
+    r"(?P<year>1[89]\d\d|20\d\d)\b(?![-./]\d)"
+)
 DURATION = re.compile(
     r"^(?:for\s+|over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|less\s+than\s+|up\s+to\s+|some\s+|"
     r"the\s+(?:past|last|next|first|coming)\s+|another\s+|within\s+)*"
@@ -45,21 +49,27 @@ NOT_DATES = re.compile(
     r"|^(?:this|that)\s+time$|ago\s+and|^(?:the\s+)?(?:same|following|previous|other)\s+(?:day|week|month|year)$",
     re.I,
 )
-RELATIVE_WORDS = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|next|ago|coming|past|current|"
-                            r"previous|earlier|later)\b", re.I)
-FUTURE_CUES = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|expected|plans?|to be held|is to|are to|"
-                         r"would|going to)\b", re.I)
+RELATIVE_WORDS = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this|last|next|ago|coming|past|current|"
+    r"previous|earlier|later)\b",
+    re.I,
+)
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|next|upcoming|scheduled|expected|plans?|to be held|is to|are to|"
+    r"would|going to)\b",
+    re.I,
+)
 SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?!\d{4}\b)|\s+(?:and|or|to|through|until)\s+|\s*[-–—]\s*(?=\d{4}\b)")
-TRIM_LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of|the|early|late|mid-?|this\s+past)\s+",
-                       re.I)
+TRIM_LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of|the|early|late|mid-?|this\s+past)\s+", re.I)
 TRIM_PART = re.compile(r"\s+(?:morning|afternoon|evening|night|midday|noon)$", re.I)
 
 
 @lru_cache(maxsize=64)
 def _parser(prefer: str, base: datetime) -> DateDataParser:
     """One parser per (direction, article date): dateparser fixes the relative base per parser."""
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True,
-                                                      "RELATIVE_BASE": base})
+    return DateDataParser(
+        languages=["en"], settings={"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base}
+    )
 
 
 def _iso_week(d: date) -> str:
@@ -68,8 +78,14 @@ def _iso_week(d: date) -> str:
 
 
 def _has_anchor(text: str) -> bool:
-    return bool(re.search(rf"\d|\b(?:{MONTHS})\b|\b(?:{'|'.join(WEEKDAYS)})\b|today|tonight|yesterday|"
-                          r"tomorrow|\bweek\b|\bmonth\b|\byear\b|\bweekend\b", text, re.I))
+    return bool(
+        re.search(
+            rf"\d|\b(?:{MONTHS})\b|\b(?:{'|'.join(WEEKDAYS)})\b|today|tonight|yesterday|"
+            r"tomorrow|\bweek\b|\bmonth\b|\byear\b|\bweekend\b",
+            text,
+            re.I,
+        )
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -89,13 +105,17 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
         year = int(core)
         limit = (published.year if published else date.today().year) + 30
         return (1800 <= year <= limit), core if 1800 <= year <= limit else None
-    if re.fullmatch(r"\d{1,3}|\d{5,}", core) or re.fullmatch(r"[\d.,]+", core) and not re.fullmatch(
-            r"\d{1,2}\.\d{1,2}\.\d{4}", core):
+    if (
+        re.fullmatch(r"\d{1,3}|\d{5,}", core)
+        or re.fullmatch(r"[\d.,]+", core)
+        and not re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", core)
+    ):
         return False, None
     absolute = bool(re.search(r"\b\d{4}\b", core))
     if not absolute and published is None:
-        relative = RELATIVE_WORDS.search(core) or any(w in low for w in WEEKDAYS) or re.search(
-            rf"\b(?:{MONTHS})\b", core)
+        relative = (
+            RELATIVE_WORDS.search(core) or any(w in low for w in WEEKDAYS) or re.search(rf"\b(?:{MONTHS})\b", core)
+        )
         return bool(relative), None
     if low in WEEKDAYS and published is not None:
         delta = (WEEKDAYS.index(low) - published.weekday()) % 7
@@ -121,8 +141,12 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
         return True, f"{d.year:04d}-{d.month:02d}"
     if period == "week":
         return True, _iso_week(d)
-    if period in ("day", "time", "part_of_day") and re.search(rf"\d|\b(?:{'|'.join(WEEKDAYS)})\b|today|"
-                                                               r"yesterday|tomorrow|tonight", core, re.I):
+    if period in ("day", "time", "part_of_day") and re.search(
+        rf"\d|\b(?:{'|'.join(WEEKDAYS)})\b|today|"
+        r"yesterday|tomorrow|tonight",
+        core,
+        re.I,
+    ):
         return True, d.isoformat()
     return False, None
 

@@ -17,9 +17,11 @@ from dyad.kb.gazetteer import GeoPlace, gazetteer
 from dyad.model import Place, Span
 
 LABELS = ("GPE", "LOC", "FAC")
-FEATURE = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Peninsula|Islands?|River|Mountains|Valley|Desert|Bay|Canal|Lake|"
-                     r"Coast|Strip|Heights|Region|Province|Oblast|Krai|Territory|Prefecture|County|District|Airport|"
-                     r"Port|Base|Dam|Plant|Square|Palace|Border|Corridor)\b")
+FEATURE = re.compile(
+    r"\b(?:Sea|Ocean|Gulf|Strait|Peninsula|Islands?|River|Mountains|Valley|Desert|Bay|Canal|Lake|"
+    r"Coast|Strip|Heights|Region|Province|Oblast|Krai|Territory|Prefecture|County|District|Airport|"
+    r"Port|Base|Dam|Plant|Square|Palace|Border|Corridor)\b"
+)
 
 
 def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str]) -> GeoPlace | None:
@@ -39,8 +41,14 @@ def _place(name: str, focus: Counter[str], place_id: str) -> Place | None:
     geo = _choose(gazetteer().candidates(name), focus)
     if geo is not None:
         city = geo.kind == "city"
-        return Place(id=place_id, name=geo.name, country=geo.country, lat=round(geo.lat, 5) if city else None,
-                     lon=round(geo.lon, 5) if city else None, geonameid=geo.geonameid)
+        return Place(
+            id=place_id,
+            name=geo.name,
+            country=geo.country,
+            lat=round(geo.lat, 5) if city else None,
+            lon=round(geo.lon, 5) if city else None,
+            geonameid=geo.geonameid,
+        )
     if FEATURE.search(name) and not re.search(r"\d|\band\b", name):
         return Place(id=place_id, name=name)
     return None  # a name no gazetteer knows and no feature word marks: too often not a place

@@ -24,14 +24,58 @@ from dyad.model import Actor, Quote
 from dyad.nlp.clean import is_headline
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-QUOTE_OPENERS = ("\"", "“", "”", "«", "‘", "'")
+QUOTE_OPENERS = ('"', "“", "”", "«", "‘", "'")
 PERSONAL = {"he", "she", "him", "her"}
-DETERMINERS = {"a", "an", "the", "another", "this", "that", "these", "those", "my", "his", "her", "their",
-               "our", "its", "one"}
-OFFICIALS = {"official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "representative", "aide",
-             "envoy", "minister", "ministry", "adviser", "advisor", "officer"}
-NOT_PEOPLE = {"GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
-              "EVENT", "LAW", "PRODUCT", "QUANTITY", "LANGUAGE"}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "another",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "one",
+}
+OFFICIALS = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "representative",
+    "aide",
+    "envoy",
+    "minister",
+    "ministry",
+    "adviser",
+    "advisor",
+    "officer",
+}
+NOT_PEOPLE = {
+    "GPE",
+    "NORP",
+    "ORG",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "ORDINAL",
+    "EVENT",
+    "LAW",
+    "PRODUCT",
+    "QUANTITY",
+    "LANGUAGE",
+}
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -72,7 +116,7 @@ def find_quoted_spans(text: str) -> list[_Raw]:
             i += 1
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            continues = nxt is not None and text[nxt[0]:nxt[0] + 1] in ('"', "“", "«")
+            continues = nxt is not None and text[nxt[0] : nxt[0] + 1] in ('"', "“", "«")
             if continues:
                 # the continuation reopens with its own mark: skip it
                 paragraphs[n + 1] = (nxt[0] + 1, nxt[1])
@@ -80,7 +124,7 @@ def find_quoted_spans(text: str) -> list[_Raw]:
             if p_end - open_at > 20:
                 out.append(_Raw(open_at, p_end))
             open_at = None
-    return [_trim(text, r) for r in out if text[r.start:r.end].strip()]
+    return [_trim(text, r) for r in out if text[r.start : r.end].strip()]
 
 
 def _opens_here(text: str, i: int) -> bool:
@@ -119,9 +163,12 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
     labels = []
     for m in LABEL.finditer(text):
         label = m.group("label").strip()
-        body = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
-        if len(label.split()) > 16 or body[:1] in QUOTE_OPENERS or (
-                m.start() == 0 and is_headline(body.rstrip(".!?’”'\""))):
+        body = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
+        if (
+            len(label.split()) > 16
+            or body[:1] in QUOTE_OPENERS
+            or (m.start() == 0 and is_headline(body.rstrip(".!?’”'\"")))
+        ):
             continue
         name_part = re.sub(r"\s*\([^)]*\)\s*$", "", label)
         actor = _label_actor(ctx, m.start("label"), m.start("label") + len(name_part), name_part)
@@ -132,13 +179,15 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
     for k, (_, body_start, actor, ls, le) in enumerate(labels):
         body_end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
         body = text[body_start:body_end].rstrip()
-        if actor is not None and body:
+        if body:  # a turn whose label names nobody ("QUESTION") is a quotation of an unnamed speaker
             turns.append((body_start, body_start + len(body), actor, ls, le))
     return turns
 
 
 def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None:
     """The person a speaker label names: "President of Russia Vladimir Putin", "SECRETARY BLINKEN"."""
+    if label in kb.not_names() or label.title() in kb.not_names():
+        return None
     inside = [(s, a) for s, e, a in ctx.mention_index if start <= s and e <= end]
     people = [ctx.actor(a) for _, a in sorted(inside)]
     people = [a for a in people if a is not None and a.kind == "person"]
@@ -149,15 +198,19 @@ def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None
     k = len(words)
     while k > 0:
         w = words[k - 1]
-        if not w[:1].isupper() or w.lower().strip(".,") in titles.words or countries.lookup(w) or w.lower() in (
-                "of", "the", "and"):
+        if (
+            not w[:1].isupper()
+            or w.lower().strip(".,") in titles.words
+            or countries.lookup(w)
+            or w.lower() in ("of", "the", "and")
+        ):
             break
         k -= 1
     name_words = words[k:]
     if not name_words or len(name_words) > 4:
         return None
     name = " ".join(w.title() if w.isupper() else w for w in name_words)
-    if name.lower() in ("question", "moderator", "participant", "audience", "reporter", "q", "a", "answer"):
+    if name in kb.not_names() or len(name) < 2:
         return None
     title = " ".join(words[:k]) or None
     if title and title.isupper():
@@ -206,12 +259,17 @@ def _according_to(tokens: list[Token]) -> Token | None:
 
 def _phrase(tok: Token) -> tuple[int, int]:
     """The noun phrase of a subject token, without relative clauses."""
-    left = min((t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("relcl", "punct")),
-               key=lambda t: t.i, default=tok)
+    left = min(
+        (t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("relcl", "punct")), key=lambda t: t.i, default=tok
+    )
     right = tok
     for t in tok.subtree:
-        if t.i > right.i and t.dep_ in ("compound", "flat", "appos", "pobj", "prep", "amod", "poss", "case") \
-                and t.i - right.i <= 6 and not any(x.is_punct for x in tok.doc[tok.i:t.i]):
+        if (
+            t.i > right.i
+            and t.dep_ in ("compound", "flat", "appos", "pobj", "prep", "amod", "poss", "case")
+            and t.i - right.i <= 6
+            and not any(x.is_punct for x in tok.doc[tok.i : t.i])
+        ):
             right = t
     return left.idx, right.idx + len(right.text)
 
@@ -230,7 +288,10 @@ class SpeakerResolver:
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
-        actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text)) or ctx.actor_at(start, end)
+        actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is None and tok.lemma_.lower() in OFFICIALS:
+            return self._unnamed(tok, start, end)  # "a Chinese foreign ministry spokeswoman"
+        actor = actor or ctx.actor_at(start, end)
         if actor is not None:
             ctx.add_mention(actor, start, end) if actor.kind != "state" else None
             return actor
@@ -243,10 +304,15 @@ class SpeakerResolver:
     def _named(self, tok: Token) -> Actor | None:
         """A proper-noun speaker that no extractor knew: 'Chaffetz said'."""
         left = tok
-        while left.i > 0 and left.doc[left.i - 1].pos_ == "PROPN" and left.doc[left.i - 1].text[:1].isupper() \
-                and left.doc[left.i - 1].dep_ in ("compound", "flat") and tok.i - left.i < 3:
+        while (
+            left.i > 0
+            and left.doc[left.i - 1].pos_ == "PROPN"
+            and left.doc[left.i - 1].text[:1].isupper()
+            and left.doc[left.i - 1].dep_ in ("compound", "flat")
+            and tok.i - left.i < 3
+        ):
             left = left.doc[left.i - 1]
-        words = [t for t in left.doc[left.i:tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS]
+        words = [t for t in left.doc[left.i : tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS]
         if not words:
             return None
         name = " ".join(t.text for t in words)
@@ -261,8 +327,13 @@ class SpeakerResolver:
         window_start = ctx.sentences[max(0, sent_i - 3)].start_char
         if last_speaker is not None and last_speaker.kind == "person":
             last_mention = max((m.start for m in last_speaker.mentions if m.start < before), default=-1)
-            others = [s for s, e, a in ctx.mention_index if last_mention < s < before and a != last_speaker.id
-                      and (ctx.actor(a) or last_speaker).kind == "person"]
+            others = [
+                s
+                for s, e, a in ctx.mention_index
+                if last_mention < s < before
+                and a != last_speaker.id
+                and (ctx.actor(a) or last_speaker).kind == "person"
+            ]
             if not others:
                 return last_speaker
         best: tuple[int, Actor] | None = None
@@ -286,8 +357,7 @@ class SpeakerResolver:
         institution = next((w for w in words if w.lower() in kb.institutions()), None)
         official = tok.lemma_.lower() in OFFICIALS
         if institution and country and official:
-            name_words = [w for w in words[: words.index(institution) + 1]
-                          if kb.countries().lookup(w) is None]
+            name_words = [w for w in words[: words.index(institution) + 1] if kb.countries().lookup(w) is None]
             name = " ".join(w if w[:1].isupper() else w.capitalize() for w in name_words)
             kind, sector = "organization", kb.institutions()[institution.lower()]
             name = f"{kb.countries().by_iso3[country].name} {name}" if name else name
@@ -319,9 +389,9 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
     """'"..." ― Sonya Herridge' and 'Said Ellis: "..."': a name set against the quotation."""
     text = ctx.text
     line_end = text.find("\n", quote.end)
-    after = text[quote.end:line_end if line_end >= 0 else len(text)]
+    after = text[quote.end : line_end if line_end >= 0 else len(text)]
     line_start = text.rfind("\n", 0, quote.start) + 1
-    before = text[line_start:quote.start]
+    before = text[line_start : quote.start]
     for m, base in ((DASH_AFTER.match(after), quote.end), (SAID_BEFORE.search(before), line_start)):
         if m is None:
             continue
@@ -336,8 +406,9 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
     return None
 
 
-def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quotes: list[_Raw],
-                 last_speaker: Actor | None) -> tuple[Actor | None, str | None, bool]:
+def _speaker_for(
+    ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
+) -> tuple[Actor | None, str | None, bool]:
     """(speaker, cue, found in own sentence) for one quotation."""
     doc = ctx.doc
     signed = _signature(ctx, resolver, quote)
@@ -345,11 +416,11 @@ def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quote
         return signed, None, True
     first = ctx.sentence_index(quote.start)
     last = ctx.sentence_index(max(quote.start, quote.end - 1))
-    sents = ctx.sentences[first:last + 1]
+    sents = ctx.sentences[first : last + 1]
     # the sentence right after, when the attribution follows the closing mark: '"...", he said.'
     if last + 1 < len(ctx.sentences):
         nxt = ctx.sentences[last + 1]
-        gap = ctx.text[quote.end:nxt.start_char]
+        gap = ctx.text[quote.end : nxt.start_char]
         if "\n" not in gap and len(nxt) <= 12 and nxt[0].lower_ in ("he", "she", "they", "said", "says"):
             sents = [*sents, nxt]
     outside = _tokens_outside(sents, quote.start, quote.end, all_quotes)
@@ -360,8 +431,10 @@ def _speaker_for(ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quote
     for verb in verbs:
         subj = _subject_of(verb, quote)
         if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
-            subj = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in (
-                "PROPN", "NOUN", "PRON")), None)
+            subj = next(
+                (c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")),
+                None,
+            )
         if subj is not None and not (quote.start <= subj.idx < quote.end):
             actor = resolver.resolve(subj, quote.start, last_speaker)
             if actor is not None:
@@ -407,7 +480,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     quotes: list[Quote] = []
     turns = _transcript_turns(ctx)
     in_turn = [(s, e) for s, e, *_ in turns]
-    raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start:r.end])]
+    raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
     last_speaker: Actor | None = None
     items: list[tuple[int, int, Actor | None, str | None]] = []
     for s, e, actor, ls, le in turns:
@@ -422,6 +495,5 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             last_speaker = actor
         items.append((raw.start, raw.end, actor, cue))
     for n, (s, e, actor, cue) in enumerate(sorted(items, key=lambda x: x[0]), 1):
-        quotes.append(Quote(id=f"Q{n}", text=text[s:e], start=s, end=e,
-                            speaker=actor.id if actor else None, cue=cue))
+        quotes.append(Quote(id=f"Q{n}", text=text[s:e], start=s, end=e, speaker=actor.id if actor else None, cue=cue))
     return quotes

@@ -39,8 +39,15 @@ def gazetteer() -> Gazetteer:
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     index: dict[str, list[GeoPlace]] = {}
     for city in gc.get_cities().values():
-        place = GeoPlace(int(city["geonameid"]), city["name"], iso2to3.get(city["countrycode"]),
-                         float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0), "city")
+        place = GeoPlace(
+            int(city["geonameid"]),
+            city["name"],
+            iso2to3.get(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city.get("population") or 0),
+            "city",
+        )
         names = {city["name"]} | {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()}
         for name in names:
             index.setdefault(fold(name), []).append(place)

@@ -16,8 +16,35 @@ from importlib import resources
 
 # Small words that stay lower case inside a title-case headline.
 _HEADLINE_SMALL = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over",
-    "the", "to", "up", "vs", "with", "after", "amid", "says", "is", "are", "be", "its", "his", "her",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "the",
+    "to",
+    "up",
+    "vs",
+    "with",
+    "after",
+    "amid",
+    "says",
+    "is",
+    "are",
+    "be",
+    "its",
+    "his",
+    "her",
 }
 _TERMINAL = tuple(".!?:;,\"”’)'…-–—")
 

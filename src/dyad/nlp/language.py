@@ -11,7 +11,53 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # The languages told apart: the world's main news languages. English-based creoles are left out
 # on purpose, so that English with many names in it is never mistaken for one.
-NEWS_LANGUAGES = ["en", "fr", "de", "es", "pt", "it", "nl", "ru", "uk", "pl", "cs", "sk", "hu", "ro", "bg", "sr", "hr", "sl", "el", "tr", "ar", "fa", "he", "ur", "hi", "bn", "zh", "ja", "ko", "vi", "th", "id", "ms", "sw", "da", "sv", "no", "fi", "et", "lv", "lt", "ka", "hy", "az", "kk"]
+NEWS_LANGUAGES = [
+    "en",
+    "fr",
+    "de",
+    "es",
+    "pt",
+    "it",
+    "nl",
+    "ru",
+    "uk",
+    "pl",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "sr",
+    "hr",
+    "sl",
+    "el",
+    "tr",
+    "ar",
+    "fa",
+    "he",
+    "ur",
+    "hi",
+    "bn",
+    "zh",
+    "ja",
+    "ko",
+    "vi",
+    "th",
+    "id",
+    "ms",
+    "sw",
+    "da",
+    "sv",
+    "no",
+    "fi",
+    "et",
+    "lv",
+    "lt",
+    "ka",
+    "hy",
+    "az",
+    "kk",
+]
 _configured = False
 
 
@@ -21,8 +67,10 @@ def detect(text: str) -> str:
     if not words:
         return "und"
     stop_ratio = sum(1 for w in words if w in STOP_WORDS) / len(words)
-    if stop_ratio >= 0.25 or (len(words) < 8 and stop_ratio > 0):
+    if stop_ratio >= 0.25:
         return "en"
+    if len(words) < 12 and (stop_ratio > 0 or text.isascii()):
+        return "en"  # a headline or a short sentence: too little to tell, and names are no language
     global _configured
     if not _configured:
         py3langid.set_languages(NEWS_LANGUAGES)

@@ -6,6 +6,21 @@ from charset_normalizer import from_bytes
 
 from dyad.sources.records import InputError
 
+LATIN_PAGES = {
+    "cp1250",
+    "cp1252",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_15",
+    "cp775",
+    "cp1006",
+    "cp1125",
+    "mac_latin2",
+    "mac_roman",
+}
 _CONTROL = {b for b in range(32) if b not in (9, 10, 12, 13)} | {127}
 
 
@@ -29,7 +44,12 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError("not UTF-8 and no text encoding could be detected")
+    # Single-byte Latin code pages are hard to tell apart on short texts; for news in English and
+    # Western languages Windows-1252 is by far the likeliest of them.
+    if best.encoding in LATIN_PAGES and any(m.encoding == "cp1252" for m in matches):
+        return data.decode("cp1252")
     return str(best)

@@ -19,7 +19,12 @@ def html_to_record_fields(html: str) -> dict[str, str | None]:
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"HTML could not be parsed ({type(exc).__name__})") from None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or not any(c.isalpha() for c in text):
         raise InputError("no article text found in the HTML")
-    return {"text": text, "title": getattr(doc, "title", None), "published": getattr(doc, "date", None),
-            "url": getattr(doc, "url", None), "source": getattr(doc, "sitename", None)}
+    return {
+        "text": text,
+        "title": getattr(doc, "title", None),
+        "published": getattr(doc, "date", None),
+        "url": getattr(doc, "url", None),
+        "source": getattr(doc, "sitename", None),
+    }

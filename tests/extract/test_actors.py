@@ -1,0 +1,79 @@
+"""Actors: people with titles and countries, states, organisations, one actor per entity."""
+
+from __future__ import annotations
+
+import dyad
+from tests.conftest import actor_named
+
+DELEGATION = (
+    "PYONGYANG (Agency) - The Russian leader arrived in North Korea's capital, Pyongyang, on Wednesday. "
+    "The Russian delegation includes Defense Minister Andrei Belousov, Foreign Minister Sergey Lavrov, "
+    "and Roscosmos head Yuri Borisov, among others.\n"
+    "Russian President Vladimir Putin held talks with North Korean leader Kim Jong Un. "
+    "The Russian president said the talks were useful. The North Korean leader agreed.\n"
+    "The Russian head of state also thanked Pyongyang for its support."
+)
+
+
+def test_people_get_titles_and_the_delegation_country():
+    doc = dyad.extract(DELEGATION, published="2024-06-19")
+    belousov = actor_named(doc, "Andrei Belousov")
+    assert (belousov.title, belousov.country, belousov.code) == ("Defense Minister", "RUS", "RUSGOV")
+    assert actor_named(doc, "Sergei Lavrov").country == "RUS"  # one spelling for Sergey / Sergei
+    borisov = actor_named(doc, "Yuri Borisov")
+    assert borisov.title == "Head of Roscosmos" and borisov.country == "RUS"
+
+
+def test_roscosmos_is_an_organisation_not_a_person():
+    doc = dyad.extract(DELEGATION, published="2024-06-19")
+    roscosmos = actor_named(doc, "Roscosmos")
+    assert roscosmos.kind == "organization" and roscosmos.country == "RUS"
+    assert not any(a.kind == "person" and "Roscosmos" in a.name for a in doc.actors)
+
+
+def test_roles_resolve_to_the_person():
+    doc = dyad.extract(DELEGATION, published="2024-06-19")
+    putin = actor_named(doc, "Vladimir Putin")
+    said = {m.text for m in putin.mentions}
+    assert {"The Russian leader", "The Russian president", "The Russian head of state"} <= said
+    kim = actor_named(doc, "Kim Jong Un")
+    assert "The North Korean leader" in {m.text for m in kim.mentions}
+    assert sum(1 for a in doc.actors if a.kind == "person") == 5
+
+
+def test_states_from_names_demonyms_and_capitals_as_governments():
+    doc = dyad.extract(DELEGATION, published="2024-06-19")
+    north_korea = next(a for a in doc.actors if a.kind == "state" and a.country == "PRK")
+    forms = {m.text for m in north_korea.mentions}
+    assert {"North Korea", "North Korean", "Pyongyang"} <= forms  # "thanked Pyongyang": the government
+    assert not any(m.text == "Pyongyang" and m.start < 60 for m in north_korea.mentions)  # the city
+    assert [p.name for p in doc.places] == ["Pyongyang"]
+
+
+def test_aliases_map_to_iso_codes():
+    doc = dyad.extract(
+        "The DPRK and the Democratic People's Republic of Korea are one state. "
+        "Washington rejected the claim, and the U.S. envoy left."
+    )
+    codes = {a.country for a in doc.actors if a.kind == "state"}
+    assert codes == {"PRK", "USA"}
+    assert sum(1 for a in doc.actors if a.kind == "state" and a.country == "PRK") == 1
+
+
+def test_mentions_index_the_text():
+    doc = dyad.extract(DELEGATION, published="2024-06-19")
+    for actor in doc.actors:
+        for m in actor.mentions:
+            assert doc.article.text[m.start : m.end] == m.text
+
+
+def test_a_city_tagged_as_a_person_is_dropped():
+    doc = dyad.extract("Putin said Kiev had refused to talk. The shelling of Donbass went on.")
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Vladimir Putin"]
+
+
+def test_organisation_country_from_its_name():
+    doc = dyad.extract("The Russian Foreign Ministry summoned the ambassador. The Kremlin declined to comment.")
+    ministry = next(a for a in doc.actors if a.kind == "organization" and "Ministry" in a.name)
+    assert ministry.country == "RUS" and ministry.code == "RUSGOV"
+    assert actor_named(doc, "Kremlin").code == "RUSGOV"

@@ -1,0 +1,82 @@
+"""Dates: calendar expressions normalised at the granularity written; durations are not dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import dyad
+from dyad.extract.dates import normalise
+
+WED = date(2024, 6, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("June 19, 2024", "2024-06-19"),
+        ("19 June 2024", "2024-06-19"),
+        ("Wednesday", "2024-06-19"),
+        ("Wednesday morning", "2024-06-19"),
+        ("Monday", "2024-06-17"),
+        ("last year", "2023"),
+        ("2019", "2019"),
+        ("November 2023", "2023-11"),
+        ("March 2024", "2024-03"),
+        ("last week", "2024-W24"),
+        ("this week", "2024-W25"),
+        ("yesterday", "2024-06-18"),
+        ("in June", "2024-06"),
+    ],
+)
+def test_normalised_values(text, value):
+    assert normalise(text, WED) == (True, value)
+
+
+def test_future_context_moves_weekdays_forward():
+    assert normalise("Friday", WED, future=True) == (True, "2024-06-21")
+    assert normalise("Friday", WED) == (True, "2024-06-14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for decades",
+        "1.5 hours",
+        "decades",
+        "two years",
+        "years to come",
+        "the long term",
+        "the last century",
+        "32 years later",
+        "the 1990s",
+    ],
+)
+def test_durations_and_vague_periods_are_not_dates(text):
+    assert normalise(text, WED)[0] is False
+
+
+def test_relative_dates_without_a_published_date_have_no_value():
+    assert normalise("last year", None) == (True, None)
+    assert normalise("Wednesday", None) == (True, None)
+    assert normalise("November 2023", None) == (True, "2023-11")
+
+
+def test_dates_in_an_article_with_offsets():
+    doc = dyad.extract(
+        "The leaders met on Wednesday. Their first visits were in 2019 and 2023, and a commission "
+        "met in November 2023. The talks lasted for over 1.5 hours.",
+        published="2024-06-19",
+    )
+    values = [d.value for d in doc.dates]
+    assert values == ["2024-06-19", "2019", "2023", "2023-11"]
+    for d in doc.dates:
+        assert doc.article.text[d.start : d.end] == d.text
+
+
+def test_image_width_in_a_caption_is_no_year():
+    doc = dyad.extract(
+        "Leaders in Geneva. - Newsagency Europe, 1920, 19.06.2024\nThe summit opened on Monday.", published="2024-06-19"
+    )
+    assert "1920" not in {d.value for d in doc.dates}

@@ -1,0 +1,99 @@
+"""Quotes and their speakers, on a briefing written for these tests and on small cases."""
+
+from __future__ import annotations
+
+import dyad
+from dyad.extract.quotes import find_quoted_spans, is_scare_quote
+from tests.conftest import FIXTURES, speaker_of
+
+
+def test_split_quote_is_two_quotes_with_one_speaker(briefing):
+    assert speaker_of(briefing, "We discussed the situation") == "Sergei Lavrov"
+    assert speaker_of(briefing, "and we agreed to keep") == "Sergei Lavrov"
+
+
+def test_quote_alone_in_its_paragraph_takes_the_previous_speaker(briefing):
+    assert speaker_of(briefing, "Our positions on the main questions") == "Sergei Lavrov"
+
+
+def test_speaker_named_only_in_the_previous_paragraph(briefing):
+    assert speaker_of(briefing, "The world is facing changes") == "Xi Jinping"
+
+
+def test_nested_quotes_stay_inside_one_quote(briefing):
+    quote = next(q for q in briefing.quotes if q.text.startswith("He told us"))
+    assert "we will not retreat" in quote.text
+    assert speaker_of(briefing, "He told us") == "Maria Zakharova"
+    assert not any(q.text.startswith("we will not retreat") for q in briefing.quotes)
+
+
+def test_the_two_leaders_are_not_one_person(briefing):
+    quote = next(q for q in briefing.quotes if q.text.startswith("We had a productive"))
+    speaker = briefing.actor(quote.speaker)
+    assert speaker is None or speaker.kind != "person"
+
+
+def test_unnamed_spokeswoman_speaks_for_her_ministry(briefing):
+    quote = next(q for q in briefing.quotes if q.text.startswith("Washington is playing"))
+    speaker = briefing.actor(quote.speaker)
+    assert speaker.kind == "organization"
+    assert speaker.country == "CHN" and speaker.code == "CHNGOV"
+
+
+def test_scare_quotes_are_not_quotations(briefing):
+    assert not any(q.text == "hegemonic" for q in briefing.quotes)
+    assert is_scare_quote("hegemonic")
+    assert is_scare_quote("Treaty of Friendship")
+    assert not is_scare_quote("under severe challenges.")
+
+
+def test_quote_over_two_paragraphs_is_one_quote(briefing):
+    quote = next(q for q in briefing.quotes if q.text.startswith("We will defend our sovereignty"))
+    assert "Nobody should doubt our resolve" in quote.text
+    assert speaker_of(briefing, "We will defend our sovereignty") == "Kim Jong Un"
+
+
+def test_quote_offsets_index_the_article_text(briefing):
+    for quote in briefing.quotes:
+        assert briefing.article.text[quote.start : quote.end] == quote.text
+
+
+def test_title_after_the_name():
+    doc = dyad.extract('"We are ready to talk," said Lee Min-ho, the South Korean foreign minister.')
+    speaker = doc.actor(doc.quotes[0].speaker)
+    assert speaker.name == "Lee Min-ho"
+    assert speaker.country == "KOR"
+    assert "foreign minister" in speaker.title.lower()
+
+
+def test_according_to_and_dash_signatures():
+    doc = dyad.extract(
+        '"The border will stay open," according to Interior Minister Nancy Faeser.\n\n'
+        '"Peace is the only way forward for all of us." ― Ana Brnabic'
+    )
+    assert speaker_of(doc, "The border will stay open") == "Nancy Faeser"
+    assert speaker_of(doc, "Peace is the only way") == "Ana Brnabic"
+
+
+def test_pronoun_resolves_to_the_person_just_named():
+    doc = dyad.extract(
+        'Prime Minister Viktor Orban spoke to reporters in Budapest.\n\n"We will not send weapons," he said.'
+    )
+    assert speaker_of(doc, "We will not send weapons") == "Viktor Orban"
+
+
+def test_transcript_turns_are_quotes_of_their_speakers():
+    doc = dyad.extract((FIXTURES / "transcript.txt").read_text(encoding="utf-8"), published="2024-04-02")
+    assert speaker_of(doc, "Mr President, colleagues") == "Vladimir Putin"
+    assert speaker_of(doc, "Thank you for the invitation") == "Matti Lindqvist"
+    assert speaker_of(doc, "We hope so") == "Matti Lindqvist"
+    turn = next(q for q in doc.quotes if q.text.startswith("Mr President, colleagues"))
+    assert "I am glad to welcome you" in turn.text  # one turn runs over its paragraphs
+    question = next(q for q in doc.quotes if q.text.startswith("Will you sign"))
+    assert question.speaker is None
+
+
+def test_quote_marks_of_every_kind():
+    text = "She said “curly quotes work fine here” and «guillemets work as well too» and ''doubled ones too here''."
+    spans = [text[r.start : r.end] for r in find_quoted_spans(text)]
+    assert spans == ["curly quotes work fine here", "guillemets work as well too", "doubled ones too here"]

@@ -1,0 +1,14 @@
+"""The shared spaCy pipeline: loaded once, line breaks end sentences."""
+
+from dyad.nlp.pipeline import load
+
+
+def test_pipeline_is_loaded_once():
+    assert load() is load()
+
+
+def test_a_line_break_starts_a_sentence():
+    doc = load()("Putin Says Talks Went Well\nThe Russian leader arrived in Pyongyang.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Putin Says Talks Went Well"
+    assert starts[1].startswith("The Russian leader")

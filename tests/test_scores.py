@@ -1,0 +1,53 @@
+"""Accuracy on the shared gold sets, scored by ../shared/eval/score.py (skipped where shared/ is absent)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dyad.cli import app
+from tests.conftest import SHARED
+
+SCORE = SHARED / "eval" / "score.py"
+pytestmark = pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval is not here")
+
+
+def _extract(tmp_path, source) -> str:
+    from typer.testing import CliRunner
+
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return str(out)
+
+
+def _score(*args: str) -> dict:
+    done = subprocess.run([sys.executable, str(SCORE), *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_seed_article(tmp_path):
+    out = _extract(tmp_path, SHARED / "eval" / "seed" / "seed.jsonl")
+    report = _score("articles", "--gold", str(SHARED / "eval" / "seed" / "gold"), "--system", out)
+    assert report["people"]["f1"] >= 0.9
+    assert report["quotes"]["f1"] >= 0.9
+    assert report["speakers"]["f1"] >= 0.85
+    assert report["dates"]["f1"] >= 0.85
+    assert report["people_country_accuracy"] >= 0.9
+
+
+def test_polnear_dev_direct_quotes(tmp_path):
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text(
+        subprocess.run(
+            [sys.executable, str(SCORE), "make-input", "polnear-dev"], capture_output=True, text=True, check=True
+        ).stdout,
+        encoding="utf-8",
+    )
+    out = _extract(tmp_path, inputs)
+    report = _score("polnear-dev", "--system", out)
+    assert report["direct_quotes"]["f1"] >= 0.75
+    assert report["speaker_accuracy_on_found"] >= 0.85
