@@ -77,3 +77,23 @@ def test_organisation_country_from_its_name():
     ministry = next(a for a in doc.actors if a.kind == "organization" and "Ministry" in a.name)
     assert ministry.country == "RUS" and ministry.code == "RUSGOV"
     assert actor_named(doc, "Kremlin").code == "RUSGOV"
+
+
+def test_a_lone_surname_the_ner_missed_is_still_the_person():
+    doc = dyad.extract('Chinese Foreign Minister Wang Yi spoke in Beijing. "Where is its credibility?" Wang asked.')
+    wang = actor_named(doc, "Wang Yi")
+    assert "Wang" in {m.text for m in wang.mentions}
+    assert doc.actor(doc.quotes[0].speaker) is wang
+    assert [a.name for a in doc.actors if a.kind != "state"] == ["Wang Yi"]
+
+
+def test_a_known_name_inside_a_longer_name_is_not_matched():
+    doc = dyad.extract("Delegates to the National People's Congress met in Beijing. The U.S. Congress did not.")
+    codes = {a.name: a.code for a in doc.actors if a.kind == "organization"}
+    assert codes == {"National People's Congress": "CHNLEG", "Congress": "USALEG"}
+
+
+def test_titles_keep_the_order_written_except_heads():
+    doc = dyad.extract("Kremlin spokesman Dmitry Peskov said Roscosmos chief Yuri Borisov would attend.")
+    assert actor_named(doc, "Dmitry Peskov").title == "Kremlin spokesman"
+    assert actor_named(doc, "Yuri Borisov").title == "Chief of Roscosmos"

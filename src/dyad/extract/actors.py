@@ -163,10 +163,27 @@ def country_spans(doc: Doc) -> list[tuple[Span, str, str]]:
 
 
 def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
+    """Known organisations, unless the match is the tail of a longer name ("National People's Congress")."""
     _, om = _matchers(id(doc.vocab), doc.vocab)
     spans = filter_spans([Span(doc, s, e) for _, s, e in om(doc)])
     orgs = kb.organizations()
-    return [(s, orgs[s.text]) for s in spans if s.text in orgs]
+    out = []
+    for span in spans:
+        if span.text not in orgs:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text in ("'s", "’s") and span.start > 1:
+            before = doc[span.start - 2]
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and kb.countries().lookup(before.text) is None
+            and before.text not in ("U.S.", "US", "UN", "U.N.")
+        ):
+            continue
+        out.append((span, orgs[span.text]))
+    return out
 
 
 # ----------------------------------------------------------------------------- people
@@ -331,12 +348,16 @@ def _title_case(title: str) -> str:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in title.split())
 
 
+LEADS = {"head", "chief", "director", "boss", "chairman", "chairwoman", "chair"}
+
+
 def _org_title(title: str, org_names: set[str]) -> str:
-    """'Roscosmos head' -> 'Head of Roscosmos'."""
+    """'Roscosmos head' -> 'Head of Roscosmos'; 'Kremlin spokesman' stays as written."""
     for name in org_names:
-        if title.startswith(name + " ") and len(title) > len(name) + 1:
-            return _title_case(title[len(name) + 1 :]) + " of " + name
-    return _title_case(title)
+        rest = title[len(name) + 1 :]
+        if title.startswith(name + " ") and rest.lower() in LEADS:
+            return _title_case(rest) + " of " + name
+    return title if any(title.startswith(n + " ") for n in org_names) else _title_case(title)
 
 
 def _person_mentions(
@@ -707,6 +728,7 @@ def extract_actors(ctx: Context) -> None:
         person_actor[id(p)] = actor
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)
+    _propagate_names(ctx, [person_actor[id(p)] for p in people])
     named_starts = set()
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -737,6 +759,36 @@ def extract_actors(ctx: Context) -> None:
         if actor is None:
             actor = states[iso3] = new("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
         ctx.add_mention(actor, span.start_char, span.end_char)
+
+
+def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
+    """'Wang said' after 'Wang Yi': a lone surname (or family name) the NER missed is still the person."""
+    forms: dict[str, list[Actor]] = {}
+    for actor in persons:
+        words = _name_tokens(actor.name)
+        if len(words) < 2:
+            continue
+        for mention in actor.mentions:
+            words += _name_tokens(mention.text)
+        for word in {words[0], words[-1]} | {w for w in words[1:] if w == words[-1]}:
+            forms.setdefault(word, []).append(actor)
+    taken = {i for s, e, _ in ctx.mention_index for i in range(s, e)}
+    for tok in ctx.doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.idx in taken:
+            continue
+        nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+        prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
+        if (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.lower_.rstrip(".") not in HONORIFICS
+            and not _is_title_word(prev)
+        ):
+            continue  # part of a longer name
+        owners = {a.id: a for a in forms.get(kb.fold(tok.text), [])}
+        if len(owners) == 1:
+            ctx.add_mention(next(iter(owners.values())), tok.idx, tok.idx + len(tok.text))
 
 
 def _capital_as_government(span: Span) -> bool:

@@ -29,6 +29,9 @@ EXPLICIT = re.compile(
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})\b"
 )
+RELATIVE_MONTH = re.compile(
+    rf"\b(?:last|this|next|early|late|earlier this|later this)\s+(?:{MONTHS}|week|month|year)\b", re.I
+)
 YEAR_AFTER_PREP = re.compile(
     r"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid)\s+"
     r"(?P<year>1[89]\d\d|20\d\d)\b(?![-./]\d)"
@@ -55,8 +58,8 @@ RELATIVE_WORDS = re.compile(
     re.I,
 )
 FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|next|upcoming|scheduled|expected|plans?|to be held|is to|are to|"
-    r"would|going to)\b",
+    r"\b(?:will|shall|next|upcoming|scheduled|expected to|to be held|is to|are to|"
+    r"going to)\b",
     re.I,
 )
 SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?!\d{4}\b)|\s+(?:and|or|to|through|until)\s+|\s*[-–—]\s*(?=\d{4}\b)")
@@ -70,6 +73,10 @@ def _parser(prefer: str, base: datetime) -> DateDataParser:
     return DateDataParser(
         languages=["en"], settings={"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base}
     )
+
+
+def _month_number(name: str) -> int:
+    return datetime.strptime(name[:3].title(), "%b").month
 
 
 def _iso_week(d: date) -> str:
@@ -123,6 +130,18 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
             return True, published.isoformat()
         when = published + timedelta(days=delta) if future else published - timedelta(days=7 - delta)
         return True, when.isoformat()
+    core = re.sub(r"^(?:earlier|later)\s+(?=this\b)", "", core, flags=re.I)
+    low = core.lower()
+    m = re.fullmatch(rf"(last|this|next)\s+({MONTHS})\.?", core, re.I)
+    if m and published is not None:
+        month = _month_number(m.group(2))
+        which = m.group(1).lower()
+        year = published.year
+        if which == "last" and month >= published.month:
+            year -= 1
+        elif which == "next" and month <= published.month:
+            year += 1
+        return True, f"{year:04d}-{month:02d}"
     if low in ("this week", "last week", "next week") and published is not None:
         shift = {"this week": 0, "last week": -7, "next week": 7}[low]
         return True, _iso_week(published + timedelta(days=shift))
@@ -171,6 +190,9 @@ def extract_dates(ctx: Context) -> list[DateRef]:
     text = ctx.text
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "DATE"]
     for m in EXPLICIT.finditer(text):
+        if not any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    for m in RELATIVE_MONTH.finditer(text):
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
             spans.append((m.start(), m.end()))
     for m in YEAR_AFTER_PREP.finditer(text):
