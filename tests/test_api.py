@@ -45,3 +45,18 @@ def test_bad_input_raises_clear_errors():
         dyad.extract("")
     with pytest.raises(NotEnglishError, match="not English"):
         dyad.extract("Der russische Präsident ist am Mittwoch in Pjöngjang angekommen, meldeten die Agenturen.")
+
+
+def test_a_failing_extractor_costs_one_article_not_the_batch(monkeypatch):
+    import importlib
+
+    extract = importlib.import_module("dyad.extract")  # the package, not the dyad.extract function
+
+    def broken(ctx, out):
+        if "boom" in ctx.text:
+            raise ValueError("boom")
+
+    monkeypatch.setattr(extract, "PIPELINE", (*extract.PIPELINE, ("broken", broken)))
+    out = list(dyad.extract_many(["Putin met Kim.", "The boom came.", "Xi met Lula."]))
+    assert [type(o).__name__ for o in out] == ["Document", "InputProblem", "Document"]
+    assert out[1].message == "extraction failed (ValueError: boom)"

@@ -70,18 +70,25 @@ def extract_many(
         chunk = list(islice(stream, batch_size))
         if not chunk:
             return
-        prepared: list[Article | InputProblem] = []
+        prepared: list[tuple[str, Article | InputProblem]] = []
         for item in chunk:
             counter += 1
             if isinstance(item, InputProblem):
-                prepared.append(item)
+                prepared.append((item.origin, item))
                 continue
             record = item if isinstance(item, Record) else Record(text=item, origin=f"text {counter}")
             try:
-                prepared.append(_article(record))
+                prepared.append((record.origin, _article(record)))
             except (InputError, NotEnglishError) as exc:
-                prepared.append(InputProblem(record.origin, str(exc)))
-        articles = [a for a in prepared if isinstance(a, Article)]
+                prepared.append((record.origin, InputProblem(record.origin, str(exc))))
+        articles = [a for _, a in prepared if isinstance(a, Article)]
         parsed = iter(nlp.pipe((a.text for a in articles), batch_size=batch_size))
-        for item in prepared:
-            yield build_document(next(parsed), item) if isinstance(item, Article) else item
+        for origin, item in prepared:
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            doc = next(parsed)
+            try:
+                yield build_document(doc, item)
+            except Exception as exc:  # a bug in one extractor must not lose the rest of the batch
+                yield InputProblem(origin, f"extraction failed ({type(exc).__name__}: {exc})")

@@ -82,17 +82,21 @@ def test_image_width_in_a_caption_is_no_year():
     assert "1920" not in {d.value for d in doc.dates}
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("last November", "2023-11"),
-    ("last March", "2023-03"),
-    ("next March", "2025-03"),
-    ("earlier this month", "2024-03"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("last November", "2023-11"),
+        ("last March", "2023-03"),
+        ("next March", "2025-03"),
+        ("earlier this month", "2024-03"),
+    ],
+)
 def test_months_named_relative_to_the_article(text, value):
     assert normalise(text, date(2024, 3, 7)) == (True, value)
 
 
 def test_reported_speech_is_not_future():
-    doc = dyad.extract("Prime Minister Fumio Kishida told parliament on Friday that Tokyo would seek a summit.",
-                       published="2024-03-07")
+    doc = dyad.extract(
+        "Prime Minister Fumio Kishida told parliament on Friday that Tokyo would seek a summit.", published="2024-03-07"
+    )
     assert [d.value for d in doc.dates] == ["2024-03-01"]

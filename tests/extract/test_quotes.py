@@ -97,3 +97,17 @@ def test_quote_marks_of_every_kind():
     text = "She said “curly quotes work fine here” and «guillemets work as well too» and ''doubled ones too here''."
     spans = [text[r.start : r.end] for r in find_quoted_spans(text)]
     assert spans == ["curly quotes work fine here", "guillemets work as well too", "doubled ones too here"]
+
+
+def test_she_is_the_woman_who_was_the_subject_not_the_last_man_named():
+    doc = dyad.extract(
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow had summoned the German ambassador "
+        'over the remarks of German Chancellor Olaf Scholz. "We consider such statements unacceptable," she said.'
+    )
+    assert speaker_of(doc, "We consider such statements") == "Maria Zakharova"
+
+
+def test_title_set_off_by_a_comma():
+    doc = dyad.extract("The U.S. ambassador to Russia, Lynne Tracy, declined to comment.")
+    tracy = next(a for a in doc.actors if a.name == "Lynne Tracy")
+    assert tracy.country == "USA" and tracy.title == "Ambassador to Russia"

@@ -229,7 +229,7 @@ def _title_token(tok: Token) -> bool:
     """A token that may stand in a title: title words, connectors, capitalised words."""
     return (
         tok.text in ("'s", "’s")
-        or tok.lower_ in ("of", "the", "for", "and", "-")
+        or tok.lower_ in ("of", "the", "for", "and", "-", "to")
         or _is_title_word(tok)
         or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"))
     )
@@ -344,7 +344,7 @@ def _parse_title(
 def _title_case(title: str) -> str:
     if title[:1].isupper():
         return title
-    small = {"of", "the", "for", "and", "on"}
+    small = {"of", "the", "for", "and", "on", "to"}
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in title.split())
 
 
@@ -442,7 +442,13 @@ def _person_mentions(
         mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
         own = {t.i for t in toks}
         before = _region_before(doc, toks[0].i, sent.start, others - own)
-        for region in (before, _region_after(doc, toks[-1].i + 1, sent.end)):
+        regions = [before, _region_after(doc, toks[-1].i + 1, sent.end)]
+        if not before and toks[0].i - 1 > sent.start and doc[toks[0].i - 1].text == ",":
+            # "the German ambassador, Alexander Lambsdorff": a title set off by a comma
+            ahead = _region_before(doc, toks[0].i - 1, sent.start, others - own)
+            if ahead and ahead[0].i > 0 and doc[ahead[0].i - 1].lower_ in ("the", "a", "an"):
+                regions.insert(1, ahead)
+        for region in regions:
             title, country, head = _parse_title(region, doc, cspans, org_tokens)
             if title and mention.title is None:
                 org_prefix = {n for n in org_names if title.startswith(n + " ")}

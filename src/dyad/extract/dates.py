@@ -64,6 +64,7 @@ FUTURE_CUES = re.compile(
 )
 SPLIT = re.compile(r"\s*,\s*(?:and\s+)?(?!\d{4}\b)|\s+(?:and|or|to|through|until)\s+|\s*[-–—]\s*(?=\d{4}\b)")
 TRIM_LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of|the|early|late|mid-?|this\s+past)\s+", re.I)
+DAY_RANGE = re.compile(r"^((?:[A-Za-z]+\.?\s+)?\d{1,2})\s*[-–]\s*\d{1,2}(?=\b)")
 TRIM_PART = re.compile(r"\s+(?:morning|afternoon|evening|night|midday|noon)$", re.I)
 
 
@@ -105,6 +106,7 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
     while TRIM_LEAD.match(core):
         core = TRIM_LEAD.sub("", core, count=1)
     core = core.strip(" ,.")
+    core = DAY_RANGE.sub(r"\1", core)  # "June 19-20": the period starts on June 19
     if not core or not _has_anchor(core):
         return False, None
     low = core.lower()
@@ -154,6 +156,9 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
         return False, None
     d = data.date_obj.date()
     period = data.period
+    latest = (published.year if published else date.today().year) + 30
+    if not 1800 <= d.year <= latest:
+        return False, None
     if period == "year":
         return True, f"{d.year:04d}"
     if period == "month":

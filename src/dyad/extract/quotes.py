@@ -284,7 +284,7 @@ class SpeakerResolver:
     def resolve(self, tok: Token, before: int, last_speaker: Actor | None) -> Actor | None:
         ctx = self.ctx
         if tok.lower_ in PERSONAL:
-            return self._pronoun(before, last_speaker)
+            return self._pronoun(tok, before, last_speaker)
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
@@ -321,29 +321,34 @@ class SpeakerResolver:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return find_or_add_person(self.ctx, name, start, end)
 
-    def _pronoun(self, before: int, last_speaker: Actor | None) -> Actor | None:
+    def _pronoun(self, pronoun: Token, before: int, last_speaker: Actor | None) -> Actor | None:
+        """'he said': the last person who was the subject of a clause, of the pronoun's gender where known."""
         ctx = self.ctx
+        gender = "f" if pronoun.lower_ in ("she", "her") else "m"
         sent_i = ctx.sentence_index(before)
         window_start = ctx.sentences[max(0, sent_i - 3)].start_char
-        if last_speaker is not None and last_speaker.kind == "person":
-            last_mention = max((m.start for m in last_speaker.mentions if m.start < before), default=-1)
-            others = [
-                s
-                for s, e, a in ctx.mention_index
-                if last_mention < s < before
-                and a != last_speaker.id
-                and (ctx.actor(a) or last_speaker).kind == "person"
-            ]
-            if not others:
-                return last_speaker
-        best: tuple[int, Actor] | None = None
+        candidates: list[tuple[int, int, Actor]] = []  # (is subject, position, actor)
         for s, _, actor_id in ctx.mention_index:
             actor = ctx.actor(actor_id)
             if actor is None or actor.kind != "person" or not (window_start <= s < before):
                 continue
-            if best is None or s > best[0]:
-                best = (s, actor)
-        return best[1] if best else last_speaker if last_speaker and last_speaker.kind == "person" else None
+            if _gender(actor) not in (None, gender):
+                continue
+            tok = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
+            head = tok[0] if tok is not None and len(tok) else None
+            while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head is not head:
+                head = head.head
+            subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
+            candidates.append((int(subject), s, actor))
+        if last_speaker is not None and last_speaker.kind == "person" and _gender(last_speaker) in (None, gender):
+            last_mention = max((m.start for m in last_speaker.mentions if m.start < before), default=-1)
+            if not any(s > last_mention and actor is not last_speaker for _, s, actor in candidates):
+                return last_speaker
+        subjects = [c for c in candidates if c[0]]
+        pool = subjects or candidates
+        if pool:
+            return max(pool, key=lambda c: c[1])[2]
+        return last_speaker if last_speaker and last_speaker.kind == "person" else None
 
     def _unnamed(self, tok: Token, start: int, end: int) -> Actor:
         """A speaker with no name. 'A foreign ministry spokeswoman' speaks for the ministry (of the state the
@@ -403,6 +408,27 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
         if actor is not None:
             return actor
         return resolver.resolve(span[-1], quote.start, None)
+    return None
+
+
+FEMININE = re.compile(
+    r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|empress|"
+    r"mrs|ms|madam|madame|lady|dame|sister|mother|wife|daughter)\b",
+    re.I,
+)
+MASCULINE = re.compile(
+    r"\b(?:spokesman|chairman|congressman|businessman|king|prince|emperor|mr|sir|lord|"
+    r"brother|father|husband|son)\b",
+    re.I,
+)
+
+
+def _gender(actor: Actor) -> str | None:
+    """'f', 'm' or None, from what the text says of a person (titles and forms of address)."""
+    said = " ".join([actor.title or ""] + [m.text for m in actor.mentions])
+    female, male = bool(FEMININE.search(said)), bool(MASCULINE.search(said))
+    if female != male:
+        return "f" if female else "m"
     return None
 
 
