@@ -97,3 +97,16 @@ def test_titles_keep_the_order_written_except_heads():
     doc = dyad.extract("Kremlin spokesman Dmitry Peskov said Roscosmos chief Yuri Borisov would attend.")
     assert actor_named(doc, "Dmitry Peskov").title == "Kremlin spokesman"
     assert actor_named(doc, "Yuri Borisov").title == "Chief of Roscosmos"
+
+
+def test_capitals_in_coordination_stand_for_governments():
+    doc = dyad.extract("Turkey would host talks between Moscow and Kyiv. Ministers met in Kyiv on Monday.")
+    states = {a.country: [m.text for m in a.mentions] for a in doc.actors if a.kind == "state"}
+    assert states["RUS"] == ["Moscow"] and states["UKR"] == ["Kyiv"]
+    assert [(p.name, len(p.mentions)) for p in doc.places] == [("Kyiv", 1)]
+
+
+def test_lower_case_words_of_a_title():
+    doc = dyad.extract("EU foreign policy chief Josep Borrell and ministry spokesman Heorhiy Tykhyi spoke.")
+    assert actor_named(doc, "Josep Borrell").title == "EU foreign policy chief"
+    assert actor_named(doc, "Heorhiy Tykhyi").title == "Ministry Spokesman"

@@ -41,7 +41,6 @@ LOCATION_PREPS = {
     "through",
     "around",
     "inside",
-    "between",
     "visit",
     "visited",
     "arrived",
@@ -251,7 +250,14 @@ def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> l
             and doc[i - 1].i not in _country_tokens(doc)
         ):
             break  # "... Olaf Scholz and President ...": another person's title ends here
-        if _title_token(tok):
+        modifier = (  # "foreign policy chief", "ministry spokesman": lower-case words of the title
+            bool(region)
+            and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+            and tok.text.islower()
+            and tok.dep_ in ("compound", "amod")
+            and tok.i < tok.head.i <= start + 4
+        )
+        if _title_token(tok) or modifier:
             region.insert(0, tok)
             i -= 1
             continue
@@ -304,6 +310,8 @@ def _parse_title(
     first = next((k for k, t in enumerate(words) if _is_title_word(t) or t.i in cspans or t.i in org_tokens), None)
     if first is None:
         return None, None, None
+    while first > 0 and words[first - 1].text.islower() and words[first - 1].dep_ in ("compound", "amod"):
+        first -= 1  # "ministry spokesman"
     words = words[first:]
     # country adjective or possessive at the front
     if words and words[0].i in cspans:
@@ -803,6 +811,11 @@ def _capital_as_government(span: Span) -> bool:
     if before is not None and (before.lower_ in LOCATION_PREPS or before.text == ","):
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "between Moscow and Kyiv": Kyiv has the role of Moscow
+    first = span.doc[root.i - 1] if root.i > 0 else None
+    if first is not None and first.lower_ in LOCATION_PREPS:
+        return False
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOTION_VERBS:
