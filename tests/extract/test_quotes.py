@@ -111,3 +111,16 @@ def test_title_set_off_by_a_comma():
     doc = dyad.extract("The U.S. ambassador to Russia, Lynne Tracy, declined to comment.")
     tracy = next(a for a in doc.actors if a.name == "Lynne Tracy")
     assert tracy.country == "USA" and tracy.title == "Ambassador to Russia"
+
+
+def test_headlines_with_a_colon_are_not_speaker_labels():
+    doc = dyad.extract(
+        "The Latest: Trump urges supporters to watch polling places.\n\n"
+        '"We have some big plans for the final month," Donald Trump said.\n\n'
+        "Obama on Climate Change: The Trends Are Terrifying\n\n"
+        '"It will be first-order business," Obama said.'
+    )
+    assert speaker_of(doc, "We have some big plans") == "Donald Trump"
+    assert speaker_of(doc, "It will be first-order business") == "Barack Obama"
+    assert not any(q.text.startswith("Trump urges") for q in doc.quotes)
+    assert not any(a.name == "Latest" for a in doc.actors)

@@ -188,11 +188,13 @@ def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None
     """The person a speaker label names: "President of Russia Vladimir Putin", "SECRETARY BLINKEN"."""
     if label in kb.not_names() or label.title() in kb.not_names():
         return None
-    inside = [(s, a) for s, e, a in ctx.mention_index if start <= s and e <= end]
-    people = [ctx.actor(a) for _, a in sorted(inside)]
-    people = [a for a in people if a is not None and a.kind == "person"]
+    inside = sorted((e, s, a) for s, e, a in ctx.mention_index if start <= s and e <= end)
+    people = [(e, ctx.actor(a)) for e, _, a in inside]
+    people = [(e, a) for e, a in people if a is not None and a.kind == "person"]
     if people:
-        return people[-1]
+        # the label must end with the name: "Obama on Climate Change:" is a headline, not a speaker
+        last_end, actor = people[-1]
+        return actor if last_end >= end - 1 else None
     words = label.split()
     titles, countries = kb.titles(), kb.countries()
     k = len(words)
@@ -207,8 +209,10 @@ def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None
             break
         k -= 1
     name_words = words[k:]
-    if not name_words or len(name_words) > 4:
+    if not name_words or len(name_words) > 4 or name_words[0].lower() in ("the", "a", "an"):
         return None
+    if not label.isupper() and k == 0:
+        return None  # a bare capitalised phrase that no one tagged as a person: "The Latest:"
     name = " ".join(w.title() if w.isupper() else w for w in name_words)
     if name in kb.not_names() or len(name) < 2:
         return None
