@@ -417,6 +417,8 @@ def _person_mentions(
     not_names = kb.not_names()
     names: list[list[Token]] = []
     for toks in candidates:
+        if len(toks) == 2 and toks[0].lower_ == "the":
+            continue  # "The Latest": names take no article
         toks = _clean_person_tokens(toks)
         toks = _extend_left(doc, toks, cspans, org_tokens)
         while (

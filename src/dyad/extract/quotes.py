@@ -186,7 +186,7 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
 
 def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None:
     """The person a speaker label names: "President of Russia Vladimir Putin", "SECRETARY BLINKEN"."""
-    if label in kb.not_names() or label.title() in kb.not_names():
+    if label in kb.not_names() or label.title() in kb.not_names() or label.split()[0] in ("The", "A", "An"):
         return None
     inside = sorted((e, s, a) for s, e, a in ctx.mention_index if start <= s and e <= end)
     people = [(e, ctx.actor(a)) for e, _, a in inside]
