@@ -440,7 +440,6 @@ def _speaker_for(
     ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
 ) -> tuple[Actor | None, str | None, bool]:
     """(speaker, cue, found in own sentence) for one quotation."""
-    doc = ctx.doc
     signed = _signature(ctx, resolver, quote)
     if signed is not None:
         return signed, None, True
@@ -469,6 +468,13 @@ def _speaker_for(
             actor = resolver.resolve(subj, quote.start, last_speaker)
             if actor is not None:
                 return actor, verb.text, True
+        # the parse missed the subject: a name right next to the verb ("X said", "said X") will do
+        doc = verb.doc
+        for near in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
+            if near is not None and not (quote.start <= near.idx < quote.end) and near.pos_ in ("PROPN", "PRON"):
+                actor = resolver.resolve(near, quote.start, last_speaker)
+                if actor is not None and actor.kind in ("person", "organization"):
+                    return actor, verb.text, True
     acc = _according_to(outside)
     if acc is not None:
         actor = resolver.resolve(acc, quote.start, last_speaker)
@@ -500,7 +506,6 @@ def _speaker_for(
                         return actor, None, False
         if last_speaker is not None:
             return last_speaker, None, False
-    del doc
     return None, None, False
 
 
