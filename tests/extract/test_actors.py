@@ -110,3 +110,9 @@ def test_lower_case_words_of_a_title():
     doc = dyad.extract("EU foreign policy chief Josep Borrell and ministry spokesman Heorhiy Tykhyi spoke.")
     assert actor_named(doc, "Josep Borrell").title == "EU foreign policy chief"
     assert actor_named(doc, "Heorhiy Tykhyi").title == "Ministry Spokesman"
+
+
+def test_one_word_names_need_support():
+    doc = dyad.extract("Brexit dominated the talks. Mr. Barnier left early. Burma was not invited.")
+    people = [a.name for a in doc.actors if a.kind == "person"]
+    assert people == ["Barnier"]

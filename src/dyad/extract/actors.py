@@ -535,6 +535,28 @@ def _cluster(mentions: list[PersonMention]) -> list[_Person]:
     return people
 
 
+def _unsupported(person: _Person, doc: Doc) -> bool:
+    """A one-word 'person' with nothing to back it: no title, no Mr or Ms, no known name, never the
+    subject of a speech verb. Such tags are mostly words the NER took for names ("Brexit", "Latinos")."""
+    if len(person.tokens) > 1 or person.title or kb.person_alone(person.name):
+        return False
+    if kb.countries().lookup(person.name):
+        return True  # "Burma", "Mali"
+    from dyad.extract.quotes import speech_verbs
+
+    for m in person.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speech_verbs():
+            return False
+    return True
+
+
 def _is_place_name(person: _Person) -> bool:
     """'Kiev' or 'Donbass' tagged as a person: a one-word name that is a known city or region."""
     if len(person.tokens) > 1 or person.title or kb.person_alone(person.name):
@@ -714,7 +736,7 @@ def extract_actors(ctx: Context) -> None:
     mentions = _person_mentions(ctx, cspans, org_tokens, org_names)
     people = _cluster(mentions)
     known = kb.people()
-    people = [p for p in people if not _is_place_name(p)]
+    people = [p for p in people if not _is_place_name(p) and not _unsupported(p, doc)]
     for p in people:
         entry = known.get(kb.fold(p.name))
         if entry is None and len(p.tokens) == 1:
