@@ -24,87 +24,11 @@ STATE_FORM = re.compile(
     r"\s+of\s+the\s+(?:[A-Z][\w'’]*\s+)*(?:Republic|Kingdom|Federation|Emirates|Union|"
     r"Confederation|Commonwealth)$"
 )
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister", "comrade", "lord", "lady"}
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
-LOCATION_PREPS = {
-    "in",
-    "to",
-    "from",
-    "at",
-    "near",
-    "via",
-    "into",
-    "toward",
-    "towards",
-    "outside",
-    "across",
-    "through",
-    "around",
-    "inside",
-    "visit",
-    "visited",
-    "arrived",
-}
-MOTION_VERBS = {
-    "visit",
-    "reach",
-    "leave",
-    "enter",
-    "tour",
-    "attack",
-    "bomb",
-    "strike",
-    "shell",
-    "hit",
-    "capture",
-    "liberate",
-    "evacuate",
-    "fly",
-    "travel",
-    "arrive",
-    "return",
-    "approach",
-    "surround",
-    "host",
-    "call",
-    "name",
-    "make",
-    "declare",
-    "occupy",
-    "seize",
-    "encircle",
-}
+HONORIFICS = kb.words("honorific")
+LOCATION_PREPS = kb.words("location_prep")
+MOTION_VERBS = kb.words("motion_verb")
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
-GOVERNMENT_NOUNS = {"government", "administration", "authorities", "leadership", "officials", "side", "regime"}
-UNNAMED_SOURCE_NOUNS = {
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "aide",
-    "aides",
-    "representative",
-    "representatives",
-    "statement",
-    "ministry",
-    "analyst",
-    "analysts",
-    "expert",
-    "experts",
-    "witness",
-    "witnesses",
-    "observer",
-    "observers",
-    "insider",
-    "insiders",
-    "adviser",
-    "advisers",
-}
 
 
 @dataclass

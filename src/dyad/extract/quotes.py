@@ -43,21 +43,7 @@ DETERMINERS = {
     "its",
     "one",
 }
-OFFICIALS = {
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "diplomat",
-    "representative",
-    "aide",
-    "envoy",
-    "minister",
-    "ministry",
-    "adviser",
-    "advisor",
-    "officer",
-}
+OFFICIALS = kb.words("official")
 NOT_PEOPLE = {
     "GPE",
     "NORP",
@@ -415,16 +401,8 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
     return None
 
 
-FEMININE = re.compile(
-    r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|empress|"
-    r"mrs|ms|madam|madame|lady|dame|sister|mother|wife|daughter)\b",
-    re.I,
-)
-MASCULINE = re.compile(
-    r"\b(?:spokesman|chairman|congressman|businessman|king|prince|emperor|mr|sir|lord|"
-    r"brother|father|husband|son)\b",
-    re.I,
-)
+FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
+MASCULINE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("masculine"))) + r")\b", re.I)
 
 
 def _gender(actor: Actor) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -222,3 +222,12 @@ def not_names() -> frozenset[str]:
 def institutions() -> dict[str, str]:
     """Institution head noun -> CAMEO sector."""
     return {r[0].strip(): r[1].strip() for r in _rows("institutions.tsv")}
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A named word list from ``wordlists.tsv`` (honorific, motion_verb, location_prep, official, ...)."""
+    found = frozenset(r[1].strip() for r in _rows("wordlists.tsv") if r[0] == name)
+    if not found:
+        raise KeyError(f"no word list {name!r} in wordlists.tsv")
+    return found
