@@ -51,6 +51,7 @@ class _Person:
     country: str | None = None
     sector: str | None = None
     head: kb.Title | None = None
+    known_code: str | None = None  # the knowledge base's actor code for a known person
 
 
 @lru_cache(maxsize=1)
@@ -668,7 +669,7 @@ def extract_actors(ctx: Context) -> None:
         if entry:
             p.name = entry.name
             p.country = p.country or entry.country
-            p._code = entry.code  # type: ignore[attr-defined]
+            p.known_code = entry.code
     _delegations(ctx, cspans, people)
 
     next_id = 1
@@ -683,7 +684,7 @@ def extract_actors(ctx: Context) -> None:
     person_actor: dict[int, Actor] = {}
     for p in sorted(people, key=lambda p: min(m.start for m in p.mentions)):
         sector = p.sector or "GOV"
-        code = getattr(p, "_code", None) or ((p.country or "---") + sector if (p.country or p.title) else "---")
+        code = p.known_code or ((p.country or "---") + sector if (p.country or p.title) else "---")
         if p.country and code[:3] != p.country:
             code = p.country + sector
         actor = new("person", p.name, p.country, code, p.title)
