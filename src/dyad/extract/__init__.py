@@ -2,8 +2,7 @@
 
 The extractors run in the order ``PIPELINE`` declares; each reads the context
 (the parse and the actors found so far) and returns its part of the document.
-Events come after quotes when the event coder lands (they need actors, quotes
-and dates).
+Events come after actors, quotes, dates and places, which they use.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 from dyad.extract.actors import extract_actors
 from dyad.extract.context import Context
 from dyad.extract.dates import extract_dates
+from dyad.extract.events import extract_events
 from dyad.extract.places import extract_places
 from dyad.extract.quotes import extract_quotes
 from dyad.extract.topics import extract_topics
@@ -38,6 +38,10 @@ def _places(ctx: Context, out: Document) -> None:
     out.places = extract_places(ctx)
 
 
+def _events(ctx: Context, out: Document) -> None:
+    out.events = extract_events(ctx, out.quotes, out.dates, out.places, out.article.published)
+
+
 def _topics(ctx: Context, out: Document) -> None:
     out.topics = extract_topics(ctx)
 
@@ -47,6 +51,7 @@ PIPELINE: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
     ("quotes", _quotes),
     ("dates", _dates),
     ("places", _places),
+    ("events", _events),
     ("topics", _topics),
 )
 

@@ -65,6 +65,7 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     for label, table in (("NAME", countries.names), ("DEMONYM", countries.demonyms), ("CAPITAL", countries.capitals)):
         cm.add(label, [tokenizer(form) for form in table])
     cm.add("BLOCK", [tokenizer(form) for form in countries.blockers])
+    cm.add("AMBIGUOUS", [tokenizer(form) for form in kb.ambiguous_countries()])
     om = PhraseMatcher(vocab, attr="ORTH")
     om.add("ORG", [tokenizer(form) for form in kb.organizations()])
     return cm, om
@@ -76,14 +77,23 @@ def country_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in cm(doc)]
     countries = kb.countries()
     out = []
+    ambiguous = []
     for span in filter_spans(spans):
         if span.label_ == "BLOCK":
+            continue
+        if span.label_ == "AMBIGUOUS":
+            ambiguous.append(span)
             continue
         table = {"NAME": countries.names, "DEMONYM": countries.demonyms, "CAPITAL": countries.capitals}
         iso3 = table[span.label_].get(span.text)
         if iso3:
             out.append((span, span.label_, iso3))
-    return out
+    named = {iso3 for _, _, iso3 in out}
+    for span in ambiguous:
+        candidates = kb.ambiguous_countries()[span.text]
+        iso3 = next((c for c in candidates if c in named), candidates[0])
+        out.append((span, "DEMONYM" if span.text[-1] in "ns" else "NAME", iso3))
+    return sorted(out, key=lambda x: x[0].start)
 
 
 def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
@@ -710,6 +720,8 @@ def extract_actors(ctx: Context) -> None:
             actor = orgs[key] = new("organization", name, country, code)
         ctx.add_mention(actor, start, end)
 
+    _short_org_mentions(ctx, list(orgs.values()))
+
     states: dict[str, Actor] = {}
     for span, kind, iso3 in cspan_list:
         if span.start not in cspans or cspans[span.start][0] != span:
@@ -722,6 +734,24 @@ def extract_actors(ctx: Context) -> None:
         if actor is None:
             actor = states[iso3] = new("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
         ctx.add_mention(actor, span.start_char, span.end_char)
+
+
+def _short_org_mentions(ctx: Context, orgs: list[Actor]) -> None:
+    """'the intergovernmental commission' after 'a Russian-Korean intergovernmental commission on trade'."""
+    institutions = kb.institutions()
+    for org in orgs:
+        words = [w.lower() for w in re.findall(r"[\w'’-]+", org.name)]
+        head = next((w for w in words if w in institutions), None)
+        if head is None:
+            continue
+        for chunk in ctx.doc.noun_chunks:
+            if chunk.root.lower_ != head or chunk[0].lower_ != "the" or len(chunk) < 3:
+                continue
+            if not all(t.lower_ in words for t in chunk[1:]):
+                continue
+            if any(s < chunk.end_char and chunk.start_char < e for s, e, _ in ctx.mention_index):
+                continue
+            ctx.add_mention(org, chunk.start_char, chunk.end_char)
 
 
 def _propagate_names(ctx: Context, persons: list[Actor]) -> None:

@@ -207,6 +207,12 @@ def regions() -> dict[str, Region]:
 
 
 @lru_cache(maxsize=1)
+def ambiguous_countries() -> dict[str, tuple[str, ...]]:
+    """Country words that can name several states ("Korean") -> the candidate ISO codes."""
+    return {r[0].strip(): _split(r[1].strip()) for r in _rows("ambiguous_countries.tsv")}
+
+
+@lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
     """Lower-case words that never stand in a person's name."""
     return frozenset(_lines("name_stopwords.txt"))

@@ -1,0 +1,540 @@
+"""Events: who did what to whom, coded in PLOVER and CAMEO, with modality, date, place and evidence.
+
+Triggers come from the lexicon (``extract/data/event_lexicon.tsv``: a word, with
+an object where the word alone says too little, mapped to a CAMEO code; the
+PLOVER type, mode and context follow from the code). Sources and targets come
+from the dependency parse: subjects, objects, passive agents, the objects of
+prepositions, possessors and "of" phrases of event nouns, conjuncts. Future
+cooperation is coded AGREE and future force THREATEN, as the PLOVER manual
+asks; negated and hypothetical events are kept but marked, so that nothing
+counts them as having happened. One event per happening: reports that share
+type, participants, date and modality merge, their sentences all kept as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from dyad import kb, ontology
+from dyad.extract.context import Context
+from dyad.model import Actor, DateRef, Place, Quote
+
+COOPERATIVE_FUTURE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
+                      "RETREAT": "035", "AGREE": None}  # fmt: skip
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+FUTURE_HEADS = {"expect", "plan", "intend", "prepare", "ready", "hope", "aim", "want", "seek", "going", "due",
+                "schedule", "set", "agree", "promise", "pledge", "vow", "decide", "offer"}  # fmt: skip
+DENIALS = {"deny", "refute", "dismiss"}
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT = "nsubjpass"
+TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from", "for", "over", "into", "upon"}
+VISIT_CODES = {"042", "043", "040", "041", "046", "044"}
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    pos: str
+    cameo: str
+    objects: frozenset[str]
+    prep: str | None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """(lemma, pos) -> entries, the ones that need an object first."""
+    text = resources.files("dyad.extract").joinpath("data/event_lexicon.tsv").read_text(encoding="utf-8")
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t") + ["", ""]
+        lemma, pos, cameo, objects, prep = (c.strip() for c in cells[:5])
+        ontology.code(cameo)  # fail loudly on a code the ontology does not know
+        objs = frozenset() if objects in ("", "-") else frozenset(objects.split("|"))
+        out.setdefault((lemma, pos), []).append(Entry(lemma, pos, cameo, objs, prep or None))
+    for entries in out.values():
+        entries.sort(key=lambda e: (not e.objects and not e.prep))
+    return out
+
+
+@dataclass
+class _Event:
+    code: ontology.Code
+    sources: list[Actor]
+    targets: list[Actor]
+    modality: str
+    date: str | None
+    place: Place | None
+    confidence: float
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+class EventCoder:
+    def __init__(self, ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place],
+                 published: str | None) -> None:  # fmt: skip
+        self.ctx = ctx
+        self.quotes = quotes
+        self.dates = dates
+        self.places = places
+        self.published = published
+        self.doc = ctx.doc
+        self.members = self._joint_bodies()
+        self.inside_names = {i for a in ctx.actors if a.kind == "organization" for m in a.mentions
+                             for i in range(m.start, m.end)}  # fmt: skip
+
+    def _joint_bodies(self) -> dict[str, list[Actor]]:
+        """Organisations without a country whose names name two or more states: their member states."""
+        from dyad.extract.actors import country_spans
+
+        spans = country_spans(self.doc)
+        out: dict[str, list[Actor]] = {}
+        for actor in self.ctx.actors:
+            if actor.kind != "organization" or actor.country:
+                continue
+            for m in actor.mentions:
+                isos = list(dict.fromkeys(iso for span, _, iso in spans if m.start <= span.start_char < m.end))
+                if len(isos) >= 2:
+                    out[actor.id] = [self._state_of(Actor("", "place", iso, country=iso)) for iso in isos]
+                    break
+        return out
+
+    # ------------------------------------------------------------------ triggers
+    def _entry(self, tok: Token) -> Entry | None:
+        pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        entries = lexicon().get((tok.lemma_.lower(), pos)) or lexicon().get((tok.lower_, pos))
+        if not entries:
+            return None
+        for entry in entries:
+            if entry.prep:
+                pobjs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == entry.prep
+                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                if entry.objects and not any(self._lemma(p) in entry.objects for p in pobjs):
+                    continue
+                if not entry.objects and not pobjs and not any(
+                        c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children):
+                    continue
+                return entry
+            if entry.objects:
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+                objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
+                objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                objs += [c for c in tok.children if c.dep_ == "compound"]
+                if tok.pos_ == "AUX" or not any(self._lemma(o) in entry.objects for o in objs):
+                    continue
+                return entry
+            if pos == "V" and tok.pos_ == "AUX":
+                continue
+            return entry
+        return None
+
+    @staticmethod
+    def _lemma(tok: Token) -> str:
+        return tok.lemma_.lower()
+
+    # ------------------------------------------------------------------ participants
+    def _quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def _speaker(self, tok: Token) -> Actor | None:
+        quote = self._quote_at(tok.idx)
+        return self.ctx.actor(quote.speaker) if quote and quote.speaker else None
+
+    def _actor_for(self, tok: Token) -> list[Actor]:
+        """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
+        ctx = self.ctx
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            speaker = self._speaker(tok)
+            return [speaker] if speaker else []
+        if low in ("he", "she", "his"):
+            from dyad.extract.quotes import SpeakerResolver
+
+            actor = SpeakerResolver(ctx)._pronoun(tok, tok.idx, None)
+            return [actor] if actor else []
+        if low in ("him", "her"):
+            return self._object_pronoun(tok)
+        actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None and actor.kind != "group":
+            return self._expand([actor])
+        # "his country", "our country": the possessor's state
+        if low in ("country", "nation", "government", "state", "side", "republic"):
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ in ("his", "her", "our", "my", "their", "its"):
+                owner = self._actor_for(poss)
+                return [self._state_of(a) for a in owner if a.country] or owner
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        modifiers += [x for c in modifiers for x in c.conjuncts]
+        direct = _unique([a for c in modifiers for a in [ctx.actor_at(c.idx, c.idx + len(c.text))]
+                          if a is not None and a.kind != "group"])  # fmt: skip
+        if direct:
+            return self._expand(direct)
+        found: list[tuple[int, Actor]] = []
+        for t in self._phrase_tokens(tok):
+            a = ctx.actor_at(t.idx, t.idx + len(t.text))
+            if a is not None and a.kind != "group" and all(a is not f for _, f in found):
+                found.append((t.i, a))
+        found.sort(key=lambda x: x[0])
+        return self._expand([found[0][1]]) if found else []
+
+    def _expand(self, actors: list[Actor]) -> list[Actor]:
+        """A joint body with no country of its own ("Russian-Korean commission") stands for its members."""
+        out: list[Actor] = []
+        for a in actors:
+            members = self.members.get(a.id)
+            out += members if members else [a]
+        return _unique(out)
+
+    def _object_pronoun(self, tok: Token) -> list[Actor]:
+        """'thanking him': the last person named before who is not the subject of the clause."""
+        clause = tok.head
+        while clause.dep_ in ("prep", "pobj") and clause.head is not clause:
+            clause = clause.head
+        def named_subjects(verb: Token) -> set[int]:
+            return {id(a) for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"
+                    for a in [self.ctx.actor_at(c.idx, c.idx + len(c.text))] if a is not None}  # fmt: skip
+
+        subjects = named_subjects(clause)
+        node = clause
+        while not subjects and node.dep_ in ("advcl", "xcomp", "conj") and node.head is not node:
+            node = node.head
+            subjects = named_subjects(node)
+        window = self.ctx.sentences[max(0, self.ctx.sentence_index(tok.idx) - 2)].start_char
+        best: tuple[int, Actor] | None = None
+        for s, _, actor_id in self.ctx.mention_index:
+            actor = self.ctx.actor(actor_id)
+            if actor is None or actor.kind != "person" or id(actor) in subjects or not window <= s < tok.idx:
+                continue
+            if best is None or s > best[0]:
+                best = (s, actor)
+        return [best[1]] if best else []
+
+    def _phrase_tokens(self, tok: Token) -> list[Token]:
+        """The noun phrase of tok without its clauses: relative clauses and verbs stay out."""
+        out = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "appos"):
+                    continue
+                stack.append(c)
+        return out
+
+    def _phrase_actors(self, tok: Token) -> list[Actor]:
+        """Actors of tok and of its conjuncts ("Russia and China")."""
+        out: list[Actor] = []
+        for t in (tok, *tok.conjuncts):
+            for a in self._actor_for(t):
+                if all(a is not b for b in out):
+                    out.append(a)
+        return out
+
+    def _state_of(self, actor: Actor) -> Actor:
+        """The state actor of an actor's country (made when the text names the state only through people)."""
+        if actor.kind == "state" or not actor.country:
+            return actor
+        for a in self.ctx.actors:
+            if a.kind == "state" and a.country == actor.country:
+                return a
+        state = Actor(id=f"A{len(self.ctx.actors) + 1}", kind="state", name=kb.countries().by_iso3[actor.country].name
+                      if actor.country in kb.countries().by_iso3 else actor.country, country=actor.country,
+                      code=actor.country)  # fmt: skip
+        self.ctx.actors.append(state)
+        return state
+
+    def _place_state(self, tok: Token) -> Actor | None:
+        """'arrived in Pyongyang', 'visit to Moscow': the state whose place it is."""
+        actor = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None and actor.kind == "state":
+            return actor
+        for place in self.places:
+            if any(m.start <= tok.idx < m.end for m in place.mentions) and place.country:
+                for a in self.ctx.actors:
+                    if a.kind == "state" and a.country == place.country:
+                        return a
+                return self._state_of(Actor(id="", kind="place", name=place.name, country=place.country))
+        return None
+
+    def _host(self, pobj: Token) -> list[Actor]:
+        """The host of a visit: 'in Pyongyang', "in North Korea's capital, Pyongyang", 'to Russia'."""
+        for t in (pobj, *[c for c in pobj.children if c.dep_ == "appos"]):
+            state = self._place_state(t)
+            if state is not None:
+                return [state]
+        return [self._state_of(a) for a in self._phrase_actors(pobj) if a.country]
+
+    def _subtree_actors(self, tok: Token) -> list[Actor]:
+        """The first actor anywhere under tok, relative clauses included ('policies imposed by the US')."""
+        for t in sorted(tok.subtree, key=lambda t: t.i):
+            a = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+            if a is not None and a.kind != "group":
+                return self._expand([a])
+        return []
+
+    def _governing_subject(self, tok: Token) -> list[Actor]:
+        """For an event noun with no owner: the subject of the clause it sits in."""
+        node = tok
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None:
+                    return self._phrase_actors(subj)
+        return []
+
+    def _verb_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        node = tok
+        while subj is None and passive is None and node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
+            node = node.head  # "decided to impose": the subject of the governing verb
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if node.dep_ == "ccomp":
+                break
+        if subj is None and tok.dep_ in ("acl", "relcl") and passive is None:
+            subj = tok.head if tok.dep_ == "relcl" else None
+        sources = self._phrase_actors(agent if agent is not None else subj) if (agent or subj) else []
+        targets: list[Actor] = []
+        if passive is not None and agent is not None:
+            targets = self._phrase_actors(passive)
+        elif passive is not None:
+            sources = self._phrase_actors(passive) if entry.cameo.startswith("04") else []
+            targets = [] if entry.cameo.startswith("04") else self._phrase_actors(passive)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative", "attr") and not targets:
+                targets = self._phrase_actors(c)
+        for c in tok.children:
+            if c.dep_ != "prep" or targets:
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
+                targets = self._host(pobj)
+            elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
+                targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
+        return sources, targets
+
+    def _noun_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                sources += self._phrase_actors(c)
+            elif c.dep_ in ("amod", "compound", "nmod") and self.ctx.actor_at(c.idx, c.idx + len(c.text)):
+                sources += self._phrase_actors(c)
+            elif c.dep_ == "prep":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if c.lower_ in ("of", "by"):
+                    sources += self._phrase_actors(pobj)
+                elif c.lower_ == "between":
+                    sources += self._phrase_actors(pobj)
+                elif entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
+                    targets += self._host(pobj)
+                elif c.lower_ in TARGET_PREPS:
+                    targets += self._phrase_actors(pobj)
+        # "Russian-Korean commission": every country named in the compound words
+        if not sources:
+            for c in tok.lefts:
+                a = self.ctx.actor_at(c.idx, c.idx + len(c.text))
+                if a is not None and all(a is not s for s in sources):
+                    sources.append(a)
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        if not sources and not owned:
+            sources = self._governing_subject(tok)
+        return _unique(sources), _unique(targets)
+
+    # ------------------------------------------------------------------ modality, time, place
+    def _modality(self, tok: Token) -> tuple[str, bool]:
+        """(modality, future) from negation, modal verbs, conditionals and future markers around tok."""
+        chain = [tok]
+        node = tok
+        for _ in range(3):
+            if node.dep_ in ("xcomp", "aux", "auxpass") or (node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+                                                            and tok.pos_ == "NOUN"):  # fmt: skip
+                node = node.head
+                chain.append(node)
+            elif node.dep_ == "prep":
+                node = node.head
+                chain.append(node)
+            else:
+                break
+        future = False
+        for node in chain:
+            kids = list(node.children)
+            if any(k.dep_ == "neg" for k in kids):
+                return "negated", False
+            if node.lemma_.lower() in DENIALS and node is not tok:
+                return "negated", False
+            if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in kids) or (
+                    node.dep_ == "advcl" and any(k.lower_ == "if" for k in kids)):
+                return "hypothetical", False
+            auxes = [k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")]
+            if any(a in HYPOTHETICAL_AUX for a in auxes):
+                return "hypothetical", False
+            if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
+                future = True
+            if node is not tok and node.lemma_.lower() in FUTURE_HEADS and node.pos_ in ("VERB", "ADJ"):
+                future = True
+            if any(k.lower_ in ("next", "upcoming", "planned", "future") for k in kids):
+                future = True
+            if "would" in auxes and node.head.lemma_.lower() in ("say", "tell", "announce", "add", "state"):
+                future = True
+        return "actual", future
+
+    def _dates_for(self, tok: Token) -> list[str | None]:
+        """Dates governing the event: in the trigger's own phrase, else in its clause, else the article's."""
+        sent = tok.sent
+        in_sent = [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value]
+        own = {t.idx for t in _clause_tokens(tok)}
+        mine = [d.value for d in in_sent if d.start in own]
+        if mine:
+            return list(dict.fromkeys(mine))
+        clause = tok
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head is not clause:
+            clause = clause.head
+        span = {t.idx for t in clause.subtree}
+        near = [d.value for d in in_sent if d.start in span]
+        if near:
+            return near[:1]
+        return [self.published]
+
+    def _place_for(self, tok: Token) -> Place | None:
+        sent = tok.sent
+        span = {t.idx for t in (tok.subtree if tok.pos_ == "NOUN" else sent)}
+        for place in self.places:
+            if any(sent.start_char <= m.start < sent.end_char and m.start in span for m in place.mentions):
+                return place
+        return None
+
+    # ------------------------------------------------------------------ coding
+    def code(self) -> list[dict[str, Any]]:
+        events: list[_Event] = []
+        for sent in self.doc.sents:
+            for tok in sent:
+                if tok.idx in self.inside_names:
+                    continue  # "commission on ... cooperation" names a body, not an event
+                entry = self._entry(tok)
+                if entry is None:
+                    continue
+                noun = entry.pos == "N"
+                sources, targets = (self._noun_participants if noun else self._verb_participants)(tok, entry)
+                if not sources and not targets:
+                    continue
+                if not sources and entry.cameo in VISIT_CODES:
+                    continue
+                modality, future = self._modality(tok)
+                code = ontology.code(entry.cameo)
+                if future and modality == "actual":
+                    if code.plover in COOPERATIVE_FUTURE and COOPERATIVE_FUTURE[code.plover]:
+                        code = ontology.code(COOPERATIVE_FUTURE[code.plover])
+                    elif code.plover in FORCEFUL:
+                        code = ontology.code("138" if code.plover == "ASSAULT" else "130")
+                confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
+                place = self._place_for(tok)
+                for date in self._dates_for(tok):
+                    ev = _Event(code, sources, [t for t in targets if all(t is not s for s in sources)], modality,
+                                date, place, confidence)  # fmt: skip
+                    ev.evidence.append({"start": sent.start_char, "end": _end(sent),
+                                        "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text),
+                                                    "text": tok.text}})  # fmt: skip
+                    events.append(ev)
+        merged = _merge(events)
+        for ev in merged:
+            if ev.code.plover in SYMMETRIC and not ev.targets and len(_side(ev.sources)) > 1:
+                # a joint event ("Russia and North Korea held talks"): the dyad is unordered, so the first
+                # participant stands as source and the others as targets
+                first = ev.sources[0]
+                ev.targets = [a for a in ev.sources if (a.country or a.code) != (first.country or first.code)]
+                ev.sources = [a for a in ev.sources if a not in ev.targets]
+        return [self._render(n, ev) for n, ev in enumerate(merged, 1)]
+
+    def _render(self, n: int, ev: _Event) -> dict[str, Any]:
+        return {
+            "id": f"E{n}",
+            "type": ev.code.plover,
+            "mode": ev.code.mode,
+            "context": list(ev.code.context),
+            "sources": [a.id for a in ev.sources],
+            "targets": [a.id for a in ev.targets],
+            "date": ev.date,
+            "place": ev.place.id if ev.place else None,
+            "cameo": ev.code.cameo,
+            "quad": ev.code.quad,
+            "goldstein": ev.code.goldstein,
+            "modality": ev.modality,
+            "confidence": ev.confidence,
+            "evidence": ev.evidence,
+        }
+
+
+def _clause_tokens(tok: Token) -> list[Token]:
+    """tok and what hangs from it, without the other clauses joined to it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis", "cc"):
+            continue
+        out.extend(child.subtree)
+    return out
+
+
+def _end(sent: Span) -> int:
+    text = sent.text.rstrip()
+    return sent.start_char + len(text)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out
+
+
+def _side(actors: list[Actor]) -> frozenset[str]:
+    return frozenset((a.country or a.code or a.id) for a in actors)
+
+
+def _merge(events: list[_Event]) -> list[_Event]:
+    """One event per happening: same type, same sides, same date and modality."""
+    out: dict[tuple, _Event] = {}
+    for ev in events:
+        src, tgt = _side(ev.sources), _side(ev.targets)
+        if ev.code.plover in SYMMETRIC:
+            key = (ev.code.plover, src | tgt, frozenset(), ev.date, ev.modality)
+        else:
+            key = (ev.code.plover, src, tgt, ev.date, ev.modality)
+        have = out.get(key)
+        if have is None:
+            out[key] = ev
+            continue
+        for e in ev.evidence:
+            if e not in have.evidence:
+                have.evidence.append(e)
+        have.confidence = max(have.confidence, ev.confidence)
+        have.sources = _unique(have.sources + ev.sources)
+        have.targets = _unique([t for t in have.targets + ev.targets if all(t is not s for s in have.sources)])
+        have.place = have.place or ev.place
+    return list(out.values())
+
+
+def extract_events(ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place],
+                   published: str | None) -> list[dict[str, Any]]:  # fmt: skip
+    return EventCoder(ctx, quotes, dates, places, published).code()
