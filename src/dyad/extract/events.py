@@ -36,6 +36,9 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT = "nsubjpass"
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from", "for", "over", "into", "upon"}
 VISIT_CODES = {"042", "043", "040", "041", "046", "044"}
+OBLIGATION = {"must", "should"}
+STATING = {"say", "declare", "reiterate", "insist", "state", "tell", "announce", "stress", "warn", "add", "conclude",
+           "argue", "write", "issue", "believe", "think", "demand"}  # fmt: skip
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 
 
@@ -317,7 +320,7 @@ class EventCoder:
             targets = [] if entry.cameo.startswith("04") else self._phrase_actors(passive)
         for c in tok.children:
             if c.dep_ in ("dobj", "dative", "attr") and not targets:
-                targets = self._phrase_actors(c)
+                targets = self._phrase_actors(c) or self._subtree_actors(c)
         for c in tok.children:
             if c.dep_ != "prep" or targets:
                 continue
@@ -328,7 +331,28 @@ class EventCoder:
                 targets = self._host(pobj)
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
                 targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
+        if not targets:
+            targets = self._clause_target(tok)
         return sources, targets
+
+    def _clause_target(self, tok: Token) -> list[Actor]:
+        """'demanded that the US cancel', 'offered to hand over to Britain': the target in the clause below."""
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in (*SUBJECT_DEPS, PASSIVE_SUBJECT)), None)
+                if subj is not None:
+                    return self._phrase_actors(subj)
+            if c.dep_ == "xcomp":
+                for g in c.children:
+                    if g.dep_ in ("dobj", "dative"):
+                        found = self._phrase_actors(g)
+                        if found:
+                            return found
+                    if g.dep_ == "prep" and g.lower_ in TARGET_PREPS:
+                        pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                        if pobj is not None and self._phrase_actors(pobj):
+                            return self._phrase_actors(pobj)
+        return []
 
     def _noun_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []
@@ -360,6 +384,25 @@ class EventCoder:
         if not sources and not owned:
             sources = self._governing_subject(tok)
         return _unique(sources), _unique(targets)
+
+    def _demands(self, sent: Span) -> list[tuple[Token, list[Actor], list[Actor]]]:
+        """'Russia said Sudan must return the helicopter': a statement that another must act is a REQUEST."""
+        out = []
+        for tok in sent:
+            if tok.lower_ not in OBLIGATION or tok.dep_ != "aux":
+                continue
+            clause = tok.head
+            speech = clause.head
+            if clause.dep_ not in ("ccomp", "xcomp") or speech.lemma_.lower() not in STATING:
+                continue
+            subj = next((c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, PASSIVE_SUBJECT)), None)
+            speaker = next((c for c in speech.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None or speaker is None:
+                continue
+            targets, sources = self._phrase_actors(subj), self._phrase_actors(speaker)
+            if sources or targets:
+                out.append((speech, sources, targets))
+        return out
 
     # ------------------------------------------------------------------ modality, time, place
     def _modality(self, tok: Token) -> tuple[str, bool]:
@@ -428,6 +471,15 @@ class EventCoder:
     def code(self) -> list[dict[str, Any]]:
         events: list[_Event] = []
         for sent in self.doc.sents:
+            for speech, sources, targets in self._demands(sent):
+                code = ontology.code("100")
+                for date in self._dates_for(speech):
+                    ev = _Event(code, sources, [t for t in targets if all(t is not s for s in sources)], "actual",
+                                date, self._place_for(speech), 0.7)  # fmt: skip
+                    ev.evidence.append({"start": sent.start_char, "end": _end(sent),
+                                        "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text),
+                                                    "text": speech.text}})  # fmt: skip
+                    events.append(ev)
             for tok in sent:
                 if tok.idx in self.inside_names:
                     continue  # "commission on ... cooperation" names a body, not an event
