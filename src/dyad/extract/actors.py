@@ -40,6 +40,7 @@ class PersonMention:
     country: str | None = None
     sector: str | None = None
     title_head: kb.Title | None = None
+    org_code: str | None = None  # the international body a title names ("UN secretary-general")
 
 
 @dataclass
@@ -400,6 +401,9 @@ def _person_mentions(
                 mention.title = _org_title(title.title() if title.isupper() else title, org_prefix)
                 mention.title_head = head
                 mention.sector = head.sector if head else None
+                for org in (org_names[n] for n in org_names if n in title.split() or title.startswith(n + " ")):
+                    if org.code[:3] in ("IGO", "NGO"):
+                        mention.org_code = org.code
                 if country is None:
                     for name in org_prefix:
                         country = org_names[name].country
@@ -467,6 +471,8 @@ def _cluster(mentions: list[PersonMention]) -> list[_Person]:
                 p.title, p.sector, p.head = m.title, m.sector, m.title_head
             if m.country and p.country is None:
                 p.country = m.country
+            if m.org_code and p.known_code is None:
+                p.known_code = m.org_code
     return people
 
 
@@ -681,6 +687,12 @@ def extract_actors(ctx: Context) -> None:
             p.country = p.country or entry.country
             p.known_code = entry.code
     _delegations(ctx, cspans, people)
+    only = {iso3 for _, kind, iso3 in cspan_list if kind != "CAPITAL"}
+    if len(only) == 1:
+        # one country in the whole text: its office holders are its own ("President Mugabe" in a story on Zimbabwe)
+        for p in people:
+            if p.country is None and p.title and p.sector in ("GOV", "MIL", "LEG", "JUD", None) and not p.known_code:
+                p.country = next(iter(only))
 
     next_id = 1
 

@@ -36,6 +36,10 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT = "nsubjpass"
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from", "for", "over", "into", "upon"}
 VISIT_CODES = {"042", "043", "040", "041", "046", "044"}
+LIGHT_VERBS = {"open", "launch", "begin", "start", "conduct", "hold", "carry", "stage", "make", "issue", "give", "lodge",
+               "file", "announce", "order", "mount", "undertake", "complete", "resume", "continue", "put"}  # fmt: skip
+CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
+CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 OBLIGATION = {"must", "should"}
 STATING = {"say", "declare", "reiterate", "insist", "state", "tell", "announce", "stress", "warn", "add", "conclude",
            "argue", "write", "issue", "believe", "think", "demand"}  # fmt: skip
@@ -321,6 +325,14 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ in ("dobj", "dative", "attr") and not targets:
                 targets = self._phrase_actors(c) or self._subtree_actors(c)
+        code = ontology.code(entry.cameo)
+        if code.plover in ("ACCUSE", "PROTEST", "REJECT"):
+            # what is complained of, not to whom: "complained to the UN over Israeli raids"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("over", "about", "of") and not targets:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        targets = self._phrase_actors(pobj) or self._subtree_actors(pobj)
         for c in tok.children:
             if c.dep_ != "prep" or targets:
                 continue
@@ -333,6 +345,15 @@ class EventCoder:
                 targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
         if not targets:
             targets = self._clause_target(tok)
+        if not targets and code.plover not in ("CONSULT", "AGREE"):
+            # "lifted a curfew in Montenegro": where it was done is whom it was done to
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    state = self._place_state(pobj) if pobj is not None else None
+                    if state is not None:
+                        targets = [state]
+                        break
         return sources, targets
 
     def _clause_target(self, tok: Token) -> list[Actor]:
@@ -381,6 +402,15 @@ class EventCoder:
                 if a is not None and all(a is not s for s in sources):
                     sources.append(a)
         owned = any(c.dep_ == "poss" for c in tok.children)
+        light = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS else None
+        if light is not None and not targets:
+            for c in light.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"over", "into"}:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        targets = self._phrase_actors(pobj) or self._subtree_actors(pobj)
+                        if targets:
+                            break
         if not sources and not owned:
             sources = self._governing_subject(tok)
         return _unique(sources), _unique(targets)
@@ -471,6 +501,8 @@ class EventCoder:
     def code(self) -> list[dict[str, Any]]:
         events: list[_Event] = []
         for sent in self.doc.sents:
+            triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [self._entry(tok)] if e]
+            content = {t.i for tok, _ in triggers for t in _content(tok)}
             for speech, sources, targets in self._demands(sent):
                 code = ontology.code("100")
                 for date in self._dates_for(speech):
@@ -480,12 +512,9 @@ class EventCoder:
                                         "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text),
                                                     "text": speech.text}})  # fmt: skip
                     events.append(ev)
-            for tok in sent:
-                if tok.idx in self.inside_names:
-                    continue  # "commission on ... cooperation" names a body, not an event
-                entry = self._entry(tok)
-                if entry is None:
-                    continue
+            for tok, entry in triggers:
+                if tok.i in content:
+                    continue  # what another event is about ("demanded the withdrawal"), not an event itself
                 noun = entry.pos == "N"
                 sources, targets = (self._noun_participants if noun else self._verb_participants)(tok, entry)
                 if not sources and not targets:
@@ -535,6 +564,17 @@ class EventCoder:
             "confidence": ev.confidence,
             "evidence": ev.evidence,
         }
+
+
+def _content(tok: Token) -> list[Token]:
+    """The words an event is about: its objects and complements, not the clauses that describe them."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis", "appos"))
+    return out
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
