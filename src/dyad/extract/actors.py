@@ -687,7 +687,7 @@ def extract_actors(ctx: Context) -> None:
             p.country = p.country or entry.country
             p.known_code = entry.code
     _delegations(ctx, cspans, people)
-    only = {iso3 for _, kind, iso3 in cspan_list if kind != "CAPITAL"}
+    only = {iso3 for _, _, iso3 in cspan_list}
     if len(only) == 1:
         # one country in the whole text: its office holders are its own ("President Mugabe" in a story on Zimbabwe)
         for p in people:

@@ -40,6 +40,7 @@ LIGHT_VERBS = {"open", "launch", "begin", "start", "conduct", "hold", "carry", "
                "file", "announce", "order", "mount", "undertake", "complete", "resume", "continue", "put"}  # fmt: skip
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
+PEOPLE_NOUNS = kb.words("people_noun")
 OBLIGATION = {"must", "should"}
 STATING = {"say", "declare", "reiterate", "insist", "state", "tell", "announce", "stress", "warn", "add", "conclude",
            "argue", "write", "issue", "believe", "think", "demand"}  # fmt: skip
@@ -157,7 +158,7 @@ class EventCoder:
         quote = self._quote_at(tok.idx)
         return self.ctx.actor(quote.speaker) if quote and quote.speaker else None
 
-    def _actor_for(self, tok: Token) -> list[Actor]:
+    def _actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
         """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
         ctx = self.ctx
         low = tok.lower_
@@ -171,6 +172,8 @@ class EventCoder:
             return [actor] if actor else []
         if low in ("him", "her"):
             return self._object_pronoun(tok)
+        if low in ("it", "its", "they", "them", "their"):
+            return self._collective_pronoun(tok)
         actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is not None and actor.kind != "group":
             return self._expand([actor])
@@ -187,7 +190,7 @@ class EventCoder:
         if direct:
             return self._expand(direct)
         found: list[tuple[int, Actor]] = []
-        for t in self._phrase_tokens(tok):
+        for t in self._phrase_tokens(tok, subject):
             a = ctx.actor_at(t.idx, t.idx + len(t.text))
             if a is not None and a.kind != "group" and all(a is not f for _, f in found):
                 found.append((t.i, a))
@@ -201,6 +204,19 @@ class EventCoder:
             members = self.members.get(a.id)
             out += members if members else [a]
         return _unique(out)
+
+    def _collective_pronoun(self, tok: Token) -> list[Actor]:
+        """'Hungary has said it will support': the last state or organisation named before, in this
+        sentence or the one before."""
+        start = self.ctx.sentences[max(0, self.ctx.sentence_index(tok.idx) - 1)].start_char
+        best: tuple[int, Actor] | None = None
+        for s, _, actor_id in self.ctx.mention_index:
+            actor = self.ctx.actor(actor_id)
+            if actor is None or actor.kind not in ("state", "organization") or not start <= s < tok.idx:
+                continue
+            if best is None or s > best[0]:
+                best = (s, actor)
+        return self._expand([best[1]]) if best else []
 
     def _object_pronoun(self, tok: Token) -> list[Actor]:
         """'thanking him': the last person named before who is not the subject of the clause."""
@@ -226,7 +242,7 @@ class EventCoder:
                 best = (s, actor)
         return [best[1]] if best else []
 
-    def _phrase_tokens(self, tok: Token) -> list[Token]:
+    def _phrase_tokens(self, tok: Token, subject: bool = False) -> list[Token]:
         """The noun phrase of tok without its clauses: relative clauses and verbs stay out."""
         out = []
         stack = [tok]
@@ -236,14 +252,16 @@ class EventCoder:
             for c in t.children:
                 if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "appos"):
                     continue
+                if subject and c.dep_ == "prep" and c.lower_ not in ("of", "in"):
+                    continue  # "forces from Panama" are not Panama's
                 stack.append(c)
         return out
 
-    def _phrase_actors(self, tok: Token) -> list[Actor]:
+    def _phrase_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
         """Actors of tok and of its conjuncts ("Russia and China")."""
         out: list[Actor] = []
         for t in (tok, *tok.conjuncts):
-            for a in self._actor_for(t):
+            for a in self._actor_for(t, subject):
                 if all(a is not b for b in out):
                     out.append(a)
         return out
@@ -303,6 +321,17 @@ class EventCoder:
                     return self._phrase_actors(subj)
         return []
 
+    def _local_country(self, tok: Token) -> list[Actor]:
+        """For a phrase that names no actor ("52 members of the banned movement"): the state of the only
+        country its sentence names, when there is exactly one."""
+        sent = tok.sent
+        isos = {a.country for s, e, i in self.ctx.mention_index if sent.start_char <= s < sent.end_char
+                for a in [self.ctx.actor(i)] if a is not None and a.country}  # fmt: skip
+        if len(isos) != 1:
+            return []
+        iso = next(iter(isos))
+        return [self._state_of(Actor("", "place", iso, country=iso))]
+
     def _verb_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
@@ -315,16 +344,22 @@ class EventCoder:
                 break
         if subj is None and tok.dep_ in ("acl", "relcl") and passive is None:
             subj = tok.head if tok.dep_ == "relcl" else None
-        sources = self._phrase_actors(agent if agent is not None else subj) if (agent or subj) else []
+        who = agent if agent is not None else subj
+        sources = self._phrase_actors(who, subject=True) if who is not None else []
+        if not sources and who is not None and who.pos_ in ("NOUN", "PROPN"):
+            sources = self._local_country(who)
         targets: list[Actor] = []
         if passive is not None and agent is not None:
             targets = self._phrase_actors(passive)
         elif passive is not None:
-            sources = self._phrase_actors(passive) if entry.cameo.startswith("04") else []
-            targets = [] if entry.cameo.startswith("04") else self._phrase_actors(passive)
+            actor_side = entry.cameo.startswith(("03", "04"))  # "a meeting was held", "Vietnam is committed"
+            sources = self._phrase_actors(passive) if actor_side else []
+            targets = [] if actor_side else self._phrase_actors(passive)
         for c in tok.children:
             if c.dep_ in ("dobj", "dative", "attr") and not targets:
                 targets = self._phrase_actors(c) or self._subtree_actors(c)
+                if not targets and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in PEOPLE_NOUNS:
+                    targets = self._local_country(c)
         code = ontology.code(entry.cameo)
         if code.plover in ("ACCUSE", "PROTEST", "REJECT"):
             # what is complained of, not to whom: "complained to the UN over Israeli raids"
