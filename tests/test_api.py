@@ -13,7 +13,8 @@ def test_extract_returns_a_document():
     doc = dyad.extract("Russian President Vladimir Putin arrived in Pyongyang.", published="2024-06-19", title="Visit")
     assert doc.article.title == "Visit" and doc.article.published == "2024-06-19"
     assert doc.article.extractor == f"dyad {dyad.__version__}"
-    assert doc.events == []
+    [visit] = doc.events
+    assert (visit["type"], visit["mode"], visit["modality"]) == ("CONSULT", "visit", "actual")
 
 
 def test_extract_many_keeps_order_and_reports_problems():
