@@ -41,6 +41,8 @@ LIGHT_VERBS = {"open", "launch", "begin", "start", "conduct", "hold", "carry", "
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 PEOPLE_NOUNS = kb.words("people_noun")
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT",
+                  "MOBILIZE", "SANCTION"}  # fmt: skip
 OBLIGATION = {"must", "should"}
 STATING = {"say", "declare", "reiterate", "insist", "state", "tell", "announce", "stress", "warn", "add", "conclude",
            "argue", "write", "issue", "believe", "think", "demand"}  # fmt: skip
@@ -161,7 +163,7 @@ class EventCoder:
     def _actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
         """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
         ctx = self.ctx
-        low = tok.lower_
+        low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() else ""  # "US" is a country, "us" is not
         if low in FIRST_PERSON:
             speaker = self._speaker(tok)
             return [speaker] if speaker else []
@@ -178,7 +180,7 @@ class EventCoder:
         if actor is not None and actor.kind != "group":
             return self._expand([actor])
         # "his country", "our country": the possessor's state
-        if low in ("country", "nation", "government", "state", "side", "republic"):
+        if tok.lower_ in ("country", "nation", "government", "state", "side", "republic"):
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ in ("his", "her", "our", "my", "their", "its"):
                 owner = self._actor_for(poss)
@@ -379,7 +381,7 @@ class EventCoder:
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
                 targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
         if not targets:
-            targets = self._clause_target(tok)
+            targets = self._clause_target(tok, sources)
         if not targets and code.plover not in ("CONSULT", "AGREE"):
             # "lifted a curfew in Montenegro": where it was done is whom it was done to
             for c in tok.children:
@@ -391,7 +393,7 @@ class EventCoder:
                         break
         return sources, targets
 
-    def _clause_target(self, tok: Token) -> list[Actor]:
+    def _clause_target(self, tok: Token, exclude: list[Actor]) -> list[Actor]:
         """'demanded that the US cancel', 'offered to hand over to Britain': the target in the clause below."""
         for c in tok.children:
             if c.dep_ == "ccomp":
@@ -408,6 +410,10 @@ class EventCoder:
                         pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
                         if pobj is not None and self._phrase_actors(pobj):
                             return self._phrase_actors(pobj)
+                for t in sorted(_clause_tokens(c), key=lambda t: t.i):
+                    a = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+                    if t is not c and a is not None and a.kind != "group" and all(a is not s for s in exclude):
+                        return self._expand([a])
         return []
 
     def _noun_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
@@ -556,6 +562,13 @@ class EventCoder:
                     continue
                 if not sources and entry.cameo in VISIT_CODES:
                     continue
+                domestic = False
+                if not targets and sources and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
+                    # nothing names a target, and the sentence names one country, the source's own:
+                    # a domestic event ("students in Indonesia staged demonstrations")
+                    local = self._local_country(tok)
+                    if local and {a.country for a in sources} == {local[0].country}:
+                        targets, domestic = local, True
                 modality, future = self._modality(tok)
                 code = ontology.code(entry.cameo)
                 if future and modality == "actual":
@@ -564,10 +577,11 @@ class EventCoder:
                     elif code.plover in FORCEFUL:
                         code = ontology.code("138" if code.plover == "ASSAULT" else "130")
                 confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
+                confidence = 0.5 if domestic else confidence
                 place = self._place_for(tok)
                 for date in self._dates_for(tok):
-                    ev = _Event(code, sources, [t for t in targets if all(t is not s for s in sources)], modality,
-                                date, place, confidence)  # fmt: skip
+                    kept = targets if domestic else [t for t in targets if all(t is not s for s in sources)]
+                    ev = _Event(code, sources, kept, modality, date, place, confidence)
                     ev.evidence.append({"start": sent.start_char, "end": _end(sent),
                                         "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text),
                                                     "text": tok.text}})  # fmt: skip
@@ -657,7 +671,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 have.evidence.append(e)
         have.confidence = max(have.confidence, ev.confidence)
         have.sources = _unique(have.sources + ev.sources)
-        have.targets = _unique([t for t in have.targets + ev.targets if all(t is not s for s in have.sources)])
+        have.targets = _unique(have.targets + [t for t in ev.targets if all(t is not s for s in have.sources)])
         have.place = have.place or ev.place
     return list(out.values())
 
