@@ -27,8 +27,10 @@ from dyad.model import Actor, DateRef, Place, Quote
 COOPERATIVE_FUTURE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                       "RETREAT": "035", "AGREE": None}  # fmt: skip
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+REFUSALS = {"accept", "agree", "allow", "approve", "comply", "recognize", "recognise", "meet", "reach", "sign"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+FAILURES = {"fail", "refuse", "decline"}
 FUTURE_HEADS = {"expect", "plan", "intend", "prepare", "ready", "hope", "aim", "want", "seek", "going", "due",
                 "schedule", "set", "agree", "promise", "pledge", "vow", "decide", "offer"}  # fmt: skip
 DENIALS = {"deny", "refute", "dismiss"}
@@ -497,6 +499,8 @@ class EventCoder:
                 return "negated", False
             if node.lemma_.lower() in DENIALS and node is not tok:
                 return "negated", False
+            if node.lemma_.lower() in FAILURES and node is not tok:
+                return "negated", False  # "failed to reach agreement"
             if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in kids) or (
                     node.dep_ == "advcl" and any(k.lower_ == "if" for k in kids)):
                 return "hypothetical", False
@@ -571,11 +575,14 @@ class EventCoder:
                         targets, domestic = local, True
                 modality, future = self._modality(tok)
                 code = ontology.code(entry.cameo)
+                if modality == "negated" and tok.lemma_.lower() in REFUSALS and tok.lemma_.lower() != "sign":
+                    # "will not accept", "failed to reach agreement": a refusal is a REJECT that happened
+                    code, modality = ontology.code("120"), "actual"
                 if future and modality == "actual":
                     if code.plover in COOPERATIVE_FUTURE and COOPERATIVE_FUTURE[code.plover]:
                         code = ontology.code(COOPERATIVE_FUTURE[code.plover])
                     elif code.plover in FORCEFUL:
-                        code = ontology.code("138" if code.plover == "ASSAULT" else "130")
+                        code = ontology.code({"ASSAULT": "138", "SANCTION": "1313", "COERCE": "1312"}.get(code.plover, "130"))
                 confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
                 confidence = 0.5 if domestic else confidence
                 place = self._place_for(tok)
