@@ -724,6 +724,9 @@ def extract_actors(ctx: Context) -> None:
 
     orgs: dict[str, Actor] = {}
     for start, end, name, country, code in _org_candidates(ctx, cspans, kb_orgs):
+        if country is None and code.startswith("---") and len(only) == 1:
+            country = next(iter(only))  # "the Nigerian teachers' union" in a story that names Nigeria alone
+            code = country + (code[3:] or "GOV")
         if any(s < end and start < e for s, e, _ in ctx.mention_index):
             continue
         key = kb.fold(name)
