@@ -31,7 +31,7 @@ FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 REFUSALS = {"accept", "agree", "allow", "approve", "comply", "recognize", "recognise", "meet", "reach", "sign"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 FAILURES = {"fail", "refuse", "decline"}
-FUTURE_HEADS = {"expect", "plan", "intend", "prepare", "ready", "hope", "aim", "want", "seek", "going", "due",
+FUTURE_HEADS = {"expect", "plan", "intend", "prepare", "ready", "willing", "hope", "aim", "want", "seek", "going", "due",
                 "schedule", "set", "agree", "promise", "pledge", "vow", "decide", "offer"}  # fmt: skip
 DENIALS = {"deny", "refute", "dismiss"}
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -45,6 +45,7 @@ CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 PEOPLE_NOUNS = kb.words("people_noun")
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT",
                   "MOBILIZE", "SANCTION"}  # fmt: skip
+CROWDS = kb.words("crowd_noun")
 OBLIGATION = {"must", "should"}
 STATING = {"say", "declare", "reiterate", "insist", "state", "tell", "announce", "stress", "warn", "add", "conclude",
            "argue", "write", "issue", "believe", "think", "demand"}  # fmt: skip
@@ -325,6 +326,19 @@ class EventCoder:
                     return self._phrase_actors(subj)
         return []
 
+    def _by_crowd(self, tok: Token) -> bool:
+        node = tok
+        for _ in range(3):
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj.lemma_.lower() in CROWDS
+            if tok.dep_ == "acl" and node is tok:
+                return node.head.lemma_.lower() in CROWDS
+            if node.head is node:
+                break
+            node = node.head
+        return False
+
     def _local_country(self, tok: Token) -> list[Actor]:
         """For a phrase that names no actor ("52 members of the banned movement"): the state of the only
         country its sentence names, when there is exactly one."""
@@ -341,7 +355,8 @@ class EventCoder:
         passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         node = tok
-        while subj is None and passive is None and node.dep_ in ("xcomp", "conj", "advcl", "ccomp") and node.head is not node:
+        while subj is None and passive is None and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") \
+                and node.head is not node:
             node = node.head  # "decided to impose": the subject of the governing verb
             subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
             if node.dep_ == "ccomp":
@@ -562,11 +577,17 @@ class EventCoder:
                     continue  # what another event is about ("demanded the withdrawal"), not an event itself
                 noun = entry.pos == "N"
                 sources, targets = (self._noun_participants if noun else self._verb_participants)(tok, entry)
+                if not sources and not targets and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
+                    # unnamed people doing it in the one country the sentence names ("Algerians blocked roads")
+                    local = self._local_country(tok)
+                    sources = targets = local
                 if not sources and not targets:
                     continue
                 if not sources and entry.cameo in VISIT_CODES:
                     continue
-                domestic = False
+                domestic = bool(sources) and sources is targets
+                if entry.lemma == "protest" and entry.pos == "V" and self._by_crowd(tok):
+                    entry = Entry("protest", "V", "140", frozenset(), None)  # people protesting, not a government
                 if not targets and sources and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
                     # nothing names a target, and the sentence names one country, the source's own:
                     # a domestic event ("students in Indonesia staged demonstrations")
