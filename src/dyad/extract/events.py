@@ -646,7 +646,8 @@ class EventCoder:
 def _content(tok: Token) -> list[Token]:
     """The words an event is about: its objects and complements, not the clauses that describe them."""
     out: list[Token] = []
-    stack = [c for c in tok.children if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)]
+    stack = [c for c in tok.children if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+             or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]  # fmt: skip
     while stack:
         t = stack.pop()
         out.append(t)
