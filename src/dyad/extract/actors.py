@@ -368,6 +368,8 @@ def _person_mentions(
             toks = [*toks, doc[toks[-1].i + 1], doc[toks[-1].i + 2]]  # "Lee Min-ho"
         if not _valid_name(toks) or " ".join(t.text for t in toks).title() in not_names:
             continue
+        if kb.countries().lookup(doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]):
+            continue  # "Sri Lanka" tagged as a person
         text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
         if any(t.i in org_tokens for t in toks) or text in org_names:
             continue
@@ -662,7 +664,8 @@ def extract_actors(ctx: Context) -> None:
     cspan_list = country_spans(doc)
     kb_orgs = org_spans(doc)
     org_tokens = {t.i for s, _ in kb_orgs for t in s}
-    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    # tokens of PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka")
+    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" and not kb.countries().lookup(e.text) for t in e}
     cspans: dict[int, tuple[Span, str, str]] = {}
     for span, kind, iso3 in cspan_list:
         if any(t.i in org_tokens for t in span):
