@@ -27,6 +27,7 @@ from dyad.model import Actor, DateRef, Place, Quote
 COOPERATIVE_FUTURE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                       "RETREAT": "035", "AGREE": None}  # fmt: skip
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+JOINT_CODES = {"057", "054"}  # signing together, establishing relations: each side acts towards the other
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 REFUSALS = {"accept", "agree", "allow", "approve", "comply", "recognize", "recognise", "meet", "reach", "sign"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
@@ -132,7 +133,8 @@ class EventCoder:
             if entry.prep:
                 pobjs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == entry.prep
                          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-                if entry.objects and not any(self._lemma(p) in entry.objects for p in pobjs):
+                if entry.objects and not any(self._lemma(p) in entry.objects or p.lower_ in entry.objects
+                                             for p in pobjs):  # fmt: skip
                     continue
                 if not entry.objects and not pobjs and not any(
                         c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children):
@@ -143,7 +145,8 @@ class EventCoder:
                 objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
                 objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 objs += [c for c in tok.children if c.dep_ == "compound"]
-                if tok.pos_ == "AUX" or not any(self._lemma(o) in entry.objects for o in objs):
+                if tok.pos_ == "AUX" or not any(self._lemma(o) in entry.objects or o.lower_ in entry.objects
+                                                for o in objs):  # fmt: skip
                     continue
                 return entry
             if pos == "V" and tok.pos_ == "AUX":
@@ -345,6 +348,8 @@ class EventCoder:
         sent = tok.sent
         isos = {a.country for s, e, i in self.ctx.mention_index if sent.start_char <= s < sent.end_char
                 for a in [self.ctx.actor(i)] if a is not None and a.country}  # fmt: skip
+        isos |= {p.country for p in self.places if p.country
+                 and any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}  # fmt: skip
         if len(isos) != 1:
             return []
         iso = next(iter(isos))
@@ -377,6 +382,9 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ in ("dobj", "dative", "attr") and not targets:
                 targets = self._phrase_actors(c) or self._subtree_actors(c)
+                if not targets and c.pos_ == "PROPN":
+                    state = self._place_state(c)  # "attacked Kharkiv": the city's state
+                    targets = [state] if state is not None else []
                 if not targets and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in PEOPLE_NOUNS:
                     targets = self._local_country(c)
         code = ontology.code(entry.cameo)
@@ -562,7 +570,10 @@ class EventCoder:
         events: list[_Event] = []
         for sent in self.doc.sents:
             triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [self._entry(tok)] if e]
-            content = {t.i for tok, _ in triggers for t in _content(tok)}
+            denied = {tok.i for tok, _ in triggers if tok.lemma_.lower() in DENIALS
+                      and any(t.i != tok.i and t.i in {x.i for x in _content(tok)} for t, _ in triggers)}  # fmt: skip
+            content = {t.i for tok, _ in triggers if tok.i not in denied for t in _content(tok)}
+            triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
             for speech, sources, targets in self._demands(sent):
                 code = ontology.code("100")
                 for date in self._dates_for(speech):
@@ -608,7 +619,8 @@ class EventCoder:
                 confidence = 0.5 if domestic else confidence
                 place = self._place_for(tok)
                 for date in self._dates_for(tok):
-                    kept = targets if domestic else [t for t in targets if all(t is not s for s in sources)]
+                    own = domestic or code.plover in DOMESTIC_TYPES
+                    kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
                     ev = _Event(code, sources, kept, modality, date, place, confidence)
                     ev.evidence.append({"start": sent.start_char, "end": _end(sent),
                                         "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text),
@@ -616,7 +628,8 @@ class EventCoder:
                     events.append(ev)
         merged = _merge(events)
         for ev in merged:
-            if ev.code.plover in SYMMETRIC and not ev.targets and len(_side(ev.sources)) > 1:
+            if (ev.code.plover in SYMMETRIC or ev.code.cameo in JOINT_CODES) and not ev.targets \
+                    and len(_side(ev.sources)) > 1:
                 # a joint event ("Russia and North Korea held talks"): the dyad is unordered, so the first
                 # participant stands as source and the others as targets
                 first = ev.sources[0]
