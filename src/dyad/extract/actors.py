@@ -327,6 +327,15 @@ def _person_mentions(
                 candidates.append(toks)
     # proper names right after a title that spaCy did not tag as a person
     covered = {t.i for toks in candidates for t in toks}
+    for tok in doc:  # a known person's surname alone ("Modi arrived") that the NER missed
+        if (
+            tok.i not in covered
+            and tok.pos_ == "PROPN"
+            and tok.ent_type_ in ("", "PERSON", "ORG", "NORP")
+            and kb.person_alone(tok.text) is not None
+        ):
+            candidates.append([tok])
+            covered.add(tok.i)
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:

@@ -13,6 +13,7 @@ type, participants, date and modality merge, their sentences all kept as evidenc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,32 +25,108 @@ from dyad import kb, ontology
 from dyad.extract.context import Context
 from dyad.model import Actor, DateRef, Place, Quote
 
-COOPERATIVE_FUTURE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
-                      "RETREAT": "035", "AGREE": None}  # fmt: skip
+COOPERATIVE_FUTURE = {
+    "CONSULT": "036",
+    "SUPPORT": "030",
+    "COOPERATE": "031",
+    "AID": "033",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+    "AGREE": None,
+}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 JOINT_CODES = {"057", "054"}  # signing together, establishing relations: each side acts towards the other
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 REFUSALS = {"accept", "agree", "allow", "approve", "comply", "recognize", "recognise", "meet", "reach", "sign"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 FAILURES = {"fail", "refuse", "decline"}
-FUTURE_HEADS = {"expect", "plan", "intend", "prepare", "ready", "willing", "hope", "aim", "want", "seek", "going", "due",
-                "schedule", "set", "agree", "promise", "pledge", "vow", "decide", "offer"}  # fmt: skip
+FUTURE_HEADS = {
+    "expect",
+    "plan",
+    "intend",
+    "prepare",
+    "ready",
+    "willing",
+    "hope",
+    "aim",
+    "want",
+    "seek",
+    "going",
+    "due",
+    "schedule",
+    "set",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "decide",
+    "offer",
+}
 DENIALS = {"deny", "refute", "dismiss"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT = "nsubjpass"
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from", "for", "over", "into", "upon"}
 VISIT_CODES = {"042", "043", "040", "041", "046", "044"}
-LIGHT_VERBS = {"open", "launch", "begin", "start", "conduct", "hold", "carry", "stage", "make", "issue", "give", "lodge",
-               "file", "announce", "order", "mount", "undertake", "complete", "resume", "continue", "put"}  # fmt: skip
+LIGHT_VERBS = {
+    "open",
+    "launch",
+    "begin",
+    "start",
+    "conduct",
+    "hold",
+    "carry",
+    "stage",
+    "make",
+    "issue",
+    "give",
+    "lodge",
+    "file",
+    "announce",
+    "order",
+    "mount",
+    "undertake",
+    "complete",
+    "resume",
+    "continue",
+    "put",
+}
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 PEOPLE_NOUNS = kb.words("people_noun")
-DOMESTIC_TYPES = {"PROTEST", "COERCE", "ASSAULT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT",
-                  "MOBILIZE", "SANCTION"}  # fmt: skip
+DOMESTIC_TYPES = {
+    "PROTEST",
+    "COERCE",
+    "ASSAULT",
+    "CONCEDE",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "RETREAT",
+    "MOBILIZE",
+    "SANCTION",
+}
 CROWDS = kb.words("crowd_noun")
 OBLIGATION = {"must", "should"}
-STATING = {"say", "declare", "reiterate", "insist", "state", "tell", "announce", "stress", "warn", "add", "conclude",
-           "argue", "write", "issue", "believe", "think", "demand"}  # fmt: skip
+STATING = {
+    "say",
+    "declare",
+    "reiterate",
+    "insist",
+    "state",
+    "tell",
+    "announce",
+    "stress",
+    "warn",
+    "add",
+    "conclude",
+    "argue",
+    "write",
+    "issue",
+    "believe",
+    "think",
+    "demand",
+}
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 
 
@@ -76,7 +153,7 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
         objs = frozenset() if objects in ("", "-") else frozenset(objects.split("|"))
         out.setdefault((lemma, pos), []).append(Entry(lemma, pos, cameo, objs, prep or None))
     for entries in out.values():
-        entries.sort(key=lambda e: (not e.objects and not e.prep))
+        entries.sort(key=lambda e: not e.objects and not e.prep)
     return out
 
 
@@ -93,8 +170,9 @@ class _Event:
 
 
 class EventCoder:
-    def __init__(self, ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place],
-                 published: str | None) -> None:  # fmt: skip
+    def __init__(
+        self, ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place], published: str | None
+    ) -> None:
         self.ctx = ctx
         self.quotes = quotes
         self.dates = dates
@@ -102,8 +180,9 @@ class EventCoder:
         self.published = published
         self.doc = ctx.doc
         self.members = self._joint_bodies()
-        self.inside_names = {i for a in ctx.actors if a.kind == "organization" for m in a.mentions
-                             for i in range(m.start, m.end)}  # fmt: skip
+        self.inside_names = {
+            i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
+        }
 
     def _joint_bodies(self) -> dict[str, list[Actor]]:
         """Organisations without a country whose names name two or more states: their member states."""
@@ -131,13 +210,22 @@ class EventCoder:
             return None
         for entry in entries:
             if entry.prep:
-                pobjs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == entry.prep
-                         for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-                if entry.objects and not any(self._lemma(p) in entry.objects or p.lower_ in entry.objects
-                                             for p in pobjs):  # fmt: skip
+                pobjs = [
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == entry.prep
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                if entry.objects and not any(
+                    self._lemma(p) in entry.objects or p.lower_ in entry.objects for p in pobjs
+                ):
                     continue
-                if not entry.objects and not pobjs and not any(
-                        c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children):
+                if (
+                    not entry.objects
+                    and not pobjs
+                    and not any(c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children)
+                ):
                     continue
                 return entry
             if entry.objects:
@@ -145,8 +233,9 @@ class EventCoder:
                 objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
                 objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 objs += [c for c in tok.children if c.dep_ == "compound"]
-                if tok.pos_ == "AUX" or not any(self._lemma(o) in entry.objects or o.lower_ in entry.objects
-                                                for o in objs):  # fmt: skip
+                if tok.pos_ == "AUX" or not any(
+                    self._lemma(o) in entry.objects or o.lower_ in entry.objects for o in objs
+                ):
                     continue
                 return entry
             if pos == "V" and tok.pos_ == "AUX":
@@ -193,8 +282,14 @@ class EventCoder:
                 return [self._state_of(a) for a in owner if a.country] or owner
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         modifiers += [x for c in modifiers for x in c.conjuncts]
-        direct = _unique([a for c in modifiers for a in [ctx.actor_at(c.idx, c.idx + len(c.text))]
-                          if a is not None and a.kind != "group"])  # fmt: skip
+        direct = _unique(
+            [
+                a
+                for c in modifiers
+                for a in [ctx.actor_at(c.idx, c.idx + len(c.text))]
+                if a is not None and a.kind != "group"
+            ]
+        )
         if direct:
             return self._expand(direct)
         found: list[tuple[int, Actor]] = []
@@ -231,9 +326,15 @@ class EventCoder:
         clause = tok.head
         while clause.dep_ in ("prep", "pobj") and clause.head is not clause:
             clause = clause.head
+
         def named_subjects(verb: Token) -> set[int]:
-            return {id(a) for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"
-                    for a in [self.ctx.actor_at(c.idx, c.idx + len(c.text))] if a is not None}  # fmt: skip
+            return {
+                id(a)
+                for c in verb.children
+                if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"
+                for a in [self.ctx.actor_at(c.idx, c.idx + len(c.text))]
+                if a is not None
+            }
 
         subjects = named_subjects(clause)
         node = clause
@@ -281,9 +382,15 @@ class EventCoder:
         for a in self.ctx.actors:
             if a.kind == "state" and a.country == actor.country:
                 return a
-        state = Actor(id=f"A{len(self.ctx.actors) + 1}", kind="state", name=kb.countries().by_iso3[actor.country].name
-                      if actor.country in kb.countries().by_iso3 else actor.country, country=actor.country,
-                      code=actor.country)  # fmt: skip
+        state = Actor(
+            id=f"A{len(self.ctx.actors) + 1}",
+            kind="state",
+            name=kb.countries().by_iso3[actor.country].name
+            if actor.country in kb.countries().by_iso3
+            else actor.country,
+            country=actor.country,
+            code=actor.country,
+        )
         self.ctx.actors.append(state)
         return state
 
@@ -346,10 +453,18 @@ class EventCoder:
         """For a phrase that names no actor ("52 members of the banned movement"): the state of the only
         country its sentence names, when there is exactly one."""
         sent = tok.sent
-        isos = {a.country for s, e, i in self.ctx.mention_index if sent.start_char <= s < sent.end_char
-                for a in [self.ctx.actor(i)] if a is not None and a.country}  # fmt: skip
-        isos |= {p.country for p in self.places if p.country
-                 and any(sent.start_char <= m.start < sent.end_char for m in p.mentions)}  # fmt: skip
+        isos = {
+            a.country
+            for s, e, i in self.ctx.mention_index
+            if sent.start_char <= s < sent.end_char
+            for a in [self.ctx.actor(i)]
+            if a is not None and a.country
+        }
+        isos |= {
+            p.country
+            for p in self.places
+            if p.country and any(sent.start_char <= m.start < sent.end_char for m in p.mentions)
+        }
         if len(isos) != 1:
             return []
         iso = next(iter(isos))
@@ -360,8 +475,12 @@ class EventCoder:
         passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         node = tok
-        while subj is None and passive is None and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") \
-                and node.head is not node:
+        while (
+            subj is None
+            and passive is None
+            and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp")
+            and node.head is not node
+        ):
             node = node.head  # "decided to impose": the subject of the governing verb
             subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
             if node.dep_ == "ccomp":
@@ -370,8 +489,8 @@ class EventCoder:
             subj = tok.head if tok.dep_ == "relcl" else None
         who = agent if agent is not None else subj
         sources = self._phrase_actors(who, subject=True) if who is not None else []
-        if not sources and who is not None and who.pos_ in ("NOUN", "PROPN"):
-            sources = self._local_country(who)
+        if not sources and who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in PEOPLE_NOUNS | CROWDS:
+            sources = self._local_country(who)  # "Nigerian authorities", "students": people of the one country named
         targets: list[Actor] = []
         if passive is not None and agent is not None:
             targets = self._phrase_actors(passive)
@@ -445,17 +564,17 @@ class EventCoder:
         sources: list[Actor] = []
         targets: list[Actor] = []
         for c in tok.children:
-            if c.dep_ == "poss":
-                sources += self._phrase_actors(c)
-            elif c.dep_ in ("amod", "compound", "nmod") and self.ctx.actor_at(c.idx, c.idx + len(c.text)):
+            if (
+                c.dep_ == "poss"
+                or c.dep_ in ("amod", "compound", "nmod")
+                and self.ctx.actor_at(c.idx, c.idx + len(c.text))
+            ):
                 sources += self._phrase_actors(c)
             elif c.dep_ == "prep":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if c.lower_ in ("of", "by"):
-                    sources += self._phrase_actors(pobj)
-                elif c.lower_ == "between":
+                if c.lower_ in ("of", "by") or c.lower_ == "between":
                     sources += self._phrase_actors(pobj)
                 elif entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
                     targets += self._host(pobj)
@@ -506,11 +625,11 @@ class EventCoder:
         chain = [tok]
         node = tok
         for _ in range(3):
-            if node.dep_ in ("xcomp", "aux", "auxpass") or (node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
-                                                            and tok.pos_ == "NOUN"):  # fmt: skip
-                node = node.head
-                chain.append(node)
-            elif node.dep_ == "prep":
+            if (
+                node.dep_ in ("xcomp", "aux", "auxpass")
+                or (node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.pos_ == "NOUN")
+                or node.dep_ == "prep"
+            ):
                 node = node.head
                 chain.append(node)
             else:
@@ -525,7 +644,8 @@ class EventCoder:
             if node.lemma_.lower() in FAILURES and node is not tok:
                 return "negated", False  # "failed to reach agreement"
             if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in kids) or (
-                    node.dep_ == "advcl" and any(k.lower_ == "if" for k in kids)):
+                node.dep_ == "advcl" and any(k.lower_ == "if" for k in kids)
+            ):
                 return "hypothetical", False
             auxes = [k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")]
             if any(a in HYPOTHETICAL_AUX for a in auxes):
@@ -543,7 +663,14 @@ class EventCoder:
     def _dates_for(self, tok: Token) -> list[str | None]:
         """Dates governing the event: in the trigger's own phrase, else in its clause, else the article's."""
         sent = tok.sent
-        in_sent = [d for d in self.dates if sent.start_char <= d.start < sent.end_char and d.value]
+        text = self.ctx.text
+        in_sent = [
+            d
+            for d in self.dates
+            if sent.start_char <= d.start < sent.end_char
+            and d.value
+            and not re.search(r"\b(?:since|until|till|before|after|by)\s+$", text[max(0, d.start - 8) : d.start])
+        ]
         own = {t.idx for t in _clause_tokens(tok)}
         mine = [d.value for d in in_sent if d.start in own]
         if mine:
@@ -570,18 +697,33 @@ class EventCoder:
         events: list[_Event] = []
         for sent in self.doc.sents:
             triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [self._entry(tok)] if e]
-            denied = {tok.i for tok, _ in triggers if tok.lemma_.lower() in DENIALS
-                      and any(t.i != tok.i and t.i in {x.i for x in _content(tok)} for t, _ in triggers)}  # fmt: skip
+            denied = {
+                tok.i
+                for tok, _ in triggers
+                if tok.lemma_.lower() in DENIALS
+                and any(t.i != tok.i and t.i in {x.i for x in _content(tok)} for t, _ in triggers)
+            }
             content = {t.i for tok, _ in triggers if tok.i not in denied for t in _content(tok)}
             triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
             for speech, sources, targets in self._demands(sent):
                 code = ontology.code("100")
                 for date in self._dates_for(speech):
-                    ev = _Event(code, sources, [t for t in targets if all(t is not s for s in sources)], "actual",
-                                date, self._place_for(speech), 0.7)  # fmt: skip
-                    ev.evidence.append({"start": sent.start_char, "end": _end(sent),
-                                        "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text),
-                                                    "text": speech.text}})  # fmt: skip
+                    ev = _Event(
+                        code,
+                        sources,
+                        [t for t in targets if all(t is not s for s in sources)],
+                        "actual",
+                        date,
+                        self._place_for(speech),
+                        0.7,
+                    )
+                    ev.evidence.append(
+                        {
+                            "start": sent.start_char,
+                            "end": _end(sent),
+                            "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text), "text": speech.text},
+                        }
+                    )
                     events.append(ev)
             for tok, entry in triggers:
                 if tok.i in content:
@@ -614,7 +756,9 @@ class EventCoder:
                     if code.plover in COOPERATIVE_FUTURE and COOPERATIVE_FUTURE[code.plover]:
                         code = ontology.code(COOPERATIVE_FUTURE[code.plover])
                     elif code.plover in FORCEFUL:
-                        code = ontology.code({"ASSAULT": "138", "SANCTION": "1313", "COERCE": "1312"}.get(code.plover, "130"))
+                        code = ontology.code(
+                            {"ASSAULT": "138", "SANCTION": "1313", "COERCE": "1312"}.get(code.plover, "130")
+                        )
                 confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
                 confidence = 0.5 if domestic else confidence
                 place = self._place_for(tok)
@@ -622,14 +766,21 @@ class EventCoder:
                     own = domestic or code.plover in DOMESTIC_TYPES
                     kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
                     ev = _Event(code, sources, kept, modality, date, place, confidence)
-                    ev.evidence.append({"start": sent.start_char, "end": _end(sent),
-                                        "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text),
-                                                    "text": tok.text}})  # fmt: skip
+                    ev.evidence.append(
+                        {
+                            "start": sent.start_char,
+                            "end": _end(sent),
+                            "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
+                        }
+                    )
                     events.append(ev)
         merged = _merge(events)
         for ev in merged:
-            if (ev.code.plover in SYMMETRIC or ev.code.cameo in JOINT_CODES) and not ev.targets \
-                    and len(_side(ev.sources)) > 1:
+            if (
+                (ev.code.plover in SYMMETRIC or ev.code.cameo in JOINT_CODES)
+                and not ev.targets
+                and len(_side(ev.sources)) > 1
+            ):
                 # a joint event ("Russia and North Korea held talks"): the dyad is unordered, so the first
                 # participant stands as source and the others as targets
                 first = ev.sources[0]
@@ -659,8 +810,13 @@ class EventCoder:
 def _content(tok: Token) -> list[Token]:
     """The words an event is about: its objects and complements, not the clauses that describe them."""
     out: list[Token] = []
-    stack = [c for c in tok.children if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
-             or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]  # fmt: skip
+    stack = [
+        c
+        for c in tok.children
+        if c.dep_ in CONTENT_DEPS
+        or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+    ]
     while stack:
         t = stack.pop()
         out.append(t)
@@ -718,6 +874,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
     return list(out.values())
 
 
-def extract_events(ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place],
-                   published: str | None) -> list[dict[str, Any]]:  # fmt: skip
+def extract_events(
+    ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place], published: str | None
+) -> list[dict[str, Any]]:
     return EventCoder(ctx, quotes, dates, places, published).code()

@@ -69,13 +69,18 @@ def extract_places(ctx: Context) -> list[Place]:
                 toks = toks[:-1]
             if toks:
                 spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    taken = [(s, e) for s, e, _ in ctx.mention_index]
     for ent in doc.ents:
         # a city the NER took for a person ("attacked Kharkiv") and that the actor extractor dropped
-        if ent.label_ == "PERSON" and len(ent) == 1 and not any(s < ent.end_char and ent.start_char < e
-                                                                 for s, e, _ in ctx.mention_index):
-            if any(p.population >= 50_000 for p in gazetteer().candidates(ent.text)) or kb.regions().get(
-                    kb.fold(ent.text)):
-                spans.append((ent.start_char, ent.end_char))
+        lone = (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and not any(s < ent.end_char and ent.start_char < e for s, e in taken)
+        )
+        if lone and (
+            any(p.population >= 50_000 for p in gazetteer().candidates(ent.text)) or kb.regions().get(kb.fold(ent.text))
+        ):
+            spans.append((ent.start_char, ent.end_char))
     for span, kind, _ in country_spans(doc):
         if kind == "CAPITAL" and not any(s <= span.start_char < e for s, e in spans):
             spans.append((span.start_char, span.end_char))

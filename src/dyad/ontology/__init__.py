@@ -10,9 +10,23 @@ from functools import lru_cache
 from importlib import resources
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 # CAMEO's quad classes by root code: 01-05 verbal cooperation, 06-08 material cooperation,
 # 09-13 verbal conflict, 14-20 material conflict.
 QUADS = ((5, "verbal_cooperation"), (8, "material_cooperation"), (13, "verbal_conflict"), (20, "material_conflict"))

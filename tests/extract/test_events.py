@@ -1,0 +1,185 @@
+"""Event coding on sentences written for these tests: every PLOVER type, and the negated, hypothetical,
+future, passive, joint-actor and reported-speech variants. Each case names the type, the source and target
+countries and the modality it must have."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+from dyad import ontology
+from dyad.extract.events import lexicon
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+# (PLOVER type, sentence, source country, target country or None, modality)
+CASES = [
+    ("AGREE", "Iran and Russia agreed on Monday to expand cooperation in the energy sector.", "IRN", "RUS", "actual"),
+    ("AGREE", "Japan pledged to provide Vietnam with two coast guard vessels.", "JPN", "VNM", "actual"),
+    ("AGREE", "Turkey offered to host peace talks between Russia and Ukraine.", "TUR", None, "actual"),
+    ("AGREE", "Russia will sign a new trade agreement with India next month.", "RUS", "IND", "actual"),
+    (
+        "CONSULT",
+        "Chinese President Xi Jinping met French President Emmanuel Macron in Paris on Monday.",
+        "CHN",
+        "FRA",
+        "actual",
+    ),
+    ("CONSULT", "Indian Prime Minister Narendra Modi arrived in Moscow on Monday.", "IND", "RUS", "actual"),
+    (
+        "CONSULT",
+        "German Chancellor Olaf Scholz held talks with Chinese Premier Li Qiang in Berlin.",
+        "DEU",
+        "CHN",
+        "actual",
+    ),
+    ("CONSULT", "Egypt hosted Israeli and Palestinian negotiators in Cairo.", "EGY", "ISR", "actual"),
+    ("SUPPORT", "Brazil and Argentina signed a trade agreement on Tuesday.", "BRA", "ARG", "actual"),
+    ("SUPPORT", "The United States praised Poland for its support of Ukrainian refugees.", "USA", "POL", "actual"),
+    ("SUPPORT", "Hungary recognized Kosovo in 2008.", "HUN", "XKX", "actual"),
+    ("CONCEDE", "Serbia lifted the curfew in Montenegro on Sunday.", "SRB", "MNE", "actual"),
+    ("CONCEDE", "The government of Sudan accepted the demands of the rebels.", "SDN", None, "actual"),
+    ("CONCEDE", "Bahrain eased restrictions on the opposition in Manama.", "BHR", "BHR", "actual"),
+    ("COOPERATE", "France and Germany cooperated on the investigation.", "FRA", "DEU", "actual"),
+    ("COOPERATE", "Israel shared intelligence with Jordan about the plot.", "ISR", "JOR", "actual"),
+    ("COOPERATE", "Kenya extradited two suspects to Uganda.", "KEN", "UGA", "actual"),
+    ("AID", "Japan sent humanitarian aid to Turkey after the earthquake.", "JPN", "TUR", "actual"),
+    ("AID", "The United States provided weapons to Ukraine.", "USA", "UKR", "actual"),
+    ("AID", "Peru granted asylum to five Bolivian officials.", "PER", "BOL", "actual"),
+    ("RETREAT", "Russia withdrew its troops from Kherson.", "RUS", None, "actual"),
+    ("RETREAT", "Iran released two French citizens on Friday.", "IRN", "FRA", "actual"),
+    ("RETREAT", "The European Union lifted sanctions on Belarus.", "IGO", "BLR", "actual"),
+    ("REQUEST", "China urged the United States to stop arming Taiwan.", "CHN", "USA", "actual"),
+    ("REQUEST", "Ukraine asked Germany for more air defense systems.", "UKR", "DEU", "actual"),
+    ("REQUEST", "Russia said Sudan must return the captured helicopter.", "RUS", "SDN", "actual"),
+    ("ACCUSE", "Russia accused the United States of interfering in its elections.", "RUS", "USA", "actual"),
+    ("ACCUSE", "China condemned Japan for the visit to the shrine.", "CHN", "JPN", "actual"),
+    ("ACCUSE", "Moscow summoned the German ambassador over the remarks.", "RUS", "DEU", "actual"),
+    ("REJECT", "Israel rejected the Egyptian proposal.", "ISR", "EGY", "actual"),
+    ("REJECT", "Iran refused to meet American negotiators.", "IRN", "USA", "actual"),
+    ("REJECT", "Russia vetoed a United Nations resolution on Syria.", "RUS", "IGO", "actual"),
+    ("THREATEN", "North Korea threatened South Korea with nuclear strikes.", "PRK", "KOR", "actual"),
+    ("THREATEN", "Turkey warned Greece against militarizing the islands.", "TUR", "GRC", "actual"),
+    ("THREATEN", "The United States will impose sanctions on Venezuela if the vote is rigged.", "USA", "VEN", None),
+    (
+        "PROTEST",
+        "Thousands of students demonstrated in Belgrade against the Serbian government.",
+        "SRB",
+        "SRB",
+        "actual",
+    ),
+    ("PROTEST", "Farmers in France blocked roads to Paris on Monday.", "FRA", "FRA", "actual"),
+    ("PROTEST", "Kenyan workers staged a strike in Nairobi.", "KEN", None, "actual"),
+    ("SANCTION", "Lithuania expelled two Russian diplomats on Monday.", "LTU", "RUS", "actual"),
+    ("SANCTION", "Niger cut ties with France in August.", "NER", "FRA", "actual"),
+    ("SANCTION", "Japan halted aid to Myanmar after the coup.", "JPN", "MMR", "actual"),
+    ("MOBILIZE", "Russia deployed troops to the border with Finland.", "RUS", None, "actual"),
+    ("MOBILIZE", "Armenia mobilized its army on Sunday.", "ARM", None, "actual"),
+    ("MOBILIZE", "Venezuela mobilized troops along the border with Guyana.", "VEN", None, "actual"),
+    ("COERCE", "The European Union imposed sanctions on Iran.", "IGO", "IRN", "actual"),
+    ("COERCE", "Iran seized a British tanker in the Strait of Hormuz.", "IRN", "GBR", "actual"),
+    ("COERCE", "Belarus arrested two Polish journalists.", "BLR", "POL", "actual"),
+    ("ASSAULT", "Israel bombed targets in Lebanon on Monday.", "ISR", "LBN", "actual"),
+    ("ASSAULT", "Russian forces attacked Kharkiv with missiles.", "RUS", "UKR", "actual"),
+    ("ASSAULT", "Azerbaijan shelled Armenian positions overnight.", "AZE", "ARM", "actual"),
+    ("SUPPORT", "Germany did not sign the declaration.", "DEU", None, "negated"),
+    ("ASSAULT", "Iran has denied attacking the tanker.", "IRN", None, "negated"),
+    ("COERCE", "The United States could impose sanctions on Turkey.", "USA", "TUR", "hypothetical"),
+    ("AGREE", "Putin will visit North Korea next month.", "RUS", "PRK", "actual"),
+    ("ACCUSE", "Ukraine was condemned by Russia for the strike.", "RUS", "UKR", "actual"),
+    ("CONSULT", "Russia and China held talks in Beijing.", "RUS", "CHN", "actual"),
+    ("SUPPORT", "Putin said Russia appreciated the support of North Korea.", "RUS", "PRK", "actual"),
+    (
+        "ACCUSE",
+        '"We condemn the American aggression," Iranian Foreign Minister Abbas Araghchi said.',
+        "IRN",
+        "USA",
+        "actual",
+    ),
+]
+
+
+def _coded(text: str) -> list[tuple[str, set[str], set[str], str]]:
+    doc = dyad.extract(text, published="2024-06-19")
+    actors = {a.id: a for a in doc.actors}
+
+    def side(ids):
+        return {actors[i].country or (actors[i].code or "")[:3] for i in ids}
+
+    return [(e["type"], side(e["sources"]), side(e["targets"]), e["modality"]) for e in doc.events]
+
+
+@pytest.mark.parametrize(("kind", "text", "source", "target", "modality"), CASES, ids=[c[1][:48] for c in CASES])
+def test_sentence_is_coded(kind, text, source, target, modality):
+    events = _coded(text)
+    found = [
+        (t, s, g, m)
+        for t, s, g, m in events
+        if t == kind
+        and source in (s | g if t in SYMMETRIC else s)
+        and (target is None or target in (s | g if t in SYMMETRIC else g))
+    ]
+    assert found, f"no {kind} {source}->{target} in {events}"
+    if modality:
+        assert any(m == modality for *_, m in found), events
+
+
+def test_every_plover_type_is_covered_by_the_lexicon_and_the_tests():
+    coded = {ontology.code(e.cameo).plover for entries in lexicon().values() for e in entries}
+    assert coded >= set(ontology.PLOVER_TYPES)
+    tested = {c[0] for c in CASES}
+    assert tested == set(ontology.PLOVER_TYPES)
+    for kind in ontology.PLOVER_TYPES:
+        assert sum(1 for c in CASES if c[0] == kind) >= 3, kind
+
+
+def test_a_sentence_without_an_event_codes_none():
+    assert _coded("The weather in Geneva was mild and the lake was calm.") == []
+    assert _coded("Russia is the largest country in the world.") == []
+
+
+def test_future_cooperation_is_agree_and_future_force_is_threaten():
+    assert ("AGREE", {"RUS"}, {"PRK"}, "actual") in _coded("Putin will visit North Korea next month.")
+    threats = [e for e in _coded("Israel will attack Hezbollah positions in Lebanon.") if e[0] == "THREATEN"]
+    assert threats and threats[0][1] == {"ISR"}
+
+
+def test_negated_and_hypothetical_events_do_not_count_as_actual():
+    [(kind, _, _, modality)] = [e for e in _coded("Germany did not sign the declaration.") if e[0] == "SUPPORT"]
+    assert modality == "negated"
+    coerce = [e for e in _coded("The United States could impose sanctions on Turkey.") if e[0] == "COERCE"]
+    assert coerce and coerce[0][3] == "hypothetical"
+
+
+def test_the_content_of_a_demand_is_not_an_event():
+    events = _coded("European ministers demanded the withdrawal of Serbian forces from Bosnia.")
+    assert [e[0] for e in events] == ["REQUEST"]
+
+
+def test_events_carry_codes_scores_dates_and_evidence():
+    doc = dyad.extract("Russia and China held talks in Beijing on Monday.", published="2024-06-19")
+    [event] = doc.events
+    assert event["cameo"].startswith("04") and event["quad"] == "verbal_cooperation"
+    assert event["goldstein"] == ontology.code(event["cameo"]).goldstein
+    assert event["date"] == "2024-06-17"
+    assert doc.places[0].id == event["place"]
+    evidence = event["evidence"][0]
+    assert doc.article.text[evidence["trigger"]["start"] : evidence["trigger"]["end"]] == evidence["trigger"]["text"]
+    assert 0 < event["confidence"] <= 1
+
+
+def test_one_event_per_happening_with_every_report_as_evidence():
+    doc = dyad.extract(
+        "Modi arrived in Moscow on Monday. The Indian prime minister's visit to Russia is his first since 2019.",
+        published="2024-07-08",
+    )
+    visits = [e for e in doc.events if e["type"] == "CONSULT"]
+    assert len(visits) == 1 and len(visits[0]["evidence"]) == 2
+
+
+def test_recalled_events_keep_their_own_dates():
+    doc = dyad.extract(
+        "The North Korean leader's visits to Russia in 2019 and 2023 were productive.", published="2024-06-19"
+    )
+    dates = sorted(e["date"] for e in doc.events if e["type"] == "CONSULT")
+    assert dates == ["2019", "2023"]
