@@ -58,3 +58,19 @@ def test_schema_rejects_a_broken_document(schema):
     doc["actors"].append({"id": "X", "kind": "robot"})
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, schema)
+
+
+def test_event_references_point_at_actors_places_and_text(documents):
+    coded = 0
+    for doc in documents:
+        actor_ids = {a.id for a in doc.actors}
+        place_ids = {p.id for p in doc.places}
+        for event in doc.events:
+            coded += 1
+            assert set(event["sources"]) | set(event["targets"]) <= actor_ids
+            assert event["place"] is None or event["place"] in place_ids
+            for ev in event["evidence"]:
+                trigger = ev["trigger"]
+                assert doc.article.text[trigger["start"] : trigger["end"]] == trigger["text"]
+                assert ev["start"] <= trigger["start"] < trigger["end"] <= ev["end"]
+    assert coded > 50

@@ -51,3 +51,24 @@ def test_polnear_dev_direct_quotes(tmp_path):
     report = _score("polnear-dev", "--system", out)
     assert report["direct_quotes"]["f1"] >= 0.75
     assert report["speaker_accuracy_on_found"] >= 0.85
+
+
+def test_seed_events(tmp_path):
+    out = _extract(tmp_path, SHARED / "eval" / "seed" / "seed.jsonl")
+    report = _score("articles", "--gold", str(SHARED / "eval" / "seed" / "gold"), "--system", out)
+    assert report["events"]["f1"] >= 0.8
+    assert report["dated_events"]["f1"] >= 0.6
+
+
+def test_plover_gold_standard(tmp_path):
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text(
+        subprocess.run(
+            [sys.executable, str(SCORE), "make-input", "plover-gsr"], capture_output=True, text=True, check=True
+        ).stdout,
+        encoding="utf-8",
+    )
+    out = _extract(tmp_path, inputs)
+    report = _score("plover-gsr", "--system", out)
+    assert report["event_type"]["f1"] >= 0.6
+    assert report["event_with_actors"]["f1"] >= 0.45
