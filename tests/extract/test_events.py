@@ -183,3 +183,18 @@ def test_recalled_events_keep_their_own_dates():
     )
     dates = sorted(e["date"] for e in doc.events if e["type"] == "CONSULT")
     assert dates == ["2019", "2023"]
+
+
+def test_declining_to_comment_and_asking_a_question_are_not_events():
+    assert _coded("The U.S. ambassador to Russia, Lynne Tracy, declined to comment.") == []
+    assert _coded('"Where is its credibility as a major country?" Chinese Foreign Minister Wang Yi asked.') == []
+
+
+def test_talks_on_a_country_are_not_talks_with_it():
+    events = _coded("China will continue to push for peace talks on the Ukraine crisis.")
+    assert not any("UKR" in s | g for _, s, g, _ in events)
+
+
+def test_a_statement_about_the_speakers_own_country_is_no_demand_on_it():
+    events = _coded("Xi said China and Russia should deepen strategic coordination.")
+    assert not any(kind == "REQUEST" for kind, *_ in events)

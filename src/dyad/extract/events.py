@@ -106,7 +106,10 @@ DOMESTIC_TYPES = {
     "MOBILIZE",
     "SANCTION",
 }
+VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}  # said of things as well as of people
+TOPIC_PREPS = {"on", "over", "about", "for", "at"}
 CROWDS = kb.words("crowd_noun")
+NO_COMMENT = {"comment", "elaborate", "say", "confirm", "disclose", "speak", "specify", "detail"}
 OBLIGATION = {"must", "should"}
 STATING = {
     "say",
@@ -436,6 +439,31 @@ class EventCoder:
                     return self._phrase_actors(subj)
         return []
 
+    def _not_an_event(self, tok: Token) -> bool:
+        """'declined to comment'; '"...?" Wang asked' (asking a question is not a request)."""
+        lemma = tok.lemma_.lower()
+        if lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children
+        ):
+            return True
+        if lemma == "ask" and not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep") for c in tok.children):
+            return any(q.start < tok.idx + 40 and tok.idx - 40 < q.end for q in self.quotes)
+        return False
+
+    def _done_to_people(self, tok: Token) -> bool:
+        """The event's object is people ("jailed 52 members"), or it has none ("students demonstrated")."""
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if tok.pos_ == "NOUN":
+            return True
+        return not objects or any(o.lemma_.lower() in PEOPLE_NOUNS | CROWDS or o.pos_ == "PROPN" for o in objects)
+
     def _by_crowd(self, tok: Token) -> bool:
         node = tok
         for _ in range(3):
@@ -578,8 +606,8 @@ class EventCoder:
                     sources += self._phrase_actors(pobj)
                 elif entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
                     targets += self._host(pobj)
-                elif c.lower_ in TARGET_PREPS:
-                    targets += self._phrase_actors(pobj)
+                elif c.lower_ in TARGET_PREPS and not (entry.cameo in VISIT_CODES and c.lower_ in TOPIC_PREPS):
+                    targets += self._phrase_actors(pobj)  # "talks on the Ukraine crisis" are not with Ukraine
         # "Russian-Korean commission": every country named in the compound words
         if not sources:
             for c in tok.lefts:
@@ -707,6 +735,11 @@ class EventCoder:
             triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
             for speech, sources, targets in self._demands(sent):
                 code = ontology.code("100")
+                own = {a.country for a in sources}
+                others = [t for t in targets if t.country not in own]
+                if own & {a.country for a in targets} and others:
+                    code = ontology.code("030")  # "China and Russia should deepen ties", says Xi: an intent
+                    targets = others
                 for date in self._dates_for(speech):
                     ev = _Event(
                         code,
@@ -726,6 +759,8 @@ class EventCoder:
                     )
                     events.append(ev)
             for tok, entry in triggers:
+                if self._not_an_event(tok):
+                    continue
                 if tok.i in content:
                     continue  # what another event is about ("demanded the withdrawal"), not an event itself
                 noun = entry.pos == "N"
@@ -741,7 +776,13 @@ class EventCoder:
                 domestic = bool(sources) and sources is targets
                 if entry.lemma == "protest" and entry.pos == "V" and self._by_crowd(tok):
                     entry = Entry("protest", "V", "140", frozenset(), None)  # people protesting, not a government
-                if not targets and sources and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
+                kind = ontology.code(entry.cameo).plover
+                if (
+                    not targets
+                    and sources
+                    and kind in DOMESTIC_TYPES
+                    and (kind not in VERBAL_TYPES or self._done_to_people(tok))
+                ):
                     # nothing names a target, and the sentence names one country, the source's own:
                     # a domestic event ("students in Indonesia staged demonstrations")
                     local = self._local_country(tok)
