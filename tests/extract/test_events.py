@@ -60,7 +60,7 @@ CASES = [
     ("REJECT", "Russia vetoed a United Nations resolution on Syria.", "RUS", "IGO", "actual"),
     ("THREATEN", "North Korea threatened South Korea with nuclear strikes.", "PRK", "KOR", "actual"),
     ("THREATEN", "Turkey warned Greece against militarizing the islands.", "TUR", "GRC", "actual"),
-    ("THREATEN", "The United States will impose sanctions on Venezuela if the vote is rigged.", "USA", "VEN", None),
+    ("THREATEN", "The United States will impose sanctions on Venezuela if the vote is rigged.", "USA", "VEN", "actual"),
     (
         "PROTEST",
         "Thousands of students demonstrated in Belgrade against the Serbian government.",

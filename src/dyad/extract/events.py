@@ -93,19 +93,10 @@ LIGHT_VERBS = {
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 PEOPLE_NOUNS = kb.words("people_noun")
-DOMESTIC_TYPES = {
-    "PROTEST",
-    "COERCE",
-    "ASSAULT",
-    "CONCEDE",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "RETREAT",
-    "MOBILIZE",
-    "SANCTION",
-}
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # what a government does to its own people, and they to it
+# what rebels, parties and crowds do inside their country: domestic only when no state is the one acting
+INTERNAL_OBJECTS = {"curfew", "extremist", "rally", "demonstration", "dissident", "crime", "unrest", "riot", "strike"}
+INTERNAL_TYPES = {"ASSAULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT", "MOBILIZE", "SANCTION"}
 VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}  # said of things as well as of people
 TOPIC_PREPS = {"on", "over", "about", "for", "at"}
 CROWDS = kb.words("crowd_noun")
@@ -183,6 +174,7 @@ class EventCoder:
         self.published = published
         self.doc = ctx.doc
         self.members = self._joint_bodies()
+        self.inferred_source = False  # set by the participant finders: the source is a guess from the country
         self.inside_names = {
             i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
         }
@@ -450,6 +442,25 @@ class EventCoder:
             return any(q.start < tok.idx + 40 and tok.idx - 40 < q.end for q in self.quotes)
         return False
 
+    def _against_own(self, tok: Token) -> bool:
+        """What the event is about names the country's own people ("fired on demonstrators",
+        "threatened a curfew", "investigating extremists")."""
+        words = {t.lemma_.lower() for t in _content(tok)} | {t.lemma_.lower() for t in tok.children}
+        return bool(words & (PEOPLE_NOUNS | CROWDS | INTERNAL_OBJECTS))
+
+    def _named_state(self, sources: list[Actor]) -> bool:
+        """A state or its government acts ("Russia attacks"): no guessing that it acts on itself."""
+        if self.inferred_source:
+            return False  # "rebels", "students": people of the country, not its state
+        return any(
+            a.kind == "state"
+            and a.id
+            and any(m for m in a.mentions)
+            and a.code == a.country
+            or (a.code or "").endswith(("GOV", "MIL"))
+            for a in sources
+        )
+
     def _done_to_people(self, tok: Token) -> bool:
         """The event's object is people ("jailed 52 members"), or it has none ("students demonstrated")."""
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -514,11 +525,14 @@ class EventCoder:
             if node.dep_ == "ccomp":
                 break
         if subj is None and tok.dep_ in ("acl", "relcl") and passive is None:
-            subj = tok.head if tok.dep_ == "relcl" else None
+            # "the agency that investigated", "demonstrators protesting": the noun is the doer
+            subj = tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
         who = agent if agent is not None else subj
         sources = self._phrase_actors(who, subject=True) if who is not None else []
+        self.inferred_source = False
         if not sources and who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in PEOPLE_NOUNS | CROWDS:
-            sources = self._local_country(who)  # "Nigerian authorities", "students": people of the one country named
+            sources = self._local_country(who)
+            self.inferred_source = bool(sources)  # "Nigerian authorities", "students": people of the one country named
         targets: list[Actor] = []
         if passive is not None and agent is not None:
             targets = self._phrase_actors(passive)
@@ -589,6 +603,7 @@ class EventCoder:
         return []
 
     def _noun_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        self.inferred_source = False
         sources: list[Actor] = []
         targets: list[Actor] = []
         for c in tok.children:
@@ -769,6 +784,7 @@ class EventCoder:
                     # unnamed people doing it in the one country the sentence names ("Algerians blocked roads")
                     local = self._local_country(tok)
                     sources = targets = local
+                    self.inferred_source = bool(local)
                 if not sources and not targets:
                     continue
                 if not sources and entry.cameo in VISIT_CODES:
@@ -780,7 +796,10 @@ class EventCoder:
                 if (
                     not targets
                     and sources
-                    and kind in DOMESTIC_TYPES
+                    and (
+                        kind in DOMESTIC_TYPES
+                        or (kind in INTERNAL_TYPES and (not self._named_state(sources) or self._against_own(tok)))
+                    )
                     and (kind not in VERBAL_TYPES or self._done_to_people(tok))
                 ):
                     # nothing names a target, and the sentence names one country, the source's own:
@@ -804,7 +823,11 @@ class EventCoder:
                 confidence = 0.5 if domestic else confidence
                 place = self._place_for(tok)
                 for date in self._dates_for(tok):
-                    own = domestic or code.plover in DOMESTIC_TYPES
+                    own = (
+                        domestic
+                        or code.plover in DOMESTIC_TYPES
+                        or (code.plover in INTERNAL_TYPES and self._against_own(tok))
+                    )  # "accused Darfur rebels": the state's own people
                     kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
                     ev = _Event(code, sources, kept, modality, date, place, confidence)
                     ev.evidence.append(

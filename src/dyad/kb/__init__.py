@@ -120,6 +120,8 @@ class Titles:
 @lru_cache(maxsize=1)
 def titles() -> Titles:
     phrases = {r[0].strip(): Title(r[0].strip(), r[1].strip(), r[2].strip()) for r in _rows("titles.tsv")}
+    # the folded form too ("gen." -> "gen"), since find() folds the text it looks in
+    phrases.update({fold(k): v for k, v in list(phrases.items()) if fold(k) not in phrases})
     modifiers = frozenset(_lines("title_modifiers.txt"))
     words = frozenset(w for p in phrases for w in p.split() if w not in ("of", "the", "for", "and")) | modifiers
     return Titles(phrases, modifiers, words)
