@@ -198,3 +198,21 @@ def test_talks_on_a_country_are_not_talks_with_it():
 def test_a_statement_about_the_speakers_own_country_is_no_demand_on_it():
     events = _coded("Xi said China and Russia should deepen strategic coordination.")
     assert not any(kind == "REQUEST" for kind, *_ in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am here to demonstrate our ongoing support for Ukraine.",
+        "Earlier this month, the United States released further information about Iran.",
+        "I want to praise the work that Turkey has done.",
+    ],
+)
+def test_phrases_that_only_look_like_events(text):
+    kinds = {kind for kind, *_ in _coded(text)}
+    assert not kinds & {"PROTEST", "RETREAT", "AGREE"}
+
+
+def test_the_peoples_republic_of_china_is_not_taiwan():
+    events = _coded("Vladimir Putin and President of the People’s Republic of China Xi Jinping held talks in Beijing.")
+    assert ("CONSULT", {"RUS"}, {"CHN"}, "actual") in events

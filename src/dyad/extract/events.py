@@ -49,7 +49,6 @@ FUTURE_HEADS = {
     "willing",
     "hope",
     "aim",
-    "want",
     "seek",
     "going",
     "due",
@@ -100,6 +99,26 @@ INTERNAL_TYPES = {"ASSAULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT
 VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}  # said of things as well as of people
 TOPIC_PREPS = {"on", "over", "about", "for", "at"}
 CROWDS = kb.words("crowd_noun")
+RELEASED_THINGS = {
+    "information",
+    "statement",
+    "report",
+    "video",
+    "data",
+    "detail",
+    "document",
+    "figure",
+    "footage",
+    "photo",
+    "image",
+    "list",
+    "result",
+    "transcript",
+    "readout",
+    "recording",
+    "book",
+    "album",
+}
 NO_COMMENT = {"comment", "elaborate", "say", "confirm", "disclose", "speak", "specify", "detail"}
 OBLIGATION = {"must", "should"}
 STATING = {
@@ -432,8 +451,14 @@ class EventCoder:
         return []
 
     def _not_an_event(self, tok: Token) -> bool:
-        """'declined to comment'; '"...?" Wang asked' (asking a question is not a request)."""
+        """'declined to comment'; '"...?" Wang asked' (asking a question is not a request); 'demonstrate
+        support' (a protest has no object); 'released information' (only people and property are freed)."""
         lemma = tok.lemma_.lower()
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+        if lemma in ("demonstrate", "rally", "march") and objects:
+            return True
+        if lemma == "release" and objects & RELEASED_THINGS:
+            return True
         if lemma in ("decline", "refuse") and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children
         ):

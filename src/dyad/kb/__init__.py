@@ -74,6 +74,7 @@ def countries() -> Countries:
         by_iso3[iso3] = country
         for form in (name, *country.aliases):
             names.setdefault(form, iso3)
+            names.setdefault(form.replace("'", "’"), iso3)  # typographic apostrophes
             if form.lower().startswith("the "):
                 names.setdefault(form[4:], iso3)
         for form in country.demonyms:
