@@ -170,7 +170,7 @@ def _title_token(tok: Token) -> bool:
     )
 
 
-def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> list[Token]:
+def _region_before(doc: Doc, start: int, sent_start: int, others: set[int], countries: set[int]) -> list[Token]:
     """The tokens of a title in front of a name: words of titles, country words and proper nouns."""
     region: list[Token] = []
     i = start - 1
@@ -183,7 +183,7 @@ def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> l
             and i > sent_start
             and doc[i - 1].pos_ == "PROPN"
             and not _is_title_word(doc[i - 1])
-            and doc[i - 1].i not in _country_tokens(doc)
+            and doc[i - 1].i not in countries
         ):
             break  # "... Olaf Scholz and President ...": another person's title ends here
         modifier = (  # "foreign policy chief", "ministry spokesman": lower-case words of the title
@@ -202,10 +202,6 @@ def _region_before(doc: Doc, start: int, sent_start: int, others: set[int]) -> l
     while region and (region[0].lower_ in CONNECTORS or region[0].text == "-"):
         region = region[1:]
     return region
-
-
-def _country_tokens(doc: Doc) -> set[int]:
-    return {t.i for span, _, _ in country_spans(doc) for t in span}
 
 
 def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
@@ -398,11 +394,11 @@ def _person_mentions(
         name = doc.text[start:end]
         mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
         own = {t.i for t in toks}
-        before = _region_before(doc, toks[0].i, sent.start, others - own)
+        before = _region_before(doc, toks[0].i, sent.start, others - own, set(cspans))
         regions = [before, _region_after(doc, toks[-1].i + 1, sent.end)]
         if not before and toks[0].i - 1 > sent.start and doc[toks[0].i - 1].text == ",":
             # "the German ambassador, Alexander Lambsdorff": a title set off by a comma
-            ahead = _region_before(doc, toks[0].i - 1, sent.start, others - own)
+            ahead = _region_before(doc, toks[0].i - 1, sent.start, others - own, set(cspans))
             if ahead and ahead[0].i > 0 and doc[ahead[0].i - 1].lower_ in ("the", "a", "an"):
                 regions.insert(1, ahead)
         for region in regions:

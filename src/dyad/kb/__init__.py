@@ -51,14 +51,15 @@ class Countries:
     capitals: dict[str, str]  # exact surface form -> iso3
     blockers: frozenset[str]  # phrases that look like a country and are not
 
+    lowered: dict[str, str]  # lower-cased names of four letters or more -> iso3
+
     def lookup(self, text: str) -> str | None:
         """ISO alpha-3 for a country name, alias or demonym (not a capital)."""
         text = text.strip()
         for table in (self.names, self.demonyms):
             if text in table:
                 return table[text]
-        lowered = {k.lower(): v for k, v in self.names.items() if len(k) > 3}
-        return lowered.get(text.lower())
+        return self.lowered.get(text.lower())
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,8 @@ def countries() -> Countries:
         for form in country.capitals:
             capitals.setdefault(form, iso3)
     blockers = frozenset(_lines("not_countries.txt"))
-    return Countries(by_iso3, names, demonyms, capitals, blockers)
+    lowered = {k.lower(): v for k, v in names.items() if len(k) > 3}
+    return Countries(by_iso3, names, demonyms, capitals, blockers, lowered)
 
 
 @dataclass(frozen=True)
@@ -97,14 +99,6 @@ class Titles:
     phrases: dict[str, Title]
     modifiers: frozenset[str]
     words: frozenset[str]  # every word that may stand in a title
-
-    def head(self, words: list[str]) -> Title | None:
-        """The longest title phrase ending the given lower-case words ("first deputy prime minister")."""
-        for n in range(min(len(words), 4), 0, -1):
-            title = self.phrases.get(" ".join(words[-n:]))
-            if title:
-                return title
-        return None
 
     def find(self, text: str) -> Title | None:
         """The most specific title phrase inside a title string."""
