@@ -39,15 +39,16 @@ def test_seed_article(tmp_path):
     assert report["people_country_accuracy"] >= 0.9
 
 
+def _inputs(tmp_path, name: str):
+    """The input records of a sentence or article set, as score.py writes them."""
+    inputs = tmp_path / f"{name}.jsonl"
+    made = subprocess.run([sys.executable, str(SCORE), "make-input", name], capture_output=True, text=True, check=True)
+    inputs.write_text(made.stdout, encoding="utf-8")
+    return inputs
+
+
 def test_polnear_dev_direct_quotes(tmp_path):
-    inputs = tmp_path / "in.jsonl"
-    inputs.write_text(
-        subprocess.run(
-            [sys.executable, str(SCORE), "make-input", "polnear-dev"], capture_output=True, text=True, check=True
-        ).stdout,
-        encoding="utf-8",
-    )
-    out = _extract(tmp_path, inputs)
+    out = _extract(tmp_path, _inputs(tmp_path, "polnear-dev"))
     report = _score("polnear-dev", "--system", out)
     assert report["direct_quotes"]["f1"] >= 0.75
     assert report["speaker_accuracy_on_found"] >= 0.85
@@ -61,14 +62,7 @@ def test_seed_events(tmp_path):
 
 
 def test_plover_gold_standard(tmp_path):
-    inputs = tmp_path / "in.jsonl"
-    inputs.write_text(
-        subprocess.run(
-            [sys.executable, str(SCORE), "make-input", "plover-gsr"], capture_output=True, text=True, check=True
-        ).stdout,
-        encoding="utf-8",
-    )
-    out = _extract(tmp_path, inputs)
+    out = _extract(tmp_path, _inputs(tmp_path, "plover-gsr"))
     report = _score("plover-gsr", "--system", out)
     assert report["event_type"]["f1"] >= 0.6
     assert report["event_with_actors"]["f1"] >= 0.45
