@@ -216,3 +216,22 @@ def test_phrases_that_only_look_like_events(text):
 def test_the_peoples_republic_of_china_is_not_taiwan():
     events = _coded("Vladimir Putin and President of the People’s Republic of China Xi Jinping held talks in Beijing.")
     assert ("CONSULT", {"RUS"}, {"CHN"}, "actual") in events
+
+
+def test_a_later_mention_of_the_same_talks_joins_them():
+    doc = dyad.extract(
+        "Russian Foreign Minister Sergei Lavrov held talks with Iranian Foreign Minister Abbas Araghchi in Moscow "
+        "on Friday. Lavrov told reporters after the talks that the sides agreed on a plan.",
+        published="2025-04-18",
+    )
+    talks = [e for e in doc.events if e["type"] == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0]["evidence"]) == 2
+
+
+def test_an_announced_visit_is_an_intent_dated_when_announced():
+    doc = dyad.extract("Lavrov is expected to visit Beijing next month.", published="2025-04-18")
+    actors = {a.id: a for a in doc.actors}
+    [visit] = [e for e in doc.events if e["type"] == "AGREE"]
+    assert [actors[i].country for i in visit["sources"]] == ["RUS"]
+    assert [actors[i].country for i in visit["targets"]] == ["CHN"]
+    assert visit["date"] == "2025-04-18"

@@ -545,8 +545,10 @@ class EventCoder:
             and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp")
             and node.head is not node
         ):
-            node = node.head  # "decided to impose": the subject of the governing verb
+            node = node.head  # "decided to impose", "is expected to visit": the subject of the governing verb
             subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None and tok.dep_ == "xcomp":
+                subj = next((c for c in node.children if c.dep_ == PASSIVE_SUBJECT), None)
             if node.dep_ == "ccomp":
                 break
         if subj is None and tok.dep_ in ("acl", "relcl") and passive is None:
@@ -847,7 +849,10 @@ class EventCoder:
                 confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
                 confidence = 0.5 if domestic else confidence
                 place = self._place_for(tok)
-                for date in self._dates_for(tok):
+                dates = self._dates_for(tok)
+                if future and code.plover in ("AGREE", "THREATEN"):
+                    dates = [self.published]  # the intent or threat is voiced now, whatever date it names
+                for date in dates:
                     own = (
                         domestic
                         or code.plover in DOMESTIC_TYPES
@@ -863,7 +868,8 @@ class EventCoder:
                         }
                     )
                     events.append(ev)
-        merged = _merge(events)
+        merged = _absorb(_merge(events))
+        merged.sort(key=lambda e: min(x["trigger"]["start"] for x in e.evidence))
         for ev in merged:
             if (
                 (ev.code.plover in SYMMETRIC or ev.code.cameo in JOINT_CODES)
@@ -938,6 +944,31 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 def _side(actors: list[Actor]) -> frozenset[str]:
     return frozenset((a.country or a.code or a.id) for a in actors)
+
+
+def _absorb(events: list[_Event]) -> list[_Event]:
+    """A report that names fewer sides ("after the talks", by Lavrov) joins the fuller report of the same
+    happening (Lavrov's talks with Araghchi): same type, date and modality, its sides a subset of the other's."""
+    out: list[_Event] = []
+    for ev in sorted(events, key=lambda e: -len(_side(e.sources) | _side(e.targets))):
+        mine = _side(ev.sources) | _side(ev.targets)
+        home = next(
+            (
+                o
+                for o in out
+                if o.code.plover == ev.code.plover
+                and o.date == ev.date
+                and o.modality == ev.modality
+                and not ev.targets
+                and mine <= _side(o.sources) | _side(o.targets)
+            ),
+            None,
+        )
+        if home is None:
+            out.append(ev)
+            continue
+        home.evidence += [e for e in ev.evidence if e not in home.evidence]
+    return out
 
 
 def _merge(events: list[_Event]) -> list[_Event]:
