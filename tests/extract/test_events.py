@@ -235,3 +235,19 @@ def test_an_announced_visit_is_an_intent_dated_when_announced():
     assert [actors[i].country for i in visit["sources"]] == ["RUS"]
     assert [actors[i].country for i in visit["targets"]] == ["CHN"]
     assert visit["date"] == "2025-04-18"
+
+
+def test_sanctions_that_were_blocked_did_not_happen():
+    events = _coded("Hungary again blocked a new package of EU sanctions against Moscow.")
+    assert not any(kind == "COERCE" and modality == "actual" for kind, *_, modality in events)
+
+
+def test_drones_launched_at_a_country_are_an_assault_on_it():
+    events = _coded("Russia launched dozens of drones and missiles at Ukraine overnight, killing four people.")
+    assert ("ASSAULT", {"RUS"}, {"UKR"}, "actual") in events
+    assert sum(1 for kind, *_ in events if kind == "ASSAULT") == 1  # the killing is the same happening
+
+
+def test_not_commenting_on_strikes_is_not_striking():
+    events = _coded("The Kremlin did not comment on the strikes.")
+    assert not any(kind == "ASSAULT" and "RUS" in s for kind, s, *_ in events)

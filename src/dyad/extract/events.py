@@ -120,6 +120,31 @@ RELEASED_THINGS = {
     "album",
 }
 NO_COMMENT = {"comment", "elaborate", "say", "confirm", "disclose", "speak", "specify", "detail"}
+STRIKE_VERBS = {"stage", "hold", "call", "begin", "continue", "end", "join", "announce", "go"}
+TALKED_ABOUT = {"comment", "discuss", "report", "mention", "say", "tell", "ask", "describe", "debate", "consider"}
+REALIZING = {
+    "impose",
+    "adopt",
+    "approve",
+    "introduce",
+    "extend",
+    "unleash",
+    "intensify",
+    "escalate",
+    "step",
+    "expand",
+    "renew",
+    "tighten",
+    "sign",
+    "reach",
+    "conclude",
+    "finalize",
+    "finalise",
+    "host",
+    "attend",
+    "join",
+    "end",
+}
 OBLIGATION = {"must", "should"}
 STATING = {
     "say",
@@ -247,6 +272,14 @@ class EventCoder:
                 objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
                 objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 objs += [c for c in tok.children if c.dep_ == "compound"]
+                objs += [
+                    g
+                    for o in list(objs)
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]  # "dozens of drones"
                 if tok.pos_ == "AUX" or not any(
                     self._lemma(o) in entry.objects or o.lower_ in entry.objects for o in objs
                 ):
@@ -440,11 +473,15 @@ class EventCoder:
     def _governing_subject(self, tok: Token) -> list[Actor]:
         """For an event noun with no owner: the subject of the clause it sits in."""
         node = tok
+        about = False
         for _ in range(6):
             if node.head is node:
                 break
+            about = about or node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("on", "about", "of"))
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
+                if about and node.lemma_.lower() in TALKED_ABOUT:
+                    return []  # "did not comment on the strikes": the Kremlin did not strike
                 subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
                 if subj is not None:
                     return self._phrase_actors(subj)
@@ -470,7 +507,8 @@ class EventCoder:
     def _against_own(self, tok: Token) -> bool:
         """What the event is about names the country's own people ("fired on demonstrators",
         "threatened a curfew", "investigating extremists")."""
-        words = {t.lemma_.lower() for t in _content(tok)} | {t.lemma_.lower() for t in tok.children}
+        objects = [c for c in tok.children if c.dep_ not in (*SUBJECT_DEPS, PASSIVE_SUBJECT, "aux", "neg")]
+        words = {t.lemma_.lower() for t in _content(tok)} | {t.lemma_.lower() for t in objects}
         return bool(words & (PEOPLE_NOUNS | CROWDS | INTERNAL_OBJECTS))
 
     def _named_state(self, sources: list[Actor]) -> bool:
@@ -680,7 +718,7 @@ class EventCoder:
             speech = clause.head
             if clause.dep_ not in ("ccomp", "xcomp") or speech.lemma_.lower() not in STATING:
                 continue
-            subj = next((c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, PASSIVE_SUBJECT)), None)
+            subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)  # "X must be stopped": no
             speaker = next((c for c in speech.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is None or speaker is None:
                 continue
@@ -835,6 +873,22 @@ class EventCoder:
                     if local and {a.country for a in sources} == {local[0].country}:
                         targets, domestic = local, True
                 modality, future = self._modality(tok)
+                governor = _governing_verb(tok) if noun else None
+                if (
+                    noun
+                    and entry.lemma == "strike"
+                    and entry.cameo == "190"
+                    and governor is not None
+                    and (_verb_is(governor, STRIKE_VERBS) or self._by_crowd(governor))
+                ):
+                    entry = Entry("strike", "N", "143", frozenset(), None)  # "workers staged a strike"
+                if (
+                    noun
+                    and modality == "actual"
+                    and governor is not None
+                    and not _verb_is(governor, LIGHT_VERBS | REALIZING)
+                ):
+                    modality = "hypothetical"  # "blocked a package of sanctions", "discussed sanctions"
                 code = ontology.code(entry.cameo)
                 if modality == "negated" and tok.lemma_.lower() in REFUSALS and tok.lemma_.lower() != "sign":
                     # "will not accept", "failed to reach agreement": a refusal is a REJECT that happened
@@ -917,6 +971,27 @@ def _content(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis", "appos"))
     return out
+
+
+def _verb_is(tok: Token, words: set[str]) -> bool:
+    """The verb is one of these words, whatever its form (the lemmatizer makes "staged" into "stag")."""
+    low = tok.lower_
+    if tok.lemma_.lower() in words or low in words:
+        return True
+    for stem in (low[:-1], low[:-2], low[:-3]):
+        if stem in words or stem + "e" in words:
+            return low.endswith(("s", "d", "ed", "es", "ing"))
+    return False
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose object a noun is, through "of" phrases ("blocked a package of sanctions")."""
+    node = tok
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head is not node.head:
+        node = node.head.head
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":
+        return node.head
+    return None
 
 
 def _clause_tokens(tok: Token) -> list[Token]:
