@@ -235,7 +235,7 @@ class EventCoder:
             for m in actor.mentions:
                 isos = list(dict.fromkeys(iso for span, _, iso in spans if m.start <= span.start_char < m.end))
                 if len(isos) >= 2:
-                    out[actor.id] = [self._state_of(Actor("", "place", iso, country=iso)) for iso in isos]
+                    out[actor.id] = [self._state(iso) for iso in isos]
                     break
         return out
 
@@ -312,7 +312,7 @@ class EventCoder:
         if low in ("he", "she", "his"):
             from dyad.extract.quotes import SpeakerResolver
 
-            actor = SpeakerResolver(ctx)._pronoun(tok, tok.idx, None)
+            actor = SpeakerResolver(ctx).pronoun(tok, tok.idx, None)
             return [actor] if actor else []
         if low in ("him", "her"):
             return self._object_pronoun(tok)
@@ -423,21 +423,20 @@ class EventCoder:
         return out
 
     def _state_of(self, actor: Actor) -> Actor:
-        """The state actor of an actor's country (made when the text names the state only through people)."""
+        """The state actor of an actor's country."""
         if actor.kind == "state" or not actor.country:
             return actor
+        return self._state(actor.country)
+
+    def _state(self, iso3: str) -> Actor:
+        """The state actor for a country code, made when the text names the state only through its people,
+        places or bodies."""
         for a in self.ctx.actors:
-            if a.kind == "state" and a.country == actor.country:
+            if a.kind == "state" and a.country == iso3:
                 return a
-        state = Actor(
-            id=f"A{len(self.ctx.actors) + 1}",
-            kind="state",
-            name=kb.countries().by_iso3[actor.country].name
-            if actor.country in kb.countries().by_iso3
-            else actor.country,
-            country=actor.country,
-            code=actor.country,
-        )
+        known = kb.countries().by_iso3.get(iso3)
+        state = Actor(id=f"A{len(self.ctx.actors) + 1}", kind="state", name=known.name if known else iso3,
+                      country=iso3, code=iso3)  # fmt: skip
         self.ctx.actors.append(state)
         return state
 
@@ -448,10 +447,7 @@ class EventCoder:
             return actor
         for place in self.places:
             if any(m.start <= tok.idx < m.end for m in place.mentions) and place.country:
-                for a in self.ctx.actors:
-                    if a.kind == "state" and a.country == place.country:
-                        return a
-                return self._state_of(Actor(id="", kind="place", name=place.name, country=place.country))
+                return self._state(place.country)
         return None
 
     def _host(self, pobj: Token) -> list[Actor]:
@@ -570,7 +566,7 @@ class EventCoder:
         if len(isos) != 1:
             return []
         iso = next(iter(isos))
-        return [self._state_of(Actor("", "place", iso, country=iso))]
+        return [self._state(iso)]
 
     def _verb_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)

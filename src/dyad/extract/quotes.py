@@ -274,7 +274,7 @@ class SpeakerResolver:
     def resolve(self, tok: Token, before: int, last_speaker: Actor | None) -> Actor | None:
         ctx = self.ctx
         if tok.lower_ in PERSONAL:
-            return self._pronoun(tok, before, last_speaker)
+            return self.pronoun(tok, before, last_speaker)
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
@@ -311,7 +311,7 @@ class SpeakerResolver:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return find_or_add_person(self.ctx, name, start, end)
 
-    def _pronoun(self, pronoun: Token, before: int, last_speaker: Actor | None) -> Actor | None:
+    def pronoun(self, pronoun: Token, before: int, last_speaker: Actor | None) -> Actor | None:
         """'he said': the last person who was the subject of a clause, of the pronoun's gender where known."""
         ctx = self.ctx
         gender = "f" if pronoun.lower_ in ("she", "her") else "m"
