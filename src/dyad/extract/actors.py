@@ -702,22 +702,13 @@ def extract_actors(ctx: Context) -> None:
             if p.country is None and p.title and p.sector in ("GOV", "MIL", "LEG", "JUD", None) and not p.known_code:
                 p.country = next(iter(only))
 
-    next_id = 1
-
-    def new(kind: str, name: str, country: str | None, code: str | None, title: str | None = None) -> Actor:
-        nonlocal next_id
-        actor = Actor(id=f"A{next_id}", kind=kind, name=name, country=country, code=code, title=title)
-        next_id += 1
-        ctx.actors.append(actor)
-        return actor
-
     person_actor: dict[int, Actor] = {}
     for p in sorted(people, key=lambda p: min(m.start for m in p.mentions)):
         sector = p.sector or "GOV"
         code = p.known_code or ((p.country or "---") + sector if (p.country or p.title) else "---")
         if p.country and code[:3] != p.country:
             code = p.country + sector
-        actor = new("person", p.name, p.country, code, p.title)
+        actor = ctx.new_actor("person", p.name, p.country, code, p.title)
         person_actor[id(p)] = actor
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)
@@ -740,7 +731,7 @@ def extract_actors(ctx: Context) -> None:
         key = kb.fold(name)
         actor = orgs.get(key)
         if actor is None:
-            actor = orgs[key] = new("organization", name, country, code)
+            actor = orgs[key] = ctx.new_actor("organization", name, country, code)
         ctx.add_mention(actor, start, end)
 
     _short_org_mentions(ctx, list(orgs.values()))
@@ -755,7 +746,7 @@ def extract_actors(ctx: Context) -> None:
             continue  # inside an organisation's name
         actor = states.get(iso3)
         if actor is None:
-            actor = states[iso3] = new("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
+            actor = states[iso3] = ctx.new_actor("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
         ctx.add_mention(actor, span.start_char, span.end_char)
 
 
@@ -864,15 +855,7 @@ def find_or_add_person(ctx: Context, name: str, start: int, end: int, title: str
     head = kb.titles().find(title) if title else None
     sector = head.sector if head else "GOV"
     code = entry.code if entry else ((country or "---") + sector if title else "---")
-    actor = Actor(
-        id=f"A{len(ctx.actors) + 1}",
-        kind="person",
-        name=entry.name if entry else name,
-        country=country,
-        code=code,
-        title=title,
-    )
-    ctx.actors.append(actor)
+    actor = ctx.new_actor("person", entry.name if entry else name, country, code, title)
     ctx.add_mention(actor, start, end)
     return actor
 

@@ -435,10 +435,7 @@ class EventCoder:
             if a.kind == "state" and a.country == iso3:
                 return a
         known = kb.countries().by_iso3.get(iso3)
-        state = Actor(id=f"A{len(self.ctx.actors) + 1}", kind="state", name=known.name if known else iso3,
-                      country=iso3, code=iso3)  # fmt: skip
-        self.ctx.actors.append(state)
-        return state
+        return self.ctx.new_actor("state", known.name if known else iso3, iso3, iso3)
 
     def _place_state(self, tok: Token) -> Actor | None:
         """'arrived in Pyongyang', 'visit to Moscow': the state whose place it is."""

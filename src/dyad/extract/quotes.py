@@ -368,8 +368,7 @@ class SpeakerResolver:
         actor = self.unnamed.get(key)
         if actor is None:
             code = (country or "---") + sector if sector else (country or "---")
-            actor = Actor(id=f"A{len(ctx.actors) + 1}", kind=kind, name=name, country=country, code=code)
-            ctx.actors.append(actor)
+            actor = ctx.new_actor(kind, name, country, code)
             self.unnamed[key] = actor
         ctx.add_mention(actor, start, end)
         return actor
