@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,42 @@ def speaker_of(doc: Document, quote_start: str) -> str | None:
 
 def actor_named(doc: Document, name: str):
     return next(a for a in doc.actors if a.name == name)
+
+
+# ---- the store: every store test runs against SQLite and against PostgreSQL ------------------------
+
+POSTGRES_URL = os.environ.get("DYAD_TEST_POSTGRES")  # e.g. postgresql://dyad:dyad@127.0.0.1/dyad_test
+REQUIRE_POSTGRES = os.environ.get("DYAD_REQUIRE_POSTGRES") == "1"  # set by .ci/run
+
+
+def _reset_postgres(url: str) -> None:
+    """An empty database for each test: drop and recreate the public schema."""
+    from sqlalchemy import create_engine, text
+
+    from dyad.store.store import engine_url
+
+    engine = create_engine(engine_url(url))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty store: a SQLite file, or the PostgreSQL server named by DYAD_TEST_POSTGRES."""
+    if request.param == "sqlite":
+        return str(tmp_path / "dyad.db")
+    if not POSTGRES_URL:
+        if REQUIRE_POSTGRES:
+            pytest.fail("DYAD_REQUIRE_POSTGRES=1 but DYAD_TEST_POSTGRES names no server")
+        pytest.skip("no PostgreSQL server configured (set DYAD_TEST_POSTGRES)")
+    try:
+        _reset_postgres(POSTGRES_URL)
+    except Exception as exc:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"PostgreSQL at DYAD_TEST_POSTGRES is not usable: {exc}")
+        pytest.skip(f"PostgreSQL at DYAD_TEST_POSTGRES is not usable: {exc}")
+    return POSTGRES_URL

@@ -17,8 +17,11 @@ from dyad.sources.records import InputError, InputProblem, Record, check_text, p
 EXTRACTOR = f"dyad {__version__}"
 
 
-def _article(record: Record) -> Article:
-    """Clean and check one record; raise InputError or NotEnglishError."""
+def prepare(record: Record) -> Article:
+    """Clean and check one record, without parsing it; raise InputError or NotEnglishError.
+
+    Cheap next to the parse, so a store can look the article's hash up before paying for it.
+    """
     check_text(record.text)
     text = clean(record.text)
     if not text.strip():
@@ -35,6 +38,7 @@ def _article(record: Record) -> Article:
         url=record.url,
         title=record.title,
         source=record.source,
+        license=record.license,
         published=parse_published(record.published),
     )
 
@@ -47,12 +51,48 @@ def extract(
     id: str | None = None,
     url: str | None = None,
     source: str | None = None,
+    license: str | None = None,
 ) -> Document:
     """Extract one article. Raises ``InputError`` for bad input, ``NotEnglishError`` for other languages."""
-    article = _article(
-        Record(text=text, origin="text", id=id, title=title, url=url, published=published, source=source)
+    article = prepare(
+        Record(
+            text=text, origin="text", id=id, title=title, url=url, published=published, source=source, license=license
+        )
     )
     return build_document(load()(article.text), article)
+
+
+Prepared = tuple[str, Article | InputProblem]
+
+
+def prepare_many(records: Iterable[Record | InputProblem | str]) -> Iterator[Prepared]:
+    """(origin, article) for each record, or (origin, problem) where it is bad or not English."""
+    for counter, item in enumerate(records, 1):
+        if isinstance(item, InputProblem):
+            yield item.origin, item
+            continue
+        record = item if isinstance(item, Record) else Record(text=item, origin=f"text {counter}")
+        try:
+            yield record.origin, prepare(record)
+        except (InputError, NotEnglishError) as exc:
+            yield record.origin, InputProblem(record.origin, str(exc))
+
+
+def build_batch(prepared: list[Prepared], batch_size: int = 32) -> list[Document | InputProblem]:
+    """Parse the prepared articles of one batch with ``nlp.pipe`` and extract them, in order."""
+    articles = [a for _, a in prepared if isinstance(a, Article)]
+    parsed = iter(load().pipe((a.text for a in articles), batch_size=batch_size))
+    out: list[Document | InputProblem] = []
+    for origin, item in prepared:
+        if isinstance(item, InputProblem):
+            out.append(item)
+            continue
+        doc = next(parsed)
+        try:
+            out.append(build_document(doc, item))
+        except Exception as exc:  # a bug in one extractor must not lose the rest of the batch
+            out.append(InputProblem(origin, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return out
 
 
 def extract_many(
@@ -63,32 +103,7 @@ def extract_many(
     Plain strings are taken as article texts. Problems (bad input, other
     languages) come out as ``InputProblem`` in the record's place; the stream goes on.
     """
-    nlp = load()
-    stream = iter(records)
-    counter = 0
-    while True:
-        chunk = list(islice(stream, batch_size))
-        if not chunk:
-            return
-        prepared: list[tuple[str, Article | InputProblem]] = []
-        for item in chunk:
-            counter += 1
-            if isinstance(item, InputProblem):
-                prepared.append((item.origin, item))
-                continue
-            record = item if isinstance(item, Record) else Record(text=item, origin=f"text {counter}")
-            try:
-                prepared.append((record.origin, _article(record)))
-            except (InputError, NotEnglishError) as exc:
-                prepared.append((record.origin, InputProblem(record.origin, str(exc))))
-        articles = [a for _, a in prepared if isinstance(a, Article)]
-        parsed = iter(nlp.pipe((a.text for a in articles), batch_size=batch_size))
-        for origin, item in prepared:
-            if isinstance(item, InputProblem):
-                yield item
-                continue
-            doc = next(parsed)
-            try:
-                yield build_document(doc, item)
-            except Exception as exc:  # a bug in one extractor must not lose the rest of the batch
-                yield InputProblem(origin, f"extraction failed ({type(exc).__name__}: {exc})")
+    load()
+    stream = prepare_many(records)
+    while chunk := list(islice(stream, batch_size)):
+        yield from build_batch(chunk, batch_size)

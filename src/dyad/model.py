@@ -28,6 +28,7 @@ class Article:
     url: str | None = None
     title: str | None = None
     source: str | None = None
+    license: str | None = None
     published: str | None = None
     language: str = "en"
 

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from dyad import kb, ontology
 from dyad.extract.context import Context
 from dyad.model import Actor, DateRef, Place, Quote
+from dyad.ontology import SYMMETRIC_TYPES
 
 COOPERATIVE_FUTURE = {
     "CONSULT": "036",
@@ -34,7 +35,6 @@ COOPERATIVE_FUTURE = {
     "RETREAT": "035",
     "AGREE": None,
 }
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 JOINT_CODES = {"057", "054"}  # signing together, establishing relations: each side acts towards the other
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 REFUSALS = {"accept", "agree", "allow", "approve", "comply", "recognize", "recognise", "meet", "reach", "sign"}
@@ -919,7 +919,7 @@ class EventCoder:
         merged.sort(key=lambda e: min(x["trigger"]["start"] for x in e.evidence))
         for ev in merged:
             if (
-                (ev.code.plover in SYMMETRIC or ev.code.cameo in JOINT_CODES)
+                (ev.code.plover in SYMMETRIC_TYPES or ev.code.cameo in JOINT_CODES)
                 and not ev.targets
                 and len(_side(ev.sources)) > 1
             ):
@@ -1044,7 +1044,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
     out: dict[tuple, _Event] = {}
     for ev in events:
         src, tgt = _side(ev.sources), _side(ev.targets)
-        if ev.code.plover in SYMMETRIC:
+        if ev.code.plover in SYMMETRIC_TYPES:
             key = (ev.code.plover, src | tgt, frozenset(), ev.date, ev.modality)
         else:
             key = (ev.code.plover, src, tgt, ev.date, ev.modality)

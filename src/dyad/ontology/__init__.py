@@ -27,6 +27,9 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+# Types whose joint form has no direction ("Russia and China held talks / agreed / cooperate"):
+# the extractor lists all parties, the store writes their pairs in code order.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # CAMEO's quad classes by root code: 01-05 verbal cooperation, 06-08 material cooperation,
 # 09-13 verbal conflict, 14-20 material conflict.
 QUADS = ((5, "verbal_cooperation"), (8, "material_cooperation"), (13, "verbal_conflict"), (20, "material_conflict"))

@@ -16,7 +16,7 @@ from dyad.sources.html import html_to_record_fields
 from dyad.sources.records import MAX_TEXT_BYTES, InputError, InputProblem, Record, check_text, parse_published
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
-FIELDS = ("id", "title", "url", "published", "source")
+FIELDS = ("id", "title", "url", "published", "source", "license")
 
 Item = Record | InputProblem
 
@@ -103,6 +103,7 @@ def _make(origin: str, fields_of) -> Item:
             url=_opt_str(fields.get("url")),
             published=parse_published(fields.get("published")),
             source=_opt_str(fields.get("source")),
+            license=_opt_str(fields.get("license")),
         )
     except InputError as exc:
         return InputProblem(origin, str(exc))

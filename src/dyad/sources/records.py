@@ -21,6 +21,7 @@ class Record:
     url: str | None = None
     published: str | None = None
     source: str | None = None
+    license: str | None = None
 
 
 @dataclass

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +14,7 @@ from rich.console import Console
 
 from dyad import __version__
 from dyad.model import Document
-from dyad.sources import InputProblem, read_paths
+from dyad.sources import InputProblem, read_inputs
 from dyad.sources.records import InputError, parse_published
 
 app = typer.Typer(
@@ -40,7 +38,9 @@ def _fail(message: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl), folders, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl, feeds), folders, URLs, or - for stdin.")
+    ],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, json or pretty.")] = Format.jsonl,
     published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
@@ -58,7 +58,7 @@ def extract(
     counts = {"documents": 0, "errors": 0, "skipped": 0}
 
     def documents() -> Iterator[Document]:
-        for item in _progress(extract_many(read_paths(paths, published), batch_size=batch_size)):
+        for item in _progress(extract_many(read_inputs(paths, published), batch_size=batch_size)):
             if isinstance(item, InputProblem):
                 skipped = "skipped" in item.message
                 counts["skipped" if skipped else "errors"] += 1
@@ -100,15 +100,10 @@ def _write(docs: Iterator[Document], fmt: Format, output: Path | None) -> None:
     if output is None:
         _emit(docs, fmt, sys.stdout)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            _emit(docs, fmt, handle)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from dyad.export import atomic_output
+
+    with atomic_output(output) as (handle, _):
+        _emit(docs, fmt, handle)
 
 
 def _emit(docs: Iterator[Document], fmt: Format, handle) -> None:
@@ -133,12 +128,23 @@ def version() -> None:
     print(f"dyad {__version__}")
 
 
+from dyad.cli import query, store  # noqa: E402, F401  (registers the store and query commands)
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         _fail("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a database that went away mid-command: one line, not a traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        _fail(f"database: {reason}")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

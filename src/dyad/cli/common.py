@@ -1,0 +1,61 @@
+"""What the store and query commands share: the --db option, opening the store, naming sides."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from dyad.store import Overrides, Store, StoreError
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 130)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="DYAD_DB",
+        help="SQLite file or postgresql:// URL [default: dyad.db, or $DYAD_DB].",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+LimitOption = Annotated[int, typer.Option(min=1, max=100_000, help="At most this many rows.")]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"dyad: error: {message}", markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def open_store(db: str | None, overrides: str | None = None) -> Store:
+    try:
+        table = Overrides.read(overrides) if overrides else None
+        return Store(db, overrides=table)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    except Exception as exc:  # an overrides file or driver problem: one line, never a traceback
+        raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+
+def side(text: str) -> str:
+    """A dyad side as the store writes it: an ISO alpha-3 code (names and aliases accepted) or an IGO code."""
+    value = text.strip()
+    if len(value) == 3 and value.isalpha():
+        return value.upper()
+    if value.upper().startswith(("IGO", "NGO")) and value.isalnum():
+        return value.upper()
+    from dyad.kb import countries
+
+    code = countries().lookup(value)
+    if code is None:
+        raise fail(f"{text!r} is not a country code or name (use ISO codes such as RUS, PRK)")
+    return code
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")

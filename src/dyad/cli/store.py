@@ -1,0 +1,214 @@
+"""Commands that write the store: ingest, reextract, forget, export; and stats."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from dyad.cli import app
+from dyad.cli.common import DbOption, JsonOption, err, fail, open_store, out, print_json
+from dyad.sources import InputProblem
+from dyad.sources.records import InputError, parse_published
+
+
+class _Rate(ProgressColumn):
+    def render(self, task) -> Text:  # noqa: ANN001
+        speed = task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
+def _problem(item: InputProblem) -> None:
+    kind = "skipped" if "skipped" in item.message else "error"
+    err.print(f"dyad: {kind}: {item}", markup=False, soft_wrap=True)
+
+
+def _interval(text: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text)
+    if not match or float(match.group(1)) <= 0:
+        raise fail(f"--watch {text!r}: give an interval such as 30s, 15m or 1h")
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders, - for stdin, article URLs, RSS/Atom feed URLs or files.")
+    ],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes that parse; one writes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles per parse batch and transaction.")] = 32,
+    published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
+    overrides: Annotated[
+        str | None,
+        typer.Option(envvar="DYAD_OVERRIDES", help="TSV of actors whose name, country and title you set yourself."),
+    ] = None,
+    watch: Annotated[
+        str | None, typer.Option(help="Poll the feed URLs every interval (30s, 15m, 1h) until stopped.")
+    ] = None,
+) -> None:
+    """Extract articles and add them to the store; already stored texts are recognised and not parsed again."""
+    try:
+        published = parse_published(published)
+    except InputError as exc:
+        raise fail(f"--published: {exc}") from None
+    interval = _interval(watch) if watch else None
+    if interval is not None:
+        from dyad.sources.web import is_url
+
+        local = [i for i in inputs if not is_url(i)]
+        if local:
+            raise fail(f"--watch polls feed URLs; {local[0]} is not one")
+    store = open_store(db, overrides)
+    from dyad.ingest import ingest as run
+    from dyad.sources import read_inputs
+
+    with store:
+        if interval is not None:
+            _watch(store, inputs, interval, published, batch_size, workers)
+            return
+        started = time.perf_counter()
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None) if progress else None
+
+            def advance(counts) -> None:  # noqa: ANN001
+                if progress is not None:
+                    progress.update(task, completed=counts.seen)
+
+            counts = run(
+                read_inputs(inputs, published, skip=store.has_ref),
+                store,
+                batch_size=batch_size,
+                workers=workers,
+                on_batch=advance,
+                on_problem=_problem,
+            )
+        seconds = time.perf_counter() - started
+        rate = counts.seen / seconds if seconds else 0.0
+        err.print(
+            f"dyad: {store.name}: {counts.new} new, {counts.known} already stored, {counts.failed} failed, "
+            f"{counts.skipped} skipped; {counts.events} events, {counts.quotes} quotes ({rate:.1f} articles/s)",
+            markup=False,
+            soft_wrap=True,
+        )
+    if counts.failed:
+        raise typer.Exit(1)
+
+
+class _NoProgress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress():
+    if not err.is_terminal:
+        return _NoProgress()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} articles"),
+        _Rate(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _watch(store, feeds: list[str], interval: float, published, batch_size: int, workers: int) -> None:  # noqa: ANN001
+    from dyad.ingest import ingest as run
+    from dyad.sources import web
+
+    err.print(f"dyad: watching {len(feeds)} feed(s) every {interval:g}s; Ctrl-C stops", markup=False)
+    with web.client() as http:
+        while True:
+            for url in feeds:
+                etag, modified = store.feed_state(url)
+                items, etag, modified, changed = web.poll(http, url, etag, modified, skip=store.has_ref)
+                for item in items:
+                    if not isinstance(item, InputProblem) and item.published is None:
+                        item.published = published
+                counts = run(items, store, batch_size=batch_size, workers=workers, on_problem=_problem)
+                if changed or items:
+                    store.save_feed_state(url, etag, modified)
+                stamp = datetime.now().strftime("%H:%M:%S")
+                said = (
+                    f"{counts.new} new, {counts.known} already stored, {counts.failed} failed"
+                    if changed or items
+                    else "not modified"
+                )
+                err.print(f"dyad: {stamp} {url}: {said}", markup=False, soft_wrap=True)
+            time.sleep(interval)
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    everything: Annotated[bool, typer.Option("--all", help="Also articles written by this version.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, max=1024)] = 32,
+) -> None:
+    """Re-run extraction over stored texts after an upgrade: events, quotes and links replaced, texts and ids kept."""
+    from dyad.ingest import reextract as run
+
+    with open_store(db) as store, _progress() as progress:
+        task = progress.add_task("re-extracting", total=None) if progress else None
+        done = run(
+            store,
+            everything=everything,
+            batch_size=batch_size,
+            on_batch=(lambda n: progress.update(task, completed=n)) if progress else None,
+            on_problem=_problem,
+        )
+    err.print(f"dyad: re-extracted {done} articles", markup=False)
+
+
+@app.command()
+def forget(
+    article: Annotated[str, typer.Argument(help="The article's id (any id it came under), hash or store number.")],
+    db: DbOption = None,
+) -> None:
+    """Remove an article and whatever only it supported (events reported only there, lone actors)."""
+    with open_store(db) as store:
+        row = store.forget(article)
+    if row is None:
+        raise fail(f"{article}: no such article in the store", 1)
+    err.print(f"dyad: forgot {row['ref']} ({row['title'] or 'untitled'})", markup=False, soft_wrap=True)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Counts of articles, actors, events, event reports and quotes."""
+    with open_store(db) as store:
+        counts = store.stats()
+    if as_json:
+        print_json(counts)
+        return
+    for key, value in counts.items():
+        out.print(f"{key:>9}  {value}")
+
+
+@app.command("export")
+def export_(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents), csv, parquet or gdelt (events).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    db: DbOption = None,
+) -> None:
+    """Export the store: documents as JSON Lines, or events as CSV, Parquet or a GDELT 2.0-style table."""
+    from dyad.export import FORMATS, export
+
+    if fmt not in FORMATS:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    with open_store(db) as store:
+        try:
+            n = export(store, fmt, output)
+        except OSError as exc:
+            raise fail(f"{output}: cannot write ({exc.strerror or exc})", 1) from None
+    err.print(f"dyad: wrote {n} {'documents' if fmt == 'jsonl' else 'events'} to {output}", markup=False)

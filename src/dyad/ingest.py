@@ -1,0 +1,170 @@
+"""Ingest: records in, stored documents out, one transaction per batch.
+
+Articles already stored (same hash) are not parsed again: only the id and URL
+they came under are added. With ``workers > 1`` the parsing runs in that many
+processes and this process alone writes, in input order, so the stored result
+is the same as with one worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from dyad.api import EXTRACTOR, Prepared, build_batch, prepare_many
+from dyad.model import Article, Document
+from dyad.sources.records import InputProblem, Record
+from dyad.store import Store
+
+
+@dataclass
+class Counts:
+    """What an ingest did; ``problems`` are reported as they happen and counted here."""
+
+    new: int = 0
+    known: int = 0
+    failed: int = 0
+    skipped: int = 0
+    events: int = 0
+    quotes: int = 0
+
+    @property
+    def seen(self) -> int:
+        return self.new + self.known + self.failed + self.skipped
+
+
+@dataclass
+class _Batch:
+    todo: list[Prepared] = field(default_factory=list)
+    refs: list[Article] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+def _warm() -> None:
+    from dyad.nlp.pipeline import load
+
+    load()
+
+
+def _chunks(stream: Iterator[Prepared], size: int) -> Iterator[list[Prepared]]:
+    while chunk := list(islice(stream, size)):
+        yield chunk
+
+
+def ingest(
+    items: Iterable[Record | InputProblem],
+    store: Store,
+    *,
+    batch_size: int = 32,
+    workers: int = 1,
+    on_batch: Callable[[Counts], None] | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> Counts:
+    counts = Counts()
+    in_flight: set[str] = set()  # hashes handed to the parser but not yet written
+
+    def plan(chunk: list[Prepared]) -> _Batch:
+        batch = _Batch()
+        stored = store.known(a.hash for _, a in chunk if isinstance(a, Article))
+        for origin, item in chunk:
+            if isinstance(item, InputProblem):
+                batch.problems.append(item)
+            elif item.hash in stored or item.hash in in_flight:
+                batch.refs.append(item)
+            else:
+                in_flight.add(item.hash)
+                batch.todo.append((origin, item))
+        return batch
+
+    def commit(batch: _Batch, built: list[Document | InputProblem]) -> None:
+        documents = [d for d in built if isinstance(d, Document)]
+        results = store.write(documents, refs=batch.refs)
+        for doc in documents:
+            in_flight.discard(doc.article.hash)
+        for _, item in batch.todo:
+            in_flight.discard(item.hash)
+        for result in results:
+            if result.new:
+                counts.new += 1
+                counts.events += result.events
+                counts.quotes += result.quotes
+            else:
+                counts.known += 1
+        counts.known += len(batch.refs)
+        for problem in batch.problems + [d for d in built if isinstance(d, InputProblem)]:
+            if "skipped" in problem.message:
+                counts.skipped += 1
+            else:
+                counts.failed += 1
+            if on_problem is not None:
+                on_problem(problem)
+        if on_batch is not None:
+            on_batch(counts)
+
+    chunks = _chunks(prepare_many(items), batch_size)
+    if workers <= 1:
+        for chunk in chunks:
+            batch = plan(chunk)
+            commit(batch, build_batch(batch.todo, batch_size) if batch.todo else [])
+        return counts
+    context = multiprocessing.get_context("spawn")  # workers share no database handles with the writer
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
+        pending: deque[tuple[_Batch, Future]] = deque()
+        for chunk in chunks:
+            batch = plan(chunk)
+            pending.append((batch, pool.submit(build_batch, batch.todo, batch_size)))
+            while len(pending) >= 2 * workers:
+                done, future = pending.popleft()
+                commit(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            commit(done, future.result())
+    return counts
+
+
+def reextract(
+    store: Store,
+    *,
+    everything: bool = False,
+    batch_size: int = 32,
+    on_batch: Callable[[int], None] | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> int:
+    """Re-run extraction over stored texts written by another extractor version; return how many."""
+    done = 0
+    rows = store.stale(EXTRACTOR, everything)
+    while chunk := list(islice(rows, batch_size)):
+        prepared: list[Prepared] = [
+            (
+                row["ref"],
+                Article(
+                    id=row["ref"],
+                    hash=row["hash"],
+                    text=row["text"],
+                    extractor=EXTRACTOR,
+                    url=row["url"],
+                    title=row["title"],
+                    source=row["source"],
+                    license=row["license"],
+                    published=row["published"],
+                    language=row["language"],
+                ),
+            )
+            for row in chunk
+        ]
+        built = build_batch(prepared, batch_size)
+        replaced = []
+        for row, item in zip(chunk, built, strict=True):
+            if isinstance(item, Document):
+                replaced.append((row["id"], item))
+            elif on_problem is not None:
+                on_problem(item)
+        store.replace(replaced)
+        done += len(replaced)
+        if on_batch is not None:
+            on_batch(done)
+    return done

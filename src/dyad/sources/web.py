@@ -1,0 +1,178 @@
+"""Article pages and feeds over HTTP: httpx with timeouts, a size cap and a one-line error per URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from dyad import __version__
+from dyad.sources.decode import decode
+from dyad.sources.feeds import FeedEntry, entry_record, looks_like_feed, parse_feed
+from dyad.sources.html import html_to_record_fields
+from dyad.sources.records import MAX_TEXT_BYTES, InputError, InputProblem, Record
+
+MAX_RESPONSE_BYTES = 4 * MAX_TEXT_BYTES  # pages carry markup around the text
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+MAX_REDIRECTS = 5
+USER_AGENT = f"dyad/{__version__} (+https://github.com/dyad; news event extraction)"
+
+Item = Record | InputProblem
+
+
+def is_url(text: str) -> bool:
+    return "://" in text and not text.startswith("file://")
+
+
+@dataclass
+class Response:
+    url: str  # after redirects
+    status: int
+    content: bytes
+    content_type: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def client() -> httpx.Client:
+    return httpx.Client(
+        timeout=TIMEOUT,
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        headers={"User-Agent": USER_AGENT},
+    )
+
+
+def fetch(http: httpx.Client, url: str, etag: str | None = None, modified: str | None = None) -> Response:
+    """GET one URL; raise InputError with a one-line reason. 304 comes back with empty content."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise InputError(f"only http and https URLs are fetched, not {scheme or 'this'}")
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if modified:
+        headers["If-Modified-Since"] = modified
+    try:
+        with http.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304:
+                return Response(str(response.url), 304, b"", "", etag, modified)
+            if response.status_code >= 400:
+                raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+                raise InputError(f"response is {int(declared) / 1024 / 1024:.1f} MB, over the {_cap()} limit")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body.extend(chunk)
+                if len(body) > MAX_RESPONSE_BYTES:
+                    raise InputError(f"response is over the {_cap()} limit")
+            return Response(
+                url=str(response.url),
+                status=response.status_code,
+                content=bytes(body),
+                content_type=response.headers.get("Content-Type", "").split(";")[0].strip().lower(),
+                etag=response.headers.get("ETag"),
+                last_modified=response.headers.get("Last-Modified"),
+            )
+    except httpx.TooManyRedirects:
+        raise InputError(f"more than {MAX_REDIRECTS} redirects") from None
+    except httpx.TimeoutException:
+        raise InputError("timed out") from None
+    except httpx.InvalidURL as exc:
+        raise InputError(f"not a valid URL ({exc})") from None
+    except httpx.HTTPError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"cannot fetch ({reason})") from None
+
+
+def _cap() -> str:
+    return f"{MAX_RESPONSE_BYTES // 1024 // 1024} MB"
+
+
+def page_record(response: Response, origin: str) -> Record:
+    """An article page: trafilatura finds the text, title and date; the URL is the address asked for."""
+    if response.content_type and not (
+        response.content_type.startswith("text/") or "html" in response.content_type or "xml" in response.content_type
+    ):
+        raise InputError(f"not a web page ({response.content_type})")
+    text = decode(response.content)
+    if response.content_type == "text/plain":
+        fields: dict[str, str | None] = {"text": text}
+    else:
+        fields = html_to_record_fields(text)
+    return Record(
+        text=fields["text"] or "",
+        origin=origin,
+        id=origin,
+        title=fields.get("title"),
+        url=origin,
+        published=fields.get("published"),
+        source=fields.get("source") or urlsplit(response.url).hostname,
+    )
+
+
+def read_url(http: httpx.Client, url: str, skip=None) -> Iterator[Item]:
+    """Records from one URL: the article it shows, or each entry of the feed it serves.
+
+    ``skip(link)`` says an entry is already stored, so its page is not fetched again.
+    """
+    try:
+        response = fetch(http, url)
+    except InputError as exc:
+        yield InputProblem(url, str(exc))
+        return
+    yield from _read_response(http, url, response, skip)
+
+
+def _read_response(http: httpx.Client, url: str, response: Response, skip) -> Iterator[Item]:
+    if looks_like_feed(response.content_type, response.content):
+        try:
+            entries = parse_feed(response.content)
+        except InputError as exc:
+            yield InputProblem(url, str(exc))
+            return
+        yield from read_entries(http, url, entries, skip)
+        return
+    try:
+        yield page_record(response, url)
+    except InputError as exc:
+        yield InputProblem(url, str(exc))
+
+
+def read_entries(http: httpx.Client, feed: str, entries: list[FeedEntry], skip=None) -> Iterator[Item]:
+    """Each feed entry: its own full text when the feed carries it, else the page it links to."""
+    for n, entry in enumerate(entries, 1):
+        origin = entry.link or f"{feed}#{n}"
+        if skip is not None and skip(entry.key):
+            continue
+        record = entry_record(entry, origin)
+        if record is not None:
+            yield record
+            continue
+        if not entry.link:
+            yield InputProblem(origin, "feed entry has neither text nor a link")
+            continue
+        try:
+            page = page_record(fetch(http, entry.link), entry.link)
+        except InputError as exc:
+            yield InputProblem(entry.link, str(exc))
+            continue
+        page.id = entry.key
+        page.title = page.title or entry.title
+        page.published = page.published or entry.published
+        yield page
+
+
+def poll(http: httpx.Client, url: str, etag: str | None, modified: str | None, skip=None):
+    """One conditional poll of a feed: (records, etag, last_modified, changed)."""
+    try:
+        response = fetch(http, url, etag, modified)
+    except InputError as exc:
+        return [InputProblem(url, str(exc))], etag, modified, False
+    if response.status == 304:
+        return [], etag, modified, False
+    items = list(_read_response(http, url, response, skip))
+    return items, response.etag, response.last_modified, True

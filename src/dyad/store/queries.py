@@ -1,0 +1,356 @@
+"""Reading the store: dyads, events with filters, one event's reports, quotes, actors.
+
+Every interface (CLI, HTTP API, exports) asks through these, so they all see the same numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, case, func, literal, or_, select
+
+from dyad.store import schema as s
+
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+@dataclass
+class EventFilter:
+    """The filters every event listing takes (CLI options, API query parameters)."""
+
+    dyad: tuple[str, str] | None = None
+    directed: bool = False
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    topic: str | None = None
+    place: str | None = None
+    min_confidence: float | None = None
+    modality: str | None = "actual"
+    actor: int | None = None
+
+
+def _on_or_after(column, day: str):
+    """A date at any granularity that reaches ``day`` or later ('2024' reaches 2024-06-19)."""
+    return column >= func.substr(literal(day), 1, func.length(column))
+
+
+def _on_or_before(column, day: str):
+    return column <= func.substr(literal(day), 1, func.length(column))
+
+
+class Queries:
+    """Mixed into ``Store``: needs ``self.engine`` and ``self.fts_condition``."""
+
+    engine: Any
+
+    def _event_conditions(self, f: EventFilter) -> list:
+        e, r = s.events.c, s.event_reports.alias("filter_reports").c  # an alias: the listing joins reports too
+        conds: list = []
+        if f.modality:
+            conds.append(e.modality == f.modality)
+        if f.dyad:
+            a, b = f.dyad
+            forward = and_(e.source == a, e.target == b)
+            conds.append(forward if f.directed else or_(forward, and_(e.source == b, e.target == a)))
+        if f.type:
+            conds.append(e.type == f.type.upper())
+        if f.since:
+            conds.append(_on_or_after(e.date, f.since))
+        if f.until:
+            conds.append(_on_or_before(e.date, f.until))
+        if f.min_confidence is not None:
+            conds.append(select(r.id).where(r.event_id == e.id, r.confidence >= f.min_confidence).exists())
+        if f.topic:
+            t = s.article_topics.c
+            conds.append(
+                select(r.id)
+                .join(s.article_topics, t.article_id == r.article_id)
+                .where(r.event_id == e.id, t.name == f.topic.lower())
+                .exists()
+            )
+        if f.place:
+            conds.append(
+                select(r.id)
+                .where(
+                    r.event_id == e.id,
+                    or_(func.lower(r.place) == f.place.lower(), r.place_country == f.place.upper()),
+                )
+                .exists()
+            )
+        if f.actor is not None:
+            conds.append(
+                select(r.id)
+                .where(r.event_id == e.id, or_(_lists(r.sources, f.actor), _lists(r.targets, f.actor)))
+                .exists()
+            )
+        return conds
+
+    def events(self, f: EventFilter | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Events, newest first, each with its counts of reports and articles and its best confidence."""
+        f = f or EventFilter()
+        e, r = s.events.c, s.event_reports.c
+        query = (
+            select(
+                s.events,
+                func.count(r.id).label("reports"),
+                func.count(func.distinct(r.article_id)).label("articles"),
+                func.max(r.confidence).label("confidence"),
+                func.min(r.place).label("place"),
+            )
+            .join(s.event_reports, r.event_id == e.id)
+            .where(*self._event_conditions(f))
+            .group_by(*s.events.c)
+            .order_by(e.date.desc().nulls_last(), e.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as conn:
+            rows = [dict(row) for row in conn.execute(query).mappings()]
+        return rows
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        f = f or EventFilter()
+        query = select(func.count()).select_from(s.events).where(*self._event_conditions(f))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        """One event with every report: the article, its coding, actors and evidence sentences."""
+        e, r, a = s.events.c, s.event_reports.c, s.articles.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.events).where(e.id == event_id)).mappings().first()
+            if row is None:
+                return None
+            out = dict(row)
+            reports = conn.execute(
+                select(
+                    s.event_reports,
+                    a.ref.label("article_ref"),
+                    a.title,
+                    a.url,
+                    a.source.label("article_source"),
+                    a.license,
+                    a.published,
+                    a.text,
+                )
+                .join(s.articles, a.id == r.article_id)
+                .where(r.event_id == event_id)
+                .order_by(a.published, r.id)
+            ).mappings()
+            out["reports"] = []
+            actor_ids: set[int] = set()
+            for rep in reports:
+                rep = dict(rep)
+                text = rep.pop("text")
+                rep["sources"], rep["targets"] = json.loads(rep["sources"]), json.loads(rep["targets"])
+                actor_ids.update(rep["sources"] + rep["targets"])
+                rep["evidence"] = [
+                    {**ev, "sentence": text[ev["start"] : ev["end"]]} for ev in json.loads(rep["evidence"])
+                ]
+                out["reports"].append(rep)
+            names = {}
+            if actor_ids:
+                names = {
+                    i: {"id": i, "name": n, "country": c, "kind": k}
+                    for i, n, c, k in conn.execute(
+                        select(s.actors.c.id, s.actors.c.name, s.actors.c.country, s.actors.c.kind).where(
+                            s.actors.c.id.in_(actor_ids)
+                        )
+                    )
+                }
+            for rep in out["reports"]:
+                rep["sources"] = [names.get(i, {"id": i}) for i in rep["sources"]]
+                rep["targets"] = [names.get(i, {"id": i}) for i in rep["targets"]]
+        out["articles"] = len({rep["article_id"] for rep in out["reports"]})
+        return out
+
+    def dyads(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The most active pairs of states (or bodies), unordered, over actual events with two sides."""
+        e = s.events.c
+        low = case((e.source < e.target, e.source), else_=e.target)
+        high = case((e.source < e.target, e.target), else_=e.source)
+        quads = [func.sum(case((e.quad == q, 1), else_=0)).label(q) for q in QUADS]
+        query = (
+            select(
+                low.label("a"),
+                high.label("b"),
+                func.count().label("events"),
+                *quads,
+                func.sum(func.coalesce(e.goldstein, 0)).label("goldstein"),
+                func.max(e.date).label("latest"),
+            )
+            .where(e.modality == "actual", e.source.is_not(None), e.target.is_not(None), e.source != e.target)
+            .group_by(low, high)
+            .order_by(func.count().desc(), low, high)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def dyad_events(self, a: str, b: str, directed: bool = False, since: str | None = None, until: str | None = None):
+        """(date, type, quad, goldstein, source, target) of the actual events between two sides."""
+        f = EventFilter(dyad=(a, b), directed=directed, since=since, until=until)
+        e = s.events.c
+        query = select(e.date, e.type, e.quad, e.goldstein, e.source, e.target).where(*self._event_conditions(f))
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(query)]
+
+    def quotes(
+        self, speaker: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        q, a, act = s.quotes.c, s.articles.c, s.actors.c
+        query = (
+            select(
+                q.id,
+                q.text,
+                q.start_char,
+                q.end_char,
+                q.cue,
+                q.speaker_id,
+                act.name.label("speaker"),
+                act.title.label("speaker_title"),
+                act.country.label("speaker_country"),
+                a.id.label("article_id"),
+                a.ref.label("article_ref"),
+                a.title.label("article_title"),
+                a.url,
+                a.published,
+                a.source,
+                a.license,
+            )
+            .join(s.articles, a.id == q.article_id)
+            .outerjoin(s.actors, act.id == q.speaker_id)
+        )
+        if speaker:
+            query = query.where(
+                or_(
+                    func.lower(act.name).contains(speaker.lower(), autoescape=True),
+                    act.id.in_(
+                        select(s.actor_aliases.c.actor_id).where(func.lower(s.actor_aliases.c.alias) == speaker.lower())
+                    ),
+                )
+            )
+        if search:
+            query = query.where(self.fts_condition(search))
+        query = query.order_by(a.published.desc().nulls_last(), q.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def actors(
+        self,
+        country: str | None = None,
+        kind: str | None = None,
+        name: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Actors with how many articles mention them and how many quotes they have."""
+        act, aa, q = s.actors.c, s.article_actors.c, s.quotes.c
+        articles = select(func.count(func.distinct(aa.article_id))).where(aa.actor_id == act.id).scalar_subquery()
+        quotes = select(func.count(q.id)).where(q.speaker_id == act.id).scalar_subquery()
+        query = select(s.actors, articles.label("articles"), quotes.label("quotes"))
+        if country:
+            query = query.where(act.country == country.upper())
+        if kind:
+            query = query.where(act.kind == kind)
+        if name:
+            query = query.where(func.lower(act.name).contains(name.lower(), autoescape=True))
+        query = query.order_by(articles.desc(), act.name).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def actor(self, actor_id: int) -> dict[str, Any] | None:
+        al = s.actor_aliases.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.actors).where(s.actors.c.id == actor_id)).mappings().first()
+            if row is None:
+                return None
+            out = dict(row)
+            out["aliases"] = [
+                dict(r)
+                for r in conn.execute(
+                    select(al.alias, al.article_id, al.start_char, al.end_char)
+                    .where(al.actor_id == actor_id)
+                    .order_by(al.alias, al.article_id)
+                ).mappings()
+            ]
+        return out
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Stored documents in store order, each with every id and URL it arrived under."""
+        a, refs = s.articles.c, s.article_refs.c
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(select(a.id).order_by(a.id)).scalars())
+        for i in range(0, len(ids), 200):
+            with self.engine.connect() as conn:
+                part = ids[i : i + 200]
+                found: dict[int, list[dict]] = {}
+                for row in conn.execute(
+                    select(refs.article_id, refs.ref, refs.url, refs.source, refs.license)
+                    .where(refs.article_id.in_(part))
+                    .order_by(refs.id)
+                ).mappings():
+                    found.setdefault(row["article_id"], []).append(
+                        {k: row[k] or None for k in ("ref", "url", "source", "license")}
+                    )
+                rows = list(conn.execute(select(a.id, a.document).where(a.id.in_(part)).order_by(a.id)))
+            for article_id, document in rows:
+                body = json.loads(document)
+                body["stored_as"] = found.get(article_id, [])
+                yield body
+
+    def event_rows(self) -> Iterator[dict[str, Any]]:
+        """Every event with its counts and its first report's article (for CSV, Parquet and GDELT exports)."""
+        e, r, a = s.events.c, s.event_reports.c, s.articles.c
+        other = s.event_reports.alias("other")
+        first = select(func.min(other.c.id)).where(other.c.event_id == e.id).correlate(s.events).scalar_subquery()
+        reports = select(func.count(other.c.id)).where(other.c.event_id == e.id).correlate(s.events)
+        articles = select(func.count(func.distinct(other.c.article_id))).where(other.c.event_id == e.id)
+        query = (
+            select(
+                s.events,
+                reports.scalar_subquery().label("reports"),
+                articles.correlate(s.events).scalar_subquery().label("articles"),
+                r.confidence,
+                r.place,
+                r.place_country,
+                r.lat,
+                r.lon,
+                r.sources.label("source_actors"),
+                r.targets.label("target_actors"),
+                a.ref.label("article_ref"),
+                a.url.label("article_url"),
+                a.source.label("article_source"),
+                a.license.label("article_license"),
+                a.ingested_at,
+            )
+            .select_from(s.events)
+            .join(s.event_reports, r.id == first)
+            .join(s.articles, a.id == r.article_id)
+            .order_by(e.id)
+        )
+        with self.engine.connect() as conn:
+            names = dict(conn.execute(select(s.actors.c.id, s.actors.c.name)).all())
+            codes = dict(conn.execute(select(s.actors.c.id, s.actors.c.code)).all())
+            for row in conn.execute(query).mappings():
+                out = dict(row)
+                for side in ("source_actors", "target_actors"):
+                    ids = json.loads(out[side])
+                    out[side] = "; ".join(names.get(i, "") for i in ids)
+                    out[side.replace("actors", "codes")] = "; ".join(codes.get(i) or "" for i in ids)
+                yield out
+
+    def topics(self) -> list[tuple[str, int]]:
+        t = s.article_topics.c
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(select(t.name, func.count()).group_by(t.name).order_by(t.name))]
+
+
+def _lists(column, actor_id: int):
+    """The JSON list in ``column`` ('[5, 15]', as json.dumps writes it) holds ``actor_id``."""
+    n = str(int(actor_id))
+    return or_(column == f"[{n}]", column.like(f"[{n},%"), column.like(f"% {n},%"), column.like(f"% {n}]"))

@@ -1,0 +1,605 @@
+"""The store: documents in, one deduplicated record of articles, actors, events and quotes out.
+
+SQLite (one file, WAL) by default, PostgreSQL by URL, both through SQLAlchemy
+Core. Every write is one transaction per batch: a killed ingest leaves whole
+articles or none, and the next run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from dyad.errors import DyadError
+from dyad.model import Article, Document
+from dyad.store import schema as s
+from dyad.store.queries import Queries
+from dyad.store.resolve import (
+    Overrides,
+    actor_key,
+    coarser,
+    norm,
+    pairs,
+    party,
+    precision,
+    surname,
+)
+
+DEFAULT_DB = "dyad.db"
+
+
+class StoreError(DyadError):
+    """The store cannot be opened or used; the message names the database."""
+
+
+def default_url() -> str:
+    return os.environ.get("DYAD_DB") or DEFAULT_DB
+
+
+def engine_url(target: str) -> str:
+    """A path means a SQLite file; ``postgresql://`` URLs use the psycopg 3 driver."""
+    if "://" not in target:
+        return f"sqlite:///{target}"
+    for prefix in ("postgresql://", "postgres://"):
+        if target.startswith(prefix):
+            return "postgresql+psycopg://" + target[len(prefix) :]
+    return target
+
+
+def _display(target: str) -> str:
+    """The database named without its password."""
+    if "@" in target and "://" in target:
+        scheme, rest = target.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
+    return target
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class WriteResult:
+    """What one document did to the store."""
+
+    article_id: int
+    new: bool
+    events: int = 0
+    quotes: int = 0
+
+
+def _eq(column, value):
+    return column.is_(None) if value is None else column == value
+
+
+class Store(Queries):
+    """One database. Use as a context manager, or call ``close``."""
+
+    def __init__(self, target: str | None = None, overrides: Overrides | None = None) -> None:
+        self.target = target or default_url()
+        self.name = _display(self.target)
+        self.overrides = overrides or Overrides()
+        url = engine_url(self.target)
+        if url.startswith("sqlite:///"):
+            path = Path(url[len("sqlite:///") :])
+            if path.parent and not path.parent.exists():
+                raise StoreError(f"{self.name}: folder {path.parent} does not exist")
+            if path.exists() and path.is_file() and path.stat().st_size:
+                with path.open("rb") as handle:
+                    if handle.read(16) != b"SQLite format 3\x00":
+                        raise StoreError(f"{self.name}: not a SQLite database")
+        try:
+            self.engine: Engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise StoreError(f"{self.name}: cannot open ({_reason(exc)})") from None
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            _sqlite_setup(self.engine)
+        try:
+            with self.engine.begin() as conn:
+                s.migrate(conn)
+        except s.SchemaError as exc:
+            raise StoreError(f"{self.name}: {exc}") from None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.name}: cannot open ({_reason(exc)})") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def known(self, hashes: Iterable[str]) -> dict[str, int]:
+        """Stored article ids by hash, for the hashes given."""
+        wanted = list(set(hashes))
+        found: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                rows = conn.execute(
+                    select(s.articles.c.hash, s.articles.c.id).where(s.articles.c.hash.in_(wanted[i : i + 500]))
+                )
+                found.update({h: i for h, i in rows})
+        return found
+
+    def write(self, documents: list[Document], refs: Iterable[Article] = ()) -> list[WriteResult]:
+        """Store a batch in one transaction.
+
+        A document whose text is already stored adds only the id and URL it came
+        under; so do ``refs``, articles known to be stored (the same story from another feed).
+        """
+        refs = list(refs)
+        if not documents and not refs:
+            return []
+        with self.engine.begin() as conn:
+            results = [self._write_one(conn, doc) for doc in documents]
+            for article in refs:
+                found = conn.execute(select(s.articles.c.id).where(s.articles.c.hash == article.hash)).scalar()
+                if found is not None:
+                    self._add_ref(conn, found, article)
+            return results
+
+    def _add_ref(self, conn: Connection, article_id: int, article: Article) -> None:
+        url = article.url or ""
+        exists = conn.execute(
+            select(s.article_refs.c.id).where(
+                s.article_refs.c.article_id == article_id,
+                s.article_refs.c.ref == article.id,
+                s.article_refs.c.url == url,
+            )
+        ).first()
+        if exists is None:
+            conn.execute(
+                insert(s.article_refs).values(
+                    article_id=article_id, ref=article.id, url=url, source=article.source, license=article.license
+                )
+            )
+
+    def _write_one(self, conn: Connection, doc: Document) -> WriteResult:
+        art = doc.article
+        found = conn.execute(select(s.articles.c.id).where(s.articles.c.hash == art.hash)).scalar()
+        if found is not None:
+            self._add_ref(conn, found, art)
+            return WriteResult(found, new=False)
+        body = doc.to_dict()
+        article_id = conn.execute(
+            insert(s.articles).values(
+                hash=art.hash,
+                ref=art.id,
+                title=art.title,
+                url=art.url,
+                source=art.source,
+                license=art.license,
+                published=art.published,
+                language=art.language,
+                extractor=art.extractor,
+                text=art.text,
+                document=json.dumps(body, ensure_ascii=False),
+                ingested_at=_now(),
+            )
+        ).inserted_primary_key[0]
+        self._add_ref(conn, article_id, art)
+        events, quotes = self._write_derived(conn, article_id, body)
+        return WriteResult(article_id, new=True, events=events, quotes=quotes)
+
+    def _write_derived(self, conn: Connection, article_id: int, body: dict[str, Any]) -> tuple[int, int]:
+        """Actors, aliases, quotes, topics and event reports of one stored document."""
+        local: dict[str, int] = {}
+        learned: set[int] = set()
+        aliases: dict[tuple[int, str], tuple[int, int]] = {}
+        for actor in body["actors"]:
+            actor_id, gained = self._resolve_actor(conn, actor)
+            local[actor["id"]] = actor_id
+            if gained:
+                learned.add(actor_id)
+            for mention in actor["mentions"]:
+                aliases.setdefault((actor_id, mention["text"]), (mention["start"], mention["end"]))
+        if local:
+            conn.execute(
+                insert(s.article_actors),
+                [{"article_id": article_id, "local_id": k, "actor_id": v} for k, v in local.items()],
+            )
+        if aliases:
+            conn.execute(
+                insert(s.actor_aliases),
+                [
+                    {"actor_id": a, "alias": alias, "article_id": article_id, "start_char": st, "end_char": en}
+                    for (a, alias), (st, en) in aliases.items()
+                ],
+            )
+        if body["quotes"]:
+            conn.execute(
+                insert(s.quotes),
+                [
+                    {
+                        "article_id": article_id,
+                        "local_id": q["id"],
+                        "text": q["text"],
+                        "start_char": q["start"],
+                        "end_char": q["end"],
+                        "speaker_id": local.get(q["speaker"]),
+                        "cue": q["cue"],
+                    }
+                    for q in body["quotes"]
+                ],
+            )
+        topics = sorted({t["name"] for t in body["topics"]})
+        if topics:
+            conn.execute(insert(s.article_topics), [{"article_id": article_id, "name": t} for t in topics])
+        events = self._write_events(conn, article_id, body, local)
+        for actor_id in learned:  # earlier articles' events with this actor now know its country
+            self._relink(conn, actor_id, article_id)
+        return events, len(body["quotes"])
+
+    def _resolve_actor(self, conn: Connection, actor: dict[str, Any]) -> tuple[int, bool]:
+        """The store's actor for a document's actor; True when this taught it a country it lacked."""
+        a = s.actors.c
+        kind, name = actor["kind"], actor["name"]
+        country, title, code = actor.get("country"), actor.get("title"), actor.get("code")
+        override = self.overrides.find(name)
+        if override is not None:
+            kind, name = override.kind, override.name
+            country, title, code = override.country or country, override.title or title, override.code or code
+        key = actor_key(kind, name, country)
+        row = conn.execute(select(s.actors).where(a.key == key)).mappings().first()
+        if row is None and kind == "person" and override is None:
+            row = self._person_by_surname(conn, name, country)
+        if row is None:
+            new_id = conn.execute(
+                insert(s.actors).values(
+                    key=key,
+                    kind=kind,
+                    name=name,
+                    surname=surname(kind, name),
+                    title=title,
+                    country=country,
+                    code=code,
+                    pinned=int(override is not None),
+                )
+            ).inserted_primary_key[0]
+            return new_id, False
+        changes: dict[str, Any] = {}
+        if override is not None:
+            wanted = {"name": name, "kind": kind, "title": title, "country": country, "code": code, "pinned": 1}
+            changes = {k: v for k, v in wanted.items() if row[k] != v and v is not None}
+        elif not row["pinned"]:
+            if row["country"] is None and country:
+                changes["country"] = country
+            if row["title"] is None and title:
+                changes["title"] = title
+            if code and (row["code"] is None or row["code"].startswith("---")) and not code.startswith("---"):
+                changes["code"] = code
+            if kind == "person" and len(norm(name).split()) > len(norm(row["name"]).split()):
+                taken = conn.execute(select(a.id).where(a.key == actor_key(kind, name, country))).first()
+                if taken is None:  # "Putin" seen first, "Vladimir Putin" now: keep the fuller name
+                    changes.update(name=name, key=actor_key(kind, name, country))
+        if changes:
+            conn.execute(update(s.actors).where(a.id == row["id"]).values(**changes))
+        return row["id"], "country" in changes and row["country"] != changes["country"]
+
+    def _person_by_surname(self, conn: Connection, name: str, country: str | None):
+        """'Putin' alone is the one stored person called '... Putin' (of a compatible country), if only one."""
+        a = s.actors.c
+        words = norm(name).split()
+        if not words:
+            return None
+        if len(words) == 1:
+            query = select(s.actors).where(a.kind == "person", a.surname == words[0])
+        else:  # a fuller name for someone stored under the surname alone
+            query = select(s.actors).where(a.kind == "person", a.key == f"person:{words[-1]}")
+        rows = [r for r in conn.execute(query).mappings() if country is None or r["country"] in (None, country)]
+        return rows[0] if len(rows) == 1 else None
+
+    def _write_events(
+        self,
+        conn: Connection,
+        article_id: int,
+        body: dict[str, Any],
+        local: dict[str, int],
+        only: set[str] | None = None,
+    ) -> int:
+        ids = {v for v in local.values()}
+        sides: dict[int, str | None] = {}
+        if ids:
+            for actor_id, country, code in conn.execute(
+                select(s.actors.c.id, s.actors.c.country, s.actors.c.code).where(s.actors.c.id.in_(ids))
+            ):
+                sides[actor_id] = party(country, code)
+        places = {p["id"]: p for p in body["places"]}
+        rows = []
+        for ev in body["events"]:
+            if only is not None and ev["id"] not in only:
+                continue
+            src = [local[x] for x in ev["sources"] if x in local]
+            tgt = [local[x] for x in ev["targets"] if x in local]
+            place = places.get(ev.get("place")) or {}
+            for source, target in pairs(ev["type"], [sides.get(x) for x in src], [sides.get(x) for x in tgt]):
+                event_id = self._event_for(conn, ev, source, target, body["article"]["hash"])
+                rows.append(
+                    {
+                        "event_id": event_id,
+                        "article_id": article_id,
+                        "local_id": ev["id"],
+                        "type": ev["type"],
+                        "source": source,
+                        "target": target,
+                        "date": ev.get("date"),
+                        "modality": ev["modality"],
+                        "confidence": ev.get("confidence"),
+                        "sources": json.dumps(src),
+                        "targets": json.dumps(tgt),
+                        "place": place.get("name"),
+                        "place_country": place.get("country"),
+                        "lat": place.get("lat"),
+                        "lon": place.get("lon"),
+                        "evidence": json.dumps(ev["evidence"], ensure_ascii=False),
+                    }
+                )
+        if rows:
+            conn.execute(insert(s.event_reports), rows)
+        return len({r["local_id"] for r in rows})
+
+    def _event_for(
+        self, conn: Connection, ev: dict[str, Any], source: str | None, target: str | None, digest: str
+    ) -> int:
+        """The stored event this report is about: same type, directed pair, modality and date; made if new.
+
+        A report dated only coarsely ("in June") joins a finer-dated event when exactly
+        one fits; a finer report absorbs a coarse event when it is the only one that fits.
+        """
+        e = s.events.c
+        kind, modality, date = ev["type"], ev["modality"], ev.get("date")
+        group = and_(e.type == kind, _eq(e.source, source), _eq(e.target, target), e.modality == modality)
+        stem = f"{kind}|{source or ''}|{target or ''}|{modality}"
+        key = f"{stem}|{date}" if date else f"{stem}|undated:{digest}:{ev['id']}"
+        found = conn.execute(select(e.id).where(e.key == key)).scalar()
+        if found is not None:
+            return found
+        grain = precision(date)
+        if grain in ("year", "month"):
+            finer = self._finer(conn, group, date)
+            if len(finer) == 1:
+                return finer[0]
+        new_id = conn.execute(
+            insert(s.events).values(
+                key=key,
+                type=kind,
+                mode=ev.get("mode"),
+                cameo=ev.get("cameo"),
+                quad=ev.get("quad"),
+                goldstein=ev.get("goldstein"),
+                source=source,
+                target=target,
+                date=date,
+                modality=modality,
+            )
+        ).inserted_primary_key[0]
+        if grain in ("day", "month"):
+            for prefix in (date[:7], date[:4]):
+                if not coarser(prefix, date):
+                    continue
+                coarse = conn.execute(select(e.id).where(e.key == f"{stem}|{prefix}")).scalar()
+                if coarse is not None and self._finer(conn, group, prefix) == [new_id]:
+                    conn.execute(
+                        update(s.event_reports).where(s.event_reports.c.event_id == coarse).values(event_id=new_id)
+                    )
+                    conn.execute(delete(s.events).where(e.id == coarse))
+        return new_id
+
+    def _finer(self, conn: Connection, group, date: str) -> list[int]:
+        e = s.events.c
+        rows = conn.execute(select(e.id, e.date).where(group, e.date.like(f"{date}-%")))
+        return [i for i, d in rows if coarser(date, d)]
+
+    def _relink(self, conn: Connection, actor_id: int, skip_article: int) -> None:
+        """Re-place the reports of earlier articles that involve an actor whose country was just learned."""
+        aa = s.article_actors.c
+        for article_id in conn.execute(
+            select(aa.article_id).where(aa.actor_id == actor_id, aa.article_id != skip_article).distinct()
+        ).scalars():
+            local_ids = {
+                k: v for k, v in conn.execute(select(aa.local_id, aa.actor_id).where(aa.article_id == article_id))
+            }
+            mine = {k for k, v in local_ids.items() if v == actor_id}
+            body = json.loads(
+                conn.execute(select(s.articles.c.document).where(s.articles.c.id == article_id)).scalar_one()
+            )
+            touched = {ev["id"] for ev in body["events"] if mine & set(ev["sources"] + ev["targets"])}
+            if not touched:
+                continue
+            r = s.event_reports.c
+            conn.execute(delete(s.event_reports).where(r.article_id == article_id, r.local_id.in_(touched)))
+            self._write_events(conn, article_id, body, local_ids, only=touched)
+        self._drop_orphans(conn)
+
+    def _drop_orphans(self, conn: Connection) -> None:
+        """Events no report supports, and actors no article or quote mentions (unless the user pinned them)."""
+        r, e, a = s.event_reports.c, s.events.c, s.actors.c
+        conn.execute(delete(s.events).where(~select(r.id).where(r.event_id == e.id).exists()))
+        unused = and_(
+            a.pinned == 0,
+            ~select(s.article_actors.c.actor_id).where(s.article_actors.c.actor_id == a.id).exists(),
+            ~select(s.quotes.c.id).where(s.quotes.c.speaker_id == a.id).exists(),
+        )
+        gone = list(conn.execute(select(a.id).where(unused)).scalars())
+        if gone:
+            conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.actor_id.in_(gone)))
+            conn.execute(delete(s.actors).where(a.id.in_(gone)))
+
+    def _clear_derived(self, conn: Connection, article_id: int) -> None:
+        for table in (s.event_reports, s.quotes, s.actor_aliases, s.article_actors, s.article_topics):
+            conn.execute(delete(table).where(table.c.article_id == article_id))
+
+    # ---- upkeep --------------------------------------------------------------------------------
+
+    def find_article(self, ref: str) -> dict[str, Any] | None:
+        """An article by any id it arrived under, its hash or its store number."""
+        c = s.articles.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.articles).where(or_(c.ref == ref, c.hash == ref))).mappings().first()
+            if row is None:
+                found = conn.execute(select(s.article_refs.c.article_id).where(s.article_refs.c.ref == ref)).first()
+                if found is None and ref.isdigit():
+                    found = (int(ref),)
+                if found is not None:
+                    row = conn.execute(select(s.articles).where(c.id == found[0])).mappings().first()
+            return dict(row) if row is not None else None
+
+    def forget(self, ref: str) -> dict[str, Any] | None:
+        """Remove an article and whatever only it supported (its events' reports, quotes, lone actors)."""
+        row = self.find_article(ref)
+        if row is None:
+            return None
+        with self.engine.begin() as conn:
+            self._clear_derived(conn, row["id"])
+            conn.execute(delete(s.article_refs).where(s.article_refs.c.article_id == row["id"]))
+            conn.execute(delete(s.articles).where(s.articles.c.id == row["id"]))
+            self._drop_orphans(conn)
+        return row
+
+    def stale(self, extractor: str, everything: bool = False) -> Iterator[dict[str, Any]]:
+        """Stored articles written by another extractor version (or all of them)."""
+        c = s.articles.c
+        columns = (c.id, c.ref, c.hash, c.title, c.url, c.source, c.license, c.published, c.language, c.text)
+        which = literal(True) if everything else c.extractor != extractor
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(select(c.id).where(which).order_by(c.id)).scalars())
+        for i in range(0, len(ids), 100):
+            with self.engine.connect() as conn:
+                rows = [
+                    dict(r)
+                    for r in conn.execute(select(*columns).where(c.id.in_(ids[i : i + 100])).order_by(c.id)).mappings()
+                ]
+            yield from rows
+
+    def replace(self, documents: list[tuple[int, Document]]) -> None:
+        """Swap in re-extracted documents: events, quotes, actors' links and topics are replaced; refs kept."""
+        with self.engine.begin() as conn:
+            for article_id, doc in documents:
+                body = doc.to_dict()
+                self._clear_derived(conn, article_id)
+                conn.execute(
+                    update(s.articles)
+                    .where(s.articles.c.id == article_id)
+                    .values(extractor=doc.article.extractor, document=json.dumps(body, ensure_ascii=False))
+                )
+                self._write_derived(conn, article_id, body)
+            self._drop_orphans(conn)
+
+    def integrity(self) -> str:
+        """'ok', or what the database's own check found."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                fk = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
+                problems = [r for r in rows if r != "ok"] + [f"foreign key: {tuple(r)}" for r in fk]
+            else:
+                problems = []
+            orphans = conn.execute(
+                select(func.count())
+                .select_from(s.events)
+                .where(~select(s.event_reports.c.id).where(s.event_reports.c.event_id == s.events.c.id).exists())
+            ).scalar_one()
+            if orphans:
+                problems.append(f"{orphans} events without reports")
+        return "ok" if not problems else "; ".join(problems)
+
+    def has_ref(self, ref: str | None) -> bool:
+        """Whether an article arrived under this id or address before (feed entries are not fetched again)."""
+        if not ref:
+            return False
+        r = s.article_refs.c
+        with self.engine.connect() as conn:
+            return conn.execute(select(r.id).where(or_(r.ref == ref, r.url == ref)).limit(1)).first() is not None
+
+    # ---- feeds ---------------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.feeds.c.etag, s.feeds.c.modified).where(s.feeds.c.url == url)).first()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_state(self, url: str, etag: str | None, modified: str | None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.feeds).where(s.feeds.c.url == url))
+            conn.execute(insert(s.feeds).values(url=url, etag=etag, modified=modified, polled_at=_now()))
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def connect(self):
+        return self.engine.connect()
+
+    def stats(self) -> dict[str, int]:
+        tables = {
+            "articles": s.articles,
+            "actors": s.actors,
+            "events": s.events,
+            "reports": s.event_reports,
+            "quotes": s.quotes,
+        }
+        with self.engine.connect() as conn:
+            return {k: conn.execute(select(func.count()).select_from(t)).scalar_one() for k, t in tables.items()}
+
+    def fts_condition(self, words: str):
+        """A WHERE clause matching quotes that contain all the words (FTS5 or tsvector)."""
+        q = s.quotes.c
+        if self.dialect == "sqlite":
+            tokens = [w.replace('"', '""') for w in words.split() if w.strip('"')]
+            if not tokens:
+                return literal(False)
+            match = " ".join(f'"{t}"' for t in tokens)
+            return q.id.in_(text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :m").bindparams(m=match))
+        if self.dialect == "postgresql":
+            return text("quotes.tsv @@ plainto_tsquery('english', :m)").bindparams(m=words)
+        return and_(*[q.text.ilike(f"%{w}%") for w in words.split()])
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """WAL, foreign keys, a busy timeout, and real transactions (pysqlite's own begin is lazy)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OperationalError) and exc.orig is not None:
+        return str(exc.orig).strip().splitlines()[0]
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,228 @@
+"""The store, on SQLite and PostgreSQL alike: deduplication, idempotence, actor resolution, upkeep."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+import dyad
+from dyad.model import Document
+from dyad.store import Overrides, Store, StoreError
+from dyad.store.queries import EventFilter
+
+VISIT = [
+    ("Russian President Vladimir Putin arrived in Pyongyang on Wednesday for talks with North Korean leader Kim Jong Un.",
+     "2024-06-19"),
+    ("Vladimir Putin met Kim Jong Un in Pyongyang on June 19, 2024, the Kremlin said.", "2024-06-20"),
+    ("North Korean leader Kim Jong Un hosted Russian President Vladimir Putin in Pyongyang on Wednesday.",
+     "2024-06-21"),
+]  # fmt: skip
+
+
+def doc(text: str, published: str, id: str | None = None, **kw) -> Document:
+    return dyad.extract(text, published=published, id=id, **kw)
+
+
+def fingerprint(store: Store) -> dict:
+    """Everything a user can see, without store ids: to compare two stores or one store at two moments."""
+    with store.connect() as conn:
+        events = sorted(
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT e.type, e.source, e.target, e.date, e.modality, COUNT(r.id), COUNT(DISTINCT r.article_id)"
+                    " FROM events e JOIN event_reports r ON r.event_id = e.id"
+                    " GROUP BY e.id, e.type, e.source, e.target, e.date, e.modality"
+                )
+            )
+        )
+        actors = sorted(tuple(r) for r in conn.execute(text("SELECT key, name, country, title FROM actors")))
+        refs = sorted(tuple(r) for r in conn.execute(text("SELECT ref, url FROM article_refs")))
+        quotes = sorted(r[0] for r in conn.execute(text("SELECT text FROM quotes")))
+    return {"stats": store.stats(), "events": events, "actors": actors, "refs": refs, "quotes": quotes}
+
+
+def test_same_text_under_two_ids_is_one_article_with_both_ids(db_url):
+    first = doc(VISIT[0][0], VISIT[0][1], id="feed-a/1", url="https://a.example/1", source="A")
+    second = doc(VISIT[0][0], VISIT[0][1], id="feed-b/9", url="https://b.example/9", source="B")
+    with Store(db_url) as store:
+        results = store.write([first, second])
+        assert [r.new for r in results] == [True, False]
+        assert store.stats()["articles"] == 1
+        assert store.stats()["events"] == 1
+        assert fingerprint(store)["refs"] == [("feed-a/1", "https://a.example/1"), ("feed-b/9", "https://b.example/9")]
+        assert store.find_article("feed-b/9")["ref"] == "feed-a/1"
+
+
+def test_three_reports_of_one_visit_are_one_event_with_three_reports(db_url):
+    with Store(db_url) as store:
+        store.write([doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)])
+        rows = store.events(EventFilter(type="CONSULT"))
+        assert len(rows) == 1
+        event = rows[0]
+        assert (event["source"], event["target"], event["date"]) == ("PRK", "RUS", "2024-06-19")
+        assert (event["reports"], event["articles"]) == (3, 3)
+        full = store.event(event["id"])
+        assert len(full["reports"]) == 3
+        for report in full["reports"]:  # each report keeps its own evidence, traceable to its article
+            sentence = report["evidence"][0]["sentence"]
+            trigger = report["evidence"][0]["trigger"]["text"]
+            assert trigger in sentence and "Putin" in sentence
+
+
+def test_ingesting_twice_changes_nothing(db_url):
+    docs = [doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)]
+    with Store(db_url) as store:
+        store.write(docs)
+        before = fingerprint(store)
+        results = store.write(docs)
+        assert not any(r.new for r in results)
+        assert fingerprint(store) == before
+
+
+def test_a_coarse_report_joins_the_one_finer_event_that_fits(db_url):
+    coarse = doc("Putin visited North Korea in June 2024, his first trip there in 24 years.", "2024-08-01")
+    with Store(db_url) as store:
+        store.write([doc(*VISIT[0]), coarse])
+        events = store.events(EventFilter(type="CONSULT"))
+        assert [(e["date"], e["reports"]) for e in events] == [("2024-06-19", 2)]
+
+
+def test_a_coarse_report_stays_apart_when_two_finer_events_fit(db_url):
+    other_day = doc("Vladimir Putin met Kim Jong Un in Pyongyang on June 10, 2024.", "2024-06-11")
+    coarse = doc("Putin visited North Korea in June 2024, his first trip there in 24 years.", "2024-08-01")
+    with Store(db_url) as store:
+        store.write([doc(*VISIT[0]), other_day, coarse])
+        events = store.events(EventFilter(type="CONSULT"))
+        assert sorted((e["date"], e["reports"]) for e in events) == [("2024-06", 1), ("2024-06-10", 1), ("2024-06-19", 1)]
+
+
+def test_a_coarse_event_stored_first_is_absorbed_by_the_one_finer_report(db_url):
+    coarse = doc("Putin visited North Korea in June 2024, his first trip there in 24 years.", "2024-08-01")
+    with Store(db_url) as store:
+        store.write([coarse])
+        store.write([doc(*VISIT[0])])
+        events = store.events(EventFilter(type="CONSULT"))
+        assert [(e["date"], e["reports"]) for e in events] == [("2024-06-19", 2)]
+        assert store.integrity() == "ok"
+
+
+FINN = "Finnish Foreign Minister Aino Virtanen met Estonian Prime Minister Kristen Michal in Tallinn on Monday."
+ALONE = '"We will not accept this," Virtanen told reporters. Virtanen accused Hungary of blocking aid on Tuesday.'
+
+
+@pytest.mark.parametrize("order", ["learned first", "learned later"])
+def test_a_person_learned_in_one_article_keeps_their_country_in_another(db_url, order):
+    docs = [doc(FINN, "2024-06-19", id="finn"), doc(ALONE, "2024-06-20", id="alone")]
+    assert docs[1].actor("A1").name == "Virtanen" and docs[1].actor("A1").country is None
+    with Store(db_url) as store:
+        for d in docs if order == "learned first" else docs[::-1]:
+            store.write([d])
+        people = store.actors(name="Virtanen")
+        assert [(a["name"], a["country"], a["articles"]) for a in people] == [("Aino Virtanen", "FIN", 2)]
+        accusations = store.events(EventFilter(type="ACCUSE"))
+        assert [(e["source"], e["target"]) for e in accusations] == [("FIN", "HUN")]
+        aliases = {a["alias"] for a in store.actor(people[0]["id"])["aliases"]}
+        assert {"Aino Virtanen", "Virtanen"} <= aliases
+        assert store.quotes(speaker="Virtanen")[0]["speaker"] == "Aino Virtanen"
+
+
+def test_the_overrides_file_wins(db_url, tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text("name\tcountry\ttitle\taliases\nAino Virtanen\tSWE\tEnvoy\tVirtanen\n", encoding="utf-8")
+    with Store(db_url, overrides=Overrides.read(path)) as store:
+        store.write([doc(FINN, "2024-06-19"), doc(ALONE, "2024-06-20")])
+        person = store.actors(name="Virtanen")
+        assert [(a["name"], a["country"], a["title"], a["pinned"]) for a in person] == [
+            ("Aino Virtanen", "SWE", "Envoy", 1)
+        ]
+        assert [(e["source"], e["target"]) for e in store.events(EventFilter(type="ACCUSE"))] == [("SWE", "HUN")]
+
+
+def test_a_bad_overrides_file_is_one_clear_error(tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text("name\tcountry\nAino Virtanen\tFinland\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"actors.tsv:2: country 'FINLAND' is not an ISO 3166 alpha-3 code"):
+        Overrides.read(path)
+
+
+def test_forget_removes_what_only_that_article_supported(db_url):
+    with Store(db_url) as store:
+        store.write([doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)] + [doc(FINN, "2024-06-19", id="finn")])
+        assert store.forget("finn")["ref"] == "finn"
+        assert store.actors(name="Virtanen") == []
+        assert store.events(EventFilter(dyad=("FIN", "EST"))) == []
+        assert store.forget("visit-0") is not None
+        visit = store.events(EventFilter(type="CONSULT"))
+        assert [(e["reports"], e["articles"]) for e in visit] == [(2, 2)]
+        assert store.forget("visit-0") is None
+        assert store.stats()["articles"] == 2
+        assert store.integrity() == "ok"
+
+
+def test_reextract_replaces_events_and_quotes_and_keeps_everything_else(db_url):
+    from dyad.ingest import reextract
+
+    docs = [doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)] + [doc(ALONE, "2024-06-20", id="alone")]
+    with Store(db_url) as store:
+        store.write(docs)
+        before = fingerprint(store)
+        assert reextract(store) == 0  # everything is already at this version
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE articles SET extractor = 'dyad 0.0.1'"))
+            conn.execute(text("DELETE FROM event_reports"))  # as if the old version had found nothing
+            conn.execute(text("DELETE FROM events"))
+        assert store.stats()["events"] == 0
+        assert reextract(store) == 4
+        assert fingerprint(store) == before
+        with store.connect() as conn:
+            assert {r[0] for r in conn.execute(text("SELECT extractor FROM articles"))} == {dyad.api.EXTRACTOR}
+
+
+def test_queries_filter_events_and_search_quotes(db_url):
+    with Store(db_url) as store:
+        store.write([doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)] + [doc(ALONE, "2024-06-20")])
+        assert store.count_events(EventFilter(dyad=("RUS", "PRK"))) == 1
+        assert store.count_events(EventFilter(dyad=("RUS", "PRK"), directed=True)) == 0  # written PRK, RUS
+        assert store.count_events(EventFilter(since="2024-06-20")) == 0
+        assert store.count_events(EventFilter(until="2024-06-19")) == 2
+        assert len(store.events(EventFilter(place="Pyongyang"))) == 1
+        assert len(store.events(EventFilter(place="PRK"))) == 1
+        assert store.events(EventFilter(min_confidence=0.99)) == []
+        assert [q["text"] for q in store.quotes(search="accept")] == ["We will not accept this,"]
+        assert store.quotes(search="tariffs") == []
+        assert [(d["a"], d["b"], d["events"]) for d in store.dyads()] == [("PRK", "RUS", 1)]  # Virtanen: no country
+
+
+def test_an_unknown_schema_version_is_refused(db_url):
+    with Store(db_url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+    with pytest.raises(StoreError, match="schema version 99 is newer"):
+        Store(db_url)
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("my notes\n")
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Store(str(path))
+    assert path.read_text() == "my notes\n"
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(str(tmp_path / "missing" / "dyad.db"))
+
+
+def test_an_unreachable_server_is_one_clear_error():
+    with pytest.raises(StoreError, match=r"postgresql://nobody@127\.0\.0\.1:9/nothing: cannot open"):
+        Store("postgresql://nobody:secret@127.0.0.1:9/nothing")
+
+
+def test_stored_document_is_the_extracted_one_with_its_licence(db_url):
+    d = doc(VISIT[0][0], VISIT[0][1], id="v", license="CC BY 4.0", source="Example")
+    with Store(db_url) as store:
+        store.write([d])
+        (stored,) = list(store.documents())
+        assert stored["article"]["license"] == "CC BY 4.0"
+        assert {k: v for k, v in stored.items() if k != "stored_as"} == json.loads(json.dumps(d.to_dict()))
+        assert stored["stored_as"] == [{"ref": "v", "url": None, "source": "Example", "license": "CC BY 4.0"}]
