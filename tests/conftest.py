@@ -75,3 +75,27 @@ def db_url(request, tmp_path) -> str:
             pytest.fail(f"PostgreSQL at DYAD_TEST_POSTGRES is not usable: {exc}")
         pytest.skip(f"PostgreSQL at DYAD_TEST_POSTGRES is not usable: {exc}")
     return POSTGRES_URL
+
+
+def fingerprint(store) -> dict:
+    """Everything a user can see in a store, without its row ids: to compare two stores, or one at two moments."""
+    from sqlalchemy import text
+
+    def rows(result) -> list[tuple]:
+        return sorted((tuple(r) for r in result), key=lambda r: tuple("" if v is None else str(v) for v in r))
+
+    with store.connect() as conn:
+        events = rows(
+            r
+            for r in conn.execute(
+                text(
+                    "SELECT e.type, e.source, e.target, e.date, e.modality, COUNT(r.id), COUNT(DISTINCT r.article_id)"
+                    " FROM events e JOIN event_reports r ON r.event_id = e.id"
+                    " GROUP BY e.id, e.type, e.source, e.target, e.date, e.modality"
+                )
+            )
+        )
+        actors = rows(conn.execute(text("SELECT key, name, country, title FROM actors")))
+        refs = rows(conn.execute(text("SELECT ref, url FROM article_refs")))
+        quotes = sorted(r[0] for r in conn.execute(text("SELECT text FROM quotes")))
+    return {"stats": store.stats(), "events": events, "actors": actors, "refs": refs, "quotes": quotes}

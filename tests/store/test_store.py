@@ -11,37 +11,24 @@ import dyad
 from dyad.model import Document
 from dyad.store import Overrides, Store, StoreError
 from dyad.store.queries import EventFilter
+from tests.conftest import fingerprint
 
 VISIT = [
-    ("Russian President Vladimir Putin arrived in Pyongyang on Wednesday for talks with North Korean leader Kim Jong Un.",
-     "2024-06-19"),
+    (
+        "Russian President Vladimir Putin arrived in Pyongyang on Wednesday for talks with North Korean leader "
+        "Kim Jong Un.",
+        "2024-06-19",
+    ),
     ("Vladimir Putin met Kim Jong Un in Pyongyang on June 19, 2024, the Kremlin said.", "2024-06-20"),
-    ("North Korean leader Kim Jong Un hosted Russian President Vladimir Putin in Pyongyang on Wednesday.",
-     "2024-06-21"),
-]  # fmt: skip
+    (
+        "North Korean leader Kim Jong Un hosted Russian President Vladimir Putin in Pyongyang on Wednesday.",
+        "2024-06-21",
+    ),
+]
 
 
 def doc(text: str, published: str, id: str | None = None, **kw) -> Document:
     return dyad.extract(text, published=published, id=id, **kw)
-
-
-def fingerprint(store: Store) -> dict:
-    """Everything a user can see, without store ids: to compare two stores or one store at two moments."""
-    with store.connect() as conn:
-        events = sorted(
-            tuple(r)
-            for r in conn.execute(
-                text(
-                    "SELECT e.type, e.source, e.target, e.date, e.modality, COUNT(r.id), COUNT(DISTINCT r.article_id)"
-                    " FROM events e JOIN event_reports r ON r.event_id = e.id"
-                    " GROUP BY e.id, e.type, e.source, e.target, e.date, e.modality"
-                )
-            )
-        )
-        actors = sorted(tuple(r) for r in conn.execute(text("SELECT key, name, country, title FROM actors")))
-        refs = sorted(tuple(r) for r in conn.execute(text("SELECT ref, url FROM article_refs")))
-        quotes = sorted(r[0] for r in conn.execute(text("SELECT text FROM quotes")))
-    return {"stats": store.stats(), "events": events, "actors": actors, "refs": refs, "quotes": quotes}
 
 
 def test_same_text_under_two_ids_is_one_article_with_both_ids(db_url):
@@ -96,7 +83,11 @@ def test_a_coarse_report_stays_apart_when_two_finer_events_fit(db_url):
     with Store(db_url) as store:
         store.write([doc(*VISIT[0]), other_day, coarse])
         events = store.events(EventFilter(type="CONSULT"))
-        assert sorted((e["date"], e["reports"]) for e in events) == [("2024-06", 1), ("2024-06-10", 1), ("2024-06-19", 1)]
+        assert sorted((e["date"], e["reports"]) for e in events) == [
+            ("2024-06", 1),
+            ("2024-06-10", 1),
+            ("2024-06-19", 1),
+        ]
 
 
 def test_a_coarse_event_stored_first_is_absorbed_by_the_one_finer_report(db_url):
@@ -150,7 +141,9 @@ def test_a_bad_overrides_file_is_one_clear_error(tmp_path):
 
 def test_forget_removes_what_only_that_article_supported(db_url):
     with Store(db_url) as store:
-        store.write([doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)] + [doc(FINN, "2024-06-19", id="finn")])
+        store.write(
+            [doc(t, p, id=f"visit-{n}") for n, (t, p) in enumerate(VISIT)] + [doc(FINN, "2024-06-19", id="finn")]
+        )
         assert store.forget("finn")["ref"] == "finn"
         assert store.actors(name="Virtanen") == []
         assert store.events(EventFilter(dyad=("FIN", "EST"))) == []

@@ -145,7 +145,3 @@ def main() -> None:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         _fail(f"database: {reason}")
         sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,5 @@
+"""python -m dyad.cli"""
+
+from dyad.cli import main
+
+main()
