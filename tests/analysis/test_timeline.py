@@ -1,0 +1,66 @@
+"""Timelines: periods at each grain, coarse dates kept out of finer periods (and counted), scores summed."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.analysis import timeline
+from dyad.analysis.timeline import period_of
+
+ROWS = [
+    ("2024-06-19", "CONSULT", "verbal_cooperation", 1.9, "PRK", "RUS"),
+    ("2024-06-20", "SUPPORT", "verbal_cooperation", 3.4, "RUS", "PRK"),
+    ("2024-06-24", "ASSAULT", "material_conflict", -10.0, "RUS", "PRK"),
+    ("2024-06", "AID", "material_cooperation", 7.0, "RUS", "PRK"),
+    ("2024", "ACCUSE", "verbal_conflict", -2.0, "PRK", "RUS"),
+    (None, "CONSULT", "verbal_cooperation", 1.0, "PRK", "RUS"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "by", "period"),
+    [
+        ("2024-06-19", "day", "2024-06-19"),
+        ("2024-06-19", "week", "2024-W25"),
+        ("2024-12-30", "week", "2025-W01"),  # ISO weeks cross years
+        ("2024-06-19", "month", "2024-06"),
+        ("2024-06-19", "year", "2024"),
+        ("2024-06", "month", "2024-06"),
+        ("2024-06", "week", None),
+        ("2024-06", "day", None),
+        ("2024", "month", None),
+        ("2024-W25", "week", "2024-W25"),
+        ("2024-W25", "month", None),
+        ("2024-W25", "year", "2024"),
+    ],
+)
+def test_period_of(value, by, period):
+    assert period_of(value, by) == period
+
+
+def test_monthly_timeline_counts_types_quads_and_score():
+    result = timeline(ROWS, "PRK", "RUS", by="month")
+    [june] = result.periods
+    assert (june.period, june.events) == ("2024-06", 4)
+    assert june.to_dict()["types"] == {"AID": 1, "ASSAULT": 1, "CONSULT": 1, "SUPPORT": 1}
+    assert june.to_dict()["quads"] == {
+        "verbal_cooperation": 2,
+        "material_cooperation": 1,
+        "verbal_conflict": 0,
+        "material_conflict": 1,
+    }
+    assert june.goldstein == pytest.approx(1.9 + 3.4 - 10.0 + 7.0)
+    assert (result.too_coarse, result.undated) == (1, 1)
+
+
+def test_weekly_and_yearly_timelines():
+    weekly = timeline(ROWS, "PRK", "RUS", by="week")
+    assert [(p.period, p.events) for p in weekly.periods] == [("2024-W25", 2), ("2024-W26", 1)]
+    assert weekly.too_coarse == 2
+    yearly = timeline(ROWS, "PRK", "RUS", by="year")
+    assert [(p.period, p.events) for p in yearly.periods] == [("2024", 5)]
+
+
+def test_an_unknown_grain_is_refused():
+    with pytest.raises(ValueError, match="--by must be one of"):
+        timeline(ROWS, "PRK", "RUS", by="fortnight")

@@ -1,0 +1,175 @@
+"""Article URLs and feeds, against a small HTTP server on loopback (no traffic leaves the machine)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from dyad.sources import InputProblem, Record, read_inputs
+from dyad.sources.web import MAX_RESPONSE_BYTES, client, poll
+
+ARTICLE = """<html><head><title>Ministers meet in Tallinn</title></head><body>
+<article><h1>Ministers meet in Tallinn</h1>
+<p>Finnish Foreign Minister Aino Virtanen met Estonian Prime Minister Kristen Michal in Tallinn on Monday.</p>
+<p>The two discussed energy links across the Gulf of Finland and the security of undersea cables.</p>
+</article></body></html>"""
+
+LONG_ENTRY = (
+    "<p>Japanese Prime Minister Shigeru Ishiba met Australian Prime Minister Anthony Albanese in Canberra on "
+    "Tuesday.</p><p>The two leaders signed an agreement on defence cooperation and discussed trade in critical "
+    "minerals, liquefied natural gas and hydrogen.</p><p>Albanese said the visit showed how close the two countries "
+    "had become since the security declaration of 2022.</p><p>Ishiba is to travel on to Wellington, where he will "
+    "meet New Zealand's prime minister on Thursday.</p>"
+)
+
+FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Example wire</title><link>http://example/</link><description>test</description>
+<item><title>Ministers meet in Tallinn</title><link>{{base}}/article.html</link><guid>wire-1</guid>
+<pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate><description>Short teaser.</description></item>
+<item><title>Leaders meet in Canberra</title><link>{{base}}/canberra.html</link><guid>wire-2</guid>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate><content:encoded><![CDATA[{LONG_ENTRY}]]></content:encoded></item>
+</channel></rss>"""
+
+
+class Handler(BaseHTTPRequestHandler):
+    hits: Counter = Counter()
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    def _send(self, status: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        if body is not None:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802
+        Handler.hits[self.path] += 1
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/article.html":
+            self._send(200, ARTICLE.encode(), "text/html; charset=utf-8")
+        elif self.path == "/feed.xml":
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+                return
+            self._send(200, FEED.replace("{base}", base).encode(), "application/rss+xml", {"ETag": '"v1"'})
+        elif self.path == "/loop":
+            self._send(302, b"", "text/plain", {"Location": "/loop"})
+        elif self.path == "/big":  # no Content-Length: the cap must hold while reading
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            chunk = b"<p>" + b"x" * 65536 + b"</p>"
+            try:
+                for _ in range(MAX_RESPONSE_BYTES // len(chunk) + 20):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif self.path == "/file.bin":
+            self._send(200, b"\x00\x01" * 100, "application/octet-stream")
+        else:
+            self._send(404, b"not here", "text/plain")
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_an_article_url_becomes_a_record(server):
+    [record] = list(read_inputs([f"{server}/article.html"]))
+    assert isinstance(record, Record)
+    assert record.title == "Ministers meet in Tallinn"
+    assert record.url == record.id == f"{server}/article.html"
+    assert "Aino Virtanen met Estonian Prime Minister" in record.text
+
+
+def test_a_feed_gives_each_entry_full_text_from_the_feed_or_its_page(server):
+    records = list(read_inputs([f"{server}/feed.xml"]))
+    assert [type(r) for r in records] == [Record, Record]
+    teaser, full = records
+    assert (teaser.id, teaser.title, teaser.published) == ("wire-1", "Ministers meet in Tallinn", "2024-03-04")
+    assert "Kristen Michal" in teaser.text  # fetched from the entry's page
+    assert (full.id, full.url, full.published) == ("wire-2", f"{server}/canberra.html", "2024-03-05")
+    assert "Anthony Albanese" in full.text  # the feed carried the text; the page (a 404 here) is not asked for
+    assert Handler.hits["/canberra.html"] == 0
+
+
+def test_stored_entries_are_not_fetched_again(server):
+    before = Handler.hits["/article.html"]
+    records = list(read_inputs([f"{server}/feed.xml"], skip=lambda key: key == "wire-1"))
+    assert [r.id for r in records] == ["wire-2"]
+    assert Handler.hits["/article.html"] == before
+
+
+def test_a_conditional_poll_of_an_unchanged_feed_is_a_304(server):
+    with client() as http:
+        items, etag, modified, changed = poll(http, f"{server}/feed.xml", None, None)
+        assert changed and etag == '"v1"' and len(items) == 2
+        items, etag, _, changed = poll(http, f"{server}/feed.xml", etag, modified)
+        assert (items, etag, changed) == ([], '"v1"', False)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "HTTP 404 Not Found"),
+        ("/loop", "more than 5 redirects"),
+        ("/big", "over the 8 MB limit"),
+        ("/file.bin", "not a web page (application/octet-stream)"),
+    ],
+)
+def test_a_failed_url_is_one_problem_naming_it(server, path, message):
+    [problem] = list(read_inputs([f"{server}{path}"]))
+    assert isinstance(problem, InputProblem)
+    assert problem.origin == f"{server}{path}"
+    assert message in problem.message
+
+
+def test_other_schemes_and_closed_ports_are_refused_with_a_reason():
+    [ftp] = list(read_inputs(["ftp://127.0.0.1/file.html"]))
+    assert "only http and https URLs are fetched, not ftp" in ftp.message
+    [closed] = list(read_inputs(["http://127.0.0.1:9/article.html"]))
+    assert closed.message.startswith("cannot fetch")
+
+
+def test_watching_a_feed_says_what_each_poll_added(server, tmp_path):
+    db = str(tmp_path / "watch.db")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dyad.cli", "ingest", f"{server}/feed.xml", "--watch", "1s", "--db", db],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + 120
+    try:
+        while len([ln for ln in lines if "feed.xml:" in ln]) < 2 and time.monotonic() < deadline:
+            line = process.stderr.readline()
+            if not line:
+                break
+            lines.append(line.strip())
+    finally:
+        process.kill()
+        process.wait()
+    polls = [ln for ln in lines if "feed.xml:" in ln]
+    assert "2 new, 0 already stored, 0 failed" in polls[0], lines
+    assert polls[1].endswith("not modified"), lines
