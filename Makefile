@@ -22,11 +22,14 @@ test: install lint
 
 run: install
 	@mkdir -p build
-	$(BIN)/dyad extract examples/kremlin-putin-kim-2019.jsonl --format json -o build/example.json --summary
-	@echo "JSON written to build/example.json"
+	$(BIN)/dyad ingest examples/public-domain.jsonl --db build/dyad.db
+	$(BIN)/dyad overview --db build/dyad.db
+	$(BIN)/dyad timeline RUS PRK --by year --db build/dyad.db
+	@echo "Store: build/dyad.db (try: $(BIN)/dyad events --db build/dyad.db --dyad RUS UKR)"
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/ingest_speed.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

@@ -167,6 +167,7 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name, or a name they were called.")] = None,
     search: Annotated[str | None, typer.Option(help="Words the quote contains (full-text search).")] = None,
     limit: LimitOption = 20,
+    full: Annotated[bool, typer.Option("--full", help="Print long quotes whole (else cut at 400 characters).")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -184,7 +185,8 @@ def quotes(
         if r["speaker_country"]:
             who += f" ({r['speaker_country']})"
         out.print(f"[bold]{who}[/bold], {r['published'] or 'undated'}, {r['article_ref']}")
-        out.print(f"  “{r['text']}”", markup=False)
+        said = r["text"] if full or len(r["text"]) <= 400 else r["text"][:400].rsplit(" ", 1)[0] + " …"
+        out.print(f"  “{said}”", markup=False)
 
 
 @app.command()
@@ -220,3 +222,36 @@ def actors(
             str(r["quotes"]),
         )
     out.print(table)
+
+
+@app.command()
+def overview(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="Rows in each table.")] = 8,
+) -> None:
+    """What the store holds: counts, the busiest dyads, the busiest one's timeline, the latest events and quotes."""
+    with open_store(db) as store:
+        counts = store.stats()
+        busiest = store.dyads(1)
+    out.print(", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
+    dyads(db=db, limit=limit, as_json=False)
+    if busiest:
+        top = busiest[0]
+        timeline(
+            top["a"], top["b"], by="month", since=None, until=None, directed=False, plot=None, db=db, as_json=False
+        )
+    events(
+        dyad=None,
+        kind=None,
+        since=None,
+        until=None,
+        topic=None,
+        place=None,
+        min_confidence=None,
+        modality="actual",
+        limit=limit,
+        db=db,
+        as_json=False,
+    )
+    out.print("[bold]Latest quotes[/bold]")
+    quotes(speaker=None, search=None, limit=max(1, limit // 2), full=False, db=db, as_json=False)

@@ -181,7 +181,7 @@ class Queries:
                 func.count().label("events"),
                 *quads,
                 func.sum(func.coalesce(e.goldstein, 0)).label("goldstein"),
-                func.max(e.date).label("latest"),
+                func.max(case((e.date.like("%W%"), None), else_=e.date)).label("latest"),
             )
             .where(e.modality == "actual", e.source.is_not(None), e.target.is_not(None), e.source != e.target)
             .group_by(low, high)
