@@ -10,8 +10,8 @@ the share of spaCy's own speed that dyad keeps after all its extractors.
 
 from __future__ import annotations
 
-import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -20,25 +20,15 @@ import spacy
 import dyad
 from dyad.nlp.clean import clean
 from dyad.nlp.pipeline import MODEL
-from dyad.sources import Record
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import options  # noqa: E402
+from corpus import records as corpus  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--input", type=Path, default=ROOT / "examples" / "public-domain.jsonl")
-    ap.add_argument("--repeat", type=int, default=3, help="copies of the input set per round")
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--batch-size", type=int, default=32)
-    args = ap.parse_args()
-
-    rows = [json.loads(line) for line in args.input.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [
-        Record(text=r["text"], origin=str(n), id=f"{r.get('id', n)}-{k}", published=r.get("published"))
-        for k in range(args.repeat)
-        for n, r in enumerate(rows)
-    ]
+    args = options(__doc__).parse_args()
+    records = corpus(args.input, args.repeat)
     texts = [clean(r.text) for r in records]
     words = sum(len(t.split()) for t in texts)
 

@@ -13,18 +13,19 @@ event merging and one transaction per batch.
 
 from __future__ import annotations
 
-import argparse
 import json
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import dyad
 from dyad.ingest import ingest
-from dyad.sources import Record
 from dyad.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import options  # noqa: E402
+from corpus import records as corpus  # noqa: E402
 
 
 def _fresh(db: str | None, folder: Path, n: int) -> str:
@@ -43,27 +44,10 @@ def _fresh(db: str | None, folder: Path, n: int) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--input", type=Path, default=ROOT / "examples" / "public-domain.jsonl")
-    ap.add_argument("--repeat", type=int, default=3, help="copies of the input set per round")
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap = options(__doc__)
     ap.add_argument("--db", help="a PostgreSQL URL to measure instead of SQLite (its public schema is emptied)")
     args = ap.parse_args()
-
-    rows = [json.loads(line) for line in args.input.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [
-        Record(
-            text=f"{r['text']}\n\nCopy {k + 1} of this report.",
-            origin=str(n),
-            id=f"{r.get('id', n)}-{k}",
-            published=r.get("published"),
-            source=r.get("source"),
-            license=r.get("license"),
-        )
-        for k in range(args.repeat)
-        for n, r in enumerate(rows)
-    ]
+    records = corpus(args.input, args.repeat, distinct=True)
     n = len(records)
     list(dyad.extract_many(records[:8]))  # loads the pipeline, lexicons and gazetteer
 
