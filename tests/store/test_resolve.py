@@ -50,3 +50,13 @@ def test_precision_and_coarser():
     ]
     assert coarser("2024-06", "2024-06-19") and coarser("2024", "2024-06")
     assert not coarser("2024-06", "2024-07-01") and not coarser("2024", "2024-W25") and not coarser("2024", "2024")
+
+
+def test_the_family_name_is_first_where_the_country_puts_it_first():
+    from dyad.store.resolve import surname
+
+    assert surname("person", "Xi Jinping", "CHN") == "xi"
+    assert surname("person", "Kim Jong Un", "PRK") == "kim"
+    assert surname("person", "Vladimir Putin", "RUS") == "putin"
+    assert surname("person", "Wang Yi", None) == "yi"  # country unknown: the English order
+    assert surname("state", "China", "CHN") is None

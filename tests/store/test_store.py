@@ -219,3 +219,16 @@ def test_stored_document_is_the_extracted_one_with_its_licence(db_url):
         assert stored["article"]["license"] == "CC BY 4.0"
         assert {k: v for k, v in stored.items() if k != "stored_as"} == json.loads(json.dumps(d.to_dict()))
         assert stored["stored_as"] == [{"ref": "v", "url": None, "source": "Example", "license": "CC BY 4.0"}]
+
+
+def test_a_family_name_said_alone_finds_a_person_whose_family_name_comes_first(db_url):
+    first = doc(
+        "Chinese Vice Foreign Minister Zhao Lihua met Russian Foreign Minister Sergei Lavrov in Beijing.", "2024-06-17"
+    )
+    later = doc('"Cooperation will deepen," Zhao told reporters. Zhao criticised Japan on Tuesday.', "2024-06-19")
+    with Store(db_url) as store:
+        store.write([first, later])
+        assert [(a["name"], a["country"], a["articles"]) for a in store.actors(name="Zhao")] == [
+            ("Zhao Lihua", "CHN", 2)
+        ]
+        assert [(e["source"], e["target"]) for e in store.events(EventFilter(type="ACCUSE"))] == [("CHN", "JPN")]

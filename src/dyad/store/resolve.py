@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyad import kb
 from dyad.errors import DyadError
 from dyad.ontology import SYMMETRIC_TYPES
 
@@ -30,11 +31,14 @@ def actor_key(kind: str, name: str, country: str | None) -> str:
     return f"{kind}:{norm(name)}:{country or ''}"
 
 
-def surname(kind: str, name: str) -> str | None:
+def surname(kind: str, name: str, country: str | None = None) -> str | None:
+    """The family name a person is called by alone: the last word, or the first where it comes first (Xi Jinping)."""
     if kind != "person":
         return None
     words = norm(name).split()
-    return words[-1] if words else None
+    if not words:
+        return None
+    return words[0] if country in kb.words("family_name_first") else words[-1]
 
 
 def party(country: str | None, code: str | None) -> str | None:

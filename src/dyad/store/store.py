@@ -277,7 +277,7 @@ class Store(Queries):
                     key=key,
                     kind=kind,
                     name=name,
-                    surname=surname(kind, name),
+                    surname=surname(kind, name, country),
                     title=title,
                     country=country,
                     code=code,
@@ -300,6 +300,10 @@ class Store(Queries):
                 taken = conn.execute(select(a.id).where(a.key == actor_key(kind, name, country))).first()
                 if taken is None:  # "Putin" seen first, "Vladimir Putin" now: keep the fuller name
                     changes.update(name=name, key=actor_key(kind, name, country))
+        if changes and row["kind"] == "person" and ("name" in changes or "country" in changes):
+            changes["surname"] = surname(
+                "person", changes.get("name", row["name"]), changes.get("country", row["country"])
+            )
         if changes:
             conn.execute(update(s.actors).where(a.id == row["id"]).values(**changes))
         return row["id"], "country" in changes and row["country"] != changes["country"]
@@ -312,8 +316,8 @@ class Store(Queries):
             return None
         if len(words) == 1:
             query = select(s.actors).where(a.kind == "person", a.surname == words[0])
-        else:  # a fuller name for someone stored under the surname alone
-            query = select(s.actors).where(a.kind == "person", a.key == f"person:{words[-1]}")
+        else:  # a fuller name for someone stored under the family name alone
+            query = select(s.actors).where(a.kind == "person", a.key == f"person:{surname('person', name, country)}")
         rows = [r for r in conn.execute(query).mappings() if country is None or r["country"] in (None, country)]
         return rows[0] if len(rows) == 1 else None
 
