@@ -251,3 +251,39 @@ def test_drones_launched_at_a_country_are_an_assault_on_it():
 def test_not_commenting_on_strikes_is_not_striking():
     events = _coded("The Kremlin did not comment on the strikes.")
     assert not any(kind == "ASSAULT" and "RUS" in s for kind, s, *_ in events)
+
+
+def test_a_denied_clause_is_negated():
+    events = _coded("Russia denied that it attacked Ukraine on Monday.")
+    assert [m for t, _, _, m in events if t == "ASSAULT"] == ["negated"]
+
+
+def test_a_courtesy_formula_is_not_a_concession():
+    assert [e for e in _coded("Vladimir Putin: First of all, allow me to congratulate you on your election.") if
+            e[0] == "CONCEDE"] == []  # fmt: skip
+    assert ("CONCEDE", {"RUS"}, {"IGO"}, "actual") in _coded("Russia allowed UN inspectors to visit the plant.")
+
+
+def test_meeting_in_ones_own_country_does_not_make_it_the_other_side():
+    events = _coded("Vladimir Putin: Mr Chairman, I am very pleased to meet with you in Russia.")
+    assert all(not (t == "CONSULT" and g == {"RUS"}) for t, _, g, _ in events), events
+    assert ("CONSULT", {"PRK"}, {"RUS"}, "actual") in _coded("Kim Jong Un met Putin in Russia.")
+
+
+def test_a_visit_that_helps_understanding_is_not_aid():
+    text = (
+        "President of Russia Vladimir Putin: Mr Chairman,\n\nI have no doubt that today's visit to Russia will help "
+        "further develop bilateral relations and help us better understand ways of bringing about a settlement."
+    )
+    assert [e for e in _coded(text) if e[0] == "AID"] == []
+    assert ("AID", {"USA"}, {"UKR"}, "actual") in _coded("The United States helped Ukraine rebuild its power grid.")
+
+
+def test_you_in_a_conversation_of_two_is_the_other_speaker():
+    text = (
+        "Vladimir Putin: Mr Chairman, I am very pleased to meet with you in Russia.\n\n"
+        "Kim Jong Un: Thank you for the invitation, Mr President."
+    )
+    assert ("CONSULT", {"RUS"}, {"PRK"}, "actual") in _coded(text)
+    three = '"We welcome the meeting," said Chinese President Xi Jinping.\n\n' + text
+    assert ("CONSULT", {"RUS"}, {"PRK"}, "actual") not in _coded(three)  # whom "you" means is no longer sure

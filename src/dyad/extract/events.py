@@ -62,6 +62,8 @@ FUTURE_HEADS = {
     "offer",
 }
 DENIALS = {"deny", "refute", "dismiss"}
+COURTESY_VERBS = {"allow", "let", "permit"}
+ENABLING_VERBS = {"help", "assist"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT = "nsubjpass"
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "from", "for", "over", "into", "upon"}
@@ -92,6 +94,7 @@ LIGHT_VERBS = {
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "attr", "oprd"}
 CONTENT_PREPS = {"for", "of", "on", "about", "against", "over", "to"}
 PEOPLE_NOUNS = kb.words("people_noun")
+OFFICIALS = kb.words("official")
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # what a government does to its own people, and they to it
 # what rebels, parties and crowds do inside their country: domestic only when no state is the one acting
 INTERNAL_OBJECTS = {"curfew", "extremist", "rally", "demonstration", "dissident", "crime", "unrest", "riot", "strike"}
@@ -302,6 +305,17 @@ class EventCoder:
         quote = self._quote_at(tok.idx)
         return self.ctx.actor(quote.speaker) if quote and quote.speaker else None
 
+    def _addressee(self, tok: Token) -> Actor | None:
+        """'you' inside a quote when the text quotes exactly two people: the other one (talks, interviews)."""
+        quote = self._quote_at(tok.idx)
+        if quote is None or quote.speaker is None:
+            return None
+        others = {q.speaker for q in self.quotes if q.speaker and q.speaker != quote.speaker}
+        if len(others) != 1:
+            return None
+        other = self.ctx.actor(others.pop())
+        return other if other is not None and other.kind == "person" else None
+
     def _actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
         """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
         ctx = self.ctx
@@ -309,6 +323,9 @@ class EventCoder:
         if low in FIRST_PERSON:
             speaker = self._speaker(tok)
             return [speaker] if speaker else []
+        if low in ("you", "your"):
+            addressee = self._addressee(tok)
+            return [addressee] if addressee else []
         if low in ("he", "she", "his"):
             from dyad.extract.quotes import SpeakerResolver
 
@@ -324,7 +341,7 @@ class EventCoder:
         # "his country", "our country": the possessor's state
         if tok.lower_ in ("country", "nation", "government", "state", "side", "republic"):
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if poss is not None and poss.lower_ in ("his", "her", "our", "my", "their", "its"):
+            if poss is not None and poss.lower_ in ("his", "her", "our", "my", "their", "its", "your"):
                 owner = self._actor_for(poss)
                 return [self._state_of(a) for a in owner if a.country] or owner
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
@@ -495,6 +512,23 @@ class EventCoder:
             return True
         if lemma == "ask" and not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep") for c in tok.children):
             return any(q.start < tok.idx + 40 and tok.idx - 40 < q.end for q in self.quotes)
+        if lemma in COURTESY_VERBS and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            # "allow me to congratulate you", "let us recall": a speaker's formula, not a concession
+            return any(c.dep_ in ("dobj", "nsubj") and c.lower_ in ("me", "us") for c in tok.children) or any(
+                g.dep_ == "nsubj" and g.lower_ in ("me", "us")
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                for g in c.children
+            )
+        if lemma in ENABLING_VERBS:
+            # "the visit will help develop relations": a thing that helps is no donor
+            subject = _inherited_subject(tok)
+            if (
+                subject is not None
+                and subject.pos_ == "NOUN"
+                and self.ctx.actor_at(subject.idx, subject.idx + len(subject.text)) is None
+            ):
+                return subject.lemma_.lower() not in PEOPLE_NOUNS and subject.lemma_.lower() not in OFFICIALS
         return False
 
     def _against_own(self, tok: Token) -> bool:
@@ -621,7 +655,8 @@ class EventCoder:
             if pobj is None:
                 continue
             if entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
-                targets = self._host(pobj)
+                own = {a.country for a in sources}
+                targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
                 targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
         if not targets:
@@ -742,6 +777,8 @@ class EventCoder:
                 return "negated", False
             if node.lemma_.lower() in DENIALS and node is not tok:
                 return "negated", False
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in DENIALS:
+                return "negated", False  # "denied that it attacked"
             if node.lemma_.lower() in FAILURES and node is not tok:
                 return "negated", False  # "failed to reach agreement"
             if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in kids) or (
@@ -975,6 +1012,17 @@ def _verb_is(tok: Token, words: set[str]) -> bool:
         if stem in words or stem + "e" in words:
             return low.endswith(("s", "d", "ed", "es", "ing"))
     return False
+
+
+def _inherited_subject(tok: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is conjoined to ('the visit will help X and help Y')."""
+    node = tok
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or node.dep_ not in ("conj", "xcomp"):
+            return subject
+        node = node.head
+    return None
 
 
 def _governing_verb(tok: Token) -> Token | None:
