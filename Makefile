@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PORT   ?= 8000
 
 .PHONY: install test lint run bench clean
 
@@ -25,7 +26,7 @@ run: install
 	$(BIN)/dyad ingest examples/public-domain.jsonl --db build/dyad.db
 	$(BIN)/dyad overview --db build/dyad.db
 	$(BIN)/dyad timeline RUS PRK --by year --db build/dyad.db
-	@echo "Store: build/dyad.db (try: $(BIN)/dyad events --db build/dyad.db --dyad RUS UKR)"
+	$(BIN)/dyad serve --db build/dyad.db --port $(PORT)
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py

@@ -168,3 +168,38 @@ def reextract(
         if on_batch is not None:
             on_batch(done)
     return done
+
+
+@dataclass
+class One:
+    """What ingesting one article did (the HTTP API's write)."""
+
+    ref: str | None = None
+    hash: str | None = None
+    new: bool = False
+    events: int = 0
+    quotes: int = 0
+    problem: InputProblem | None = None
+
+
+def ingest_one(item: Record | InputProblem, store: Store) -> One:
+    """Ingest a single record in its own transaction; a text already stored only adds its id and URL."""
+    [(origin, article)] = list(prepare_many([item]))
+    if isinstance(article, InputProblem):
+        return One(problem=article)
+    if store.known([article.hash]):
+        store.write([], refs=[article])
+        stored = store.find_article(article.hash)
+        return One(ref=stored["ref"] if stored else article.id, hash=article.hash)
+    [built] = build_batch([(origin, article)])
+    if isinstance(built, InputProblem):
+        return One(problem=built)
+    [result] = store.write([built])
+    stored = store.find_article(article.hash) if not result.new else None
+    return One(
+        ref=built.article.id if result.new else (stored["ref"] if stored else article.id),
+        hash=article.hash,
+        new=result.new,
+        events=result.events,
+        quotes=result.quotes,
+    )

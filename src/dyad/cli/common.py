@@ -44,14 +44,9 @@ def open_store(db: str | None, overrides: str | None = None) -> Store:
 
 def side(text: str) -> str:
     """A dyad side as the store writes it: an ISO alpha-3 code (names and aliases accepted) or an IGO code."""
-    value = text.strip()
-    if len(value) == 3 and value.isalpha():
-        return value.upper()
-    if value.upper().startswith(("IGO", "NGO")) and value.isalnum():
-        return value.upper()
-    from dyad.kb import countries
+    from dyad.store.resolve import side_code
 
-    code = countries().lookup(value)
+    code = side_code(text)
     if code is None:
         raise fail(f"{text!r} is not a country code or name (use ISO codes such as RUS, PRK)")
     return code

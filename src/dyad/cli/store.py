@@ -212,3 +212,36 @@ def export_(
         except OSError as exc:
             raise fail(f"{output}: cannot write ({exc.strerror or exc})", 1) from None
     err.print(f"dyad: wrote {n} {'documents' if fmt == 'jsonl' else 'events'} to {output}", markup=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the store: web pages at /, the JSON API at /api, its documentation at /docs.
+
+    Writes (POST /api/articles) need DYAD_API_TOKEN set in the server's environment.
+    """
+    import os
+
+    import uvicorn
+
+    from dyad.web import create_app
+
+    store = open_store(db)
+    application = create_app(store)
+    writes = "on (Bearer token)" if os.environ.get("DYAD_API_TOKEN") else "off (no DYAD_API_TOKEN)"
+    shown = f"[{host}]" if ":" in host else host
+    err.print(
+        f"dyad: serving {store.name} at http://{shown}:{port}/ (API docs at /docs; writes {writes}); Ctrl-C stops",
+        markup=False,
+        soft_wrap=True,
+    )
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})", 1) from None
+    finally:
+        store.close()

@@ -199,9 +199,7 @@ class Queries:
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(query)]
 
-    def quotes(
-        self, speaker: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0
-    ) -> list[dict[str, Any]]:
+    def _quotes_query(self, speaker: str | None, search: str | None, speaker_id: int | None):
         q, a, act = s.quotes.c, s.articles.c, s.actors.c
         query = (
             select(
@@ -234,21 +232,35 @@ class Queries:
                     ),
                 )
             )
+        if speaker_id is not None:
+            query = query.where(q.speaker_id == speaker_id)
         if search:
             query = query.where(self.fts_condition(search))
+        return query
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        speaker_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes with their speakers and articles, newest first; ``search`` is full-text (all words)."""
+        a, q = s.articles.c, s.quotes.c
+        query = self._quotes_query(speaker, search, speaker_id)
         query = query.order_by(a.published.desc().nulls_last(), q.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
-    def actors(
-        self,
-        country: str | None = None,
-        kind: str | None = None,
-        name: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Actors with how many articles mention them and how many quotes they have."""
+    def count_quotes(self, speaker: str | None = None, search: str | None = None, speaker_id: int | None = None) -> int:
+        return self._count(self._quotes_query(speaker, search, speaker_id))
+
+    def _count(self, query) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+
+    def _actors_query(self, country: str | None, kind: str | None, name: str | None):
         act, aa, q = s.actors.c, s.article_actors.c, s.quotes.c
         articles = select(func.count(func.distinct(aa.article_id))).where(aa.actor_id == act.id).scalar_subquery()
         quotes = select(func.count(q.id)).where(q.speaker_id == act.id).scalar_subquery()
@@ -259,9 +271,58 @@ class Queries:
             query = query.where(act.kind == kind)
         if name:
             query = query.where(func.lower(act.name).contains(name.lower(), autoescape=True))
-        query = query.order_by(articles.desc(), act.name).limit(limit).offset(offset)
+        return query, articles
+
+    def actors(
+        self,
+        country: str | None = None,
+        kind: str | None = None,
+        name: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Actors with how many articles mention them and how many quotes they have, most mentioned first."""
+        query, articles = self._actors_query(country, kind, name)
+        query = query.order_by(articles.desc(), s.actors.c.name).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    def count_actors(self, country: str | None = None, kind: str | None = None, name: str | None = None) -> int:
+        return self._count(self._actors_query(country, kind, name)[0])
+
+    def article(self, ref: str | int) -> dict[str, Any] | None:
+        """One stored article (by any id it came under, its hash, or its store number as an int) with its document,
+        every id it came under, and the store actor of each document actor."""
+        if isinstance(ref, int):
+            with self.engine.connect() as conn:
+                found = conn.execute(select(s.articles).where(s.articles.c.id == ref)).mappings().first()
+            row = dict(found) if found is not None else None
+        else:
+            row = self.find_article(ref)  # type: ignore[attr-defined]
+        if row is None:
+            return None
+        refs, aa = s.article_refs.c, s.article_actors.c
+        with self.engine.connect() as conn:
+            row["stored_as"] = [
+                dict(r)
+                for r in conn.execute(
+                    select(refs.ref, refs.url, refs.source, refs.license)
+                    .where(refs.article_id == row["id"])
+                    .order_by(refs.id)
+                ).mappings()
+            ]
+            row["actor_ids"] = dict(
+                conn.execute(select(aa.local_id, aa.actor_id).where(aa.article_id == row["id"])).all()
+            )
+            r = s.event_reports.c
+            row["event_ids"] = {
+                local: event
+                for local, event in conn.execute(
+                    select(r.local_id, r.event_id).where(r.article_id == row["id"]).order_by(r.id)
+                ).all()
+            }
+        row["document"] = json.loads(row["document"])
+        return row
 
     def actor(self, actor_id: int) -> dict[str, Any] | None:
         al = s.actor_aliases.c

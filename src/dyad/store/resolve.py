@@ -41,6 +41,16 @@ def surname(kind: str, name: str, country: str | None = None) -> str | None:
     return words[0] if country in kb.words("family_name_first") else words[-1]
 
 
+def side_code(text: str) -> str | None:
+    """A dyad side as users type it: an ISO alpha-3 code, an IGO/NGO code, or a country name or alias."""
+    value = text.strip()
+    if len(value) == 3 and value.isalpha():
+        return value.upper()
+    if value.upper().startswith(("IGO", "NGO")) and value.isalnum():
+        return value.upper()
+    return kb.countries().lookup(value) if value else None
+
+
 def party(country: str | None, code: str | None) -> str | None:
     """The side an actor puts into a dyad: its state, or an international body's code (IGOUNO)."""
     if country:

@@ -1,0 +1,207 @@
+"""Server-rendered pages: home, dyad, event, article, quotes, actors, actor. Jinja2 escapes every text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from dyad.analysis import timeline as build_timeline
+from dyad.ontology import PLOVER_TYPES, SYMMETRIC_TYPES
+from dyad.store import Store
+from dyad.store.queries import QUADS, EventFilter
+from dyad.store.resolve import side_code
+from dyad.web.highlight import Mark, document_marks, render
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(resources.files("dyad.web") / "templates"))
+
+
+def _web_address(url: object) -> str | None:
+    """A link only to http(s) addresses: an article's stored URL may be 'javascript:...'."""
+    text = str(url or "").strip()
+    return text if urlsplit(text).scheme.lower() in ("http", "https") else None
+
+
+templates.env.filters["web_address"] = _web_address
+templates.env.globals["symmetric"] = SYMMETRIC_TYPES  # meetings have no direction: drawn A–B, not A→B
+PAGE = 50
+COOPERATION = ("verbal_cooperation", "material_cooperation")
+CONFLICT = ("verbal_conflict", "material_conflict")
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context)
+
+
+async def http_error(request: Request, exc: HTTPException):  # noqa: ANN201
+    """JSON for the API, a page for people."""
+    if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
+        return await http_exception_handler(request, exc)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": exc.status_code, "message": exc.detail}, status_code=exc.status_code
+    )
+
+
+def _side(value: str) -> str:
+    found = side_code(value)
+    if found is None:
+        raise HTTPException(404, f"{value!r} is not a country code or name")
+    return found
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    db = _store(request)
+    dyads = db.dyads(15)
+    for d in dyads:
+        coop = sum(d[q] for q in COOPERATION)
+        conflict = sum(d[q] for q in CONFLICT)
+        total = max(coop + conflict, 1)
+        d["coop"], d["conflict"] = coop, conflict
+        d["coop_pct"], d["conflict_pct"] = round(100 * coop / total), round(100 * conflict / total)
+    return _page(request, "home.html", stats=db.stats(), dyads=dyads)
+
+
+@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+def dyad(
+    request: Request,
+    a: str,
+    b: str,
+    type: Annotated[str | None, Query()] = None,  # noqa: A002
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    db = _store(request)
+    first, second = _side(a), _side(b)
+    if type is not None and type.upper() not in PLOVER_TYPES:
+        raise HTTPException(404, f"{type!r} is not a PLOVER type")
+    rows = db.dyad_events(first, second)
+    monthly = build_timeline(rows, first, second, "month")
+    chart = {
+        "periods": [p.period for p in monthly.periods],
+        "cooperation": [sum(p.quads.get(q, 0) for q in COOPERATION) for p in monthly.periods],
+        "conflict": [sum(p.quads.get(q, 0) for q in CONFLICT) for p in monthly.periods],
+        "goldstein": [round(p.goldstein, 2) for p in monthly.periods],
+        "title": f"{first}–{second}, actual events per month",
+    }
+    types = Counter(r[1] for r in rows)
+    f = EventFilter(dyad=(first, second), type=type.upper() if type else None)
+    total = db.count_events(f)
+    events = db.events(f, limit=PAGE, offset=(page - 1) * PAGE)
+    return _page(
+        request,
+        "dyad.html",
+        a=first,
+        b=second,
+        chart=chart,
+        too_coarse=monthly.too_coarse,
+        types=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
+        selected=type.upper() if type else None,
+        events=events,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE)),
+        quads=QUADS,
+    )
+
+
+@router.get("/event/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: int) -> HTMLResponse:
+    db = _store(request)
+    found = db.event(event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    documents: dict[int, dict] = {}
+    for report in found["reports"]:
+        art = documents.get(report["article_id"])
+        if art is None:
+            art = documents[report["article_id"]] = db.article(int(report["article_id"])) or {}
+        document = art.get("document") or {}
+        text = document.get("article", {}).get("text", "")
+        local = next((e for e in document.get("events", []) if e["id"] == report["local_id"]), None)
+        actors = {x["id"]: x for x in document.get("actors", [])}
+        sides = {"source": local["sources"] if local else [], "target": local["targets"] if local else []}
+        report["sentences"] = []
+        for ev in report["evidence"]:
+            marks = [Mark(ev["trigger"]["start"], ev["trigger"]["end"], "trigger", found["type"])]
+            for role, ids in sides.items():
+                for actor_id in ids:
+                    a = actors.get(actor_id)
+                    for m in a["mentions"] if a else []:
+                        if ev["start"] <= m["start"] and m["end"] <= ev["end"]:
+                            marks.append(Mark(m["start"], m["end"], role, f"{role}: {a['name']}"))
+            report["sentences"].append(render(text, marks, ev["start"], ev["end"]))
+    return _page(request, "event.html", event=found)
+
+
+@router.get("/article/{ref:path}", response_class=HTMLResponse)
+def article(request: Request, ref: str) -> HTMLResponse:
+    db = _store(request)
+    found = db.article(ref)
+    if found is None:
+        raise HTTPException(404, f"no article {ref!r}")
+    document = found["document"]
+    body = render(found["text"], document_marks(document, found["actor_ids"]))
+    actors = {a["id"]: a for a in document["actors"]}
+    return _page(request, "article.html", article=found, body=body, document=document, actors=actors)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    db = _store(request)
+    q, speaker = (q or "").strip() or None, (speaker or "").strip() or None
+    total = db.count_quotes(speaker, q)
+    rows = db.quotes(speaker, q, PAGE, (page - 1) * PAGE)
+    return _page(
+        request, "quotes.html", rows=rows, q=q, speaker=speaker, total=total, page=page, pages=max(1, -(-total // PAGE))
+    )
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(
+    request: Request,
+    name: Annotated[str | None, Query(max_length=200)] = None,
+    country: Annotated[str | None, Query(max_length=64)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    db = _store(request)
+    iso = _side(country) if country else None
+    total = db.count_actors(iso, None, name)
+    rows = db.actors(iso, None, name, PAGE, (page - 1) * PAGE)
+    return _page(
+        request,
+        "actors.html",
+        rows=rows,
+        name=name,
+        country=iso,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE)),
+    )
+
+
+@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: int) -> HTMLResponse:
+    db = _store(request)
+    found = db.actor(actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor {actor_id}")
+    aliases = sorted({a["alias"] for a in found["aliases"]})
+    said = db.quotes(speaker_id=actor_id, limit=PAGE)
+    events = db.events(EventFilter(actor=actor_id, modality=None), limit=PAGE)
+    return _page(request, "actor.html", actor=found, aliases=aliases, quotes=said, events=events)

@@ -1,0 +1,41 @@
+"""A store with the visits fixture and a hostile article, and the app over it."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dyad.ingest import ingest
+from dyad.sources import Record, read_paths
+from dyad.store import Store
+from dyad.web import create_app
+from tests.conftest import FIXTURES
+
+TOKEN = "test-token-123"
+HOSTILE = Record(
+    text=(
+        "<script>alert(1)</script> Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing "
+        'on Tuesday. "<img src=x onerror=alert(2)> We are partners," Putin said.'
+    ),
+    origin="hostile",
+    id="<b>hostile</b>",
+    title="<script>alert('title')</script>",
+    url="javascript:alert(3)",
+    published="2024-05-16",
+    source="<i>Evil</i>",
+    license="<script>alert(4)</script>",
+)
+
+
+def fill(store: Store) -> None:
+    ingest(read_paths([str(FIXTURES / "visits.jsonl")]), store)
+    ingest([HOSTILE], store)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    store = Store(str(tmp_path_factory.mktemp("web") / "dyad.db"))
+    fill(store)
+    with TestClient(create_app(store, token=TOKEN)) as c:
+        yield c
+    store.close()

@@ -1,0 +1,108 @@
+"""The pages: each renders from the store, links to the next, and shows hostile text as text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_home_lists_dyads_with_their_bars(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'href="/dyad/PRK/RUS"' in page.text
+    assert re.search(r'class="coop" style="width: 100%"', page.text)
+
+
+def test_dyad_page_has_chart_data_and_an_event_table(client):
+    page = client.get("/dyad/RUS/PRK").text
+    assert '<div id="chart"' in page and '<script src="/plotly.min.js"' in page
+    data = re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    assert '"periods": ["2024-06"]' in data and '"cooperation": [1]' in data
+    assert re.search(r'<a href="/event/\d+">CONSULT', page)
+    assert "CONSULT (1)" in page  # the type filter
+    assert "No events." in client.get("/dyad/RUS/PRK?type=ASSAULT").text
+
+
+def test_event_page_highlights_trigger_and_sides_in_each_report(client):
+    event_id = client.get("/api/events?dyad=RUS,PRK").json()["items"][0]["id"]
+    page = client.get(f"/event/{event_id}").text
+    assert page.count('class="evidence"') == 3
+    assert re.search(r'<mark class="trigger"[^>]*>(arrived|met|hosted)</mark>', page)
+    assert '<mark class="source"' in page and '<mark class="target"' in page
+
+
+def test_article_page_marks_every_kind_and_shows_source_and_licence(client):
+    page = client.get("/article/wire/1").text
+    for kind in ("person", "state", "place", "date", "quote", "trigger"):
+        assert f'class="mark {kind}"' in page or f'<mark class="{kind}"' in page, kind
+    assert "licence: CC BY 4.0" in page and "https://wire.example/1" in page
+    assert "Also arrived as: mirror/1" in page
+
+
+def test_quotes_actors_and_actor_pages(client):
+    assert "We value this friendship" in client.get("/quotes?q=friendship").text
+    assert "1 quote containing" in client.get("/quotes?q=friendship").text
+    actors = client.get("/actors?country=FIN").text
+    link = re.search(r'<a href="/actor/(\d+)">Aino Virtanen</a>', actors)
+    assert link
+    actor = client.get(f"/actor/{link.group(1)}").text
+    assert "Foreign Minister" in actor and "FIN" in actor and "CONSULT" in actor
+
+
+@pytest.mark.parametrize("path", ["/event/999999", "/article/none", "/actor/999999", "/dyad/RUS/Atlantis", "/nope"])
+def test_missing_things_are_a_404_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+
+
+HOSTILE = ("<script>alert", "<img src=x", "<b>hostile</b>", "<i>Evil</i>", 'href="javascript:')
+
+
+def _no_live_markup(html: str) -> None:
+    for bad in HOSTILE:
+        assert bad not in html, bad
+    assert "&lt;script&gt;alert" in html or "alert" not in html
+
+
+def test_hostile_article_text_is_shown_as_text_on_every_page(client):
+    article = client.get("/api/articles/%3Cb%3Ehostile%3C/b%3E").json()
+    assert article["title"] == "<script>alert('title')</script>"  # the API returns the data as it is, as JSON
+    pages = [
+        "/",
+        "/article/%3Cb%3Ehostile%3C/b%3E",
+        "/quotes?q=partners",
+        "/quotes?q=%3Cscript%3Ealert(5)%3C/script%3E",
+        "/actors?name=%3Cscript%3E",
+        "/dyad/CHN/RUS",
+    ]
+    event_id = client.get("/api/events?dyad=CHN,RUS").json()["items"][0]["id"]
+    pages.append(f"/event/{event_id}")
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        _no_live_markup(response.text)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    body = client.get("/article/%3Cb%3Ehostile%3C/b%3E").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=alert(2)&gt;" in body
+
+
+def test_hostile_text_through_the_api_stays_data(client):
+    from tests.web.conftest import TOKEN
+
+    evil = {
+        "text": "Russian President Vladimir Putin met Indian Prime Minister Narendra Modi in Moscow on Monday. "
+        '"</script><script>alert(6)</script> A good talk," Modi said.',
+        "title": "<svg onload=alert(7)>",
+        "id": "evil-2",
+    }
+    made = client.post("/api/articles", json=evil, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert made.status_code == 201, made.text
+    assert client.get("/api/articles/evil-2").json()["title"] == "<svg onload=alert(7)>"
+    page = client.get("/article/evil-2").text
+    assert "<svg onload" not in page and "&lt;svg onload=alert(7)&gt;" in page
+    assert "<script>alert(6)" not in page
+    dyad = client.get("/dyad/IND/RUS").text
+    data = re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', dyad, re.S).group(1)
+    assert "</script" not in data.lower()
