@@ -106,3 +106,15 @@ def test_hostile_text_through_the_api_stays_data(client):
     dyad = client.get("/dyad/IND/RUS").text
     data = re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', dyad, re.S).group(1)
     assert "</script" not in data.lower()
+
+
+def test_long_lists_are_paged_and_keep_their_filters(client, monkeypatch):
+    import dyad.web.pages
+
+    monkeypatch.setattr(dyad.web.pages, "PAGE", 2)
+    first = client.get("/actors?country=RUS").text
+    assert "Page 1 of" in first and 'href="?country=RUS&amp;page=2"' in first
+    second = client.get("/actors?country=RUS&page=2").text
+    names = lambda html: re.findall(r'<a href="/actor/\d+">([^<]+)</a>', html)  # noqa: E731
+    assert names(first) and names(second) and not set(names(first)) & set(names(second))
+    assert 'href="?q=Putin&amp;page=2"' not in client.get("/quotes?q=partners").text  # one page only

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -42,6 +42,15 @@ def _store(request: Request) -> Store:
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, template, context)
+
+
+def _listing(
+    request: Request, template: str, total: int, page: int, params: dict[str, str | None], **context: Any
+) -> HTMLResponse:
+    """A page of a list, with what ``pager.html`` needs to link to the pages before and after."""
+    query = urlencode({k: v for k, v in params.items() if v})
+    pages = max(1, -(-total // PAGE))
+    return _page(request, template, total=total, page=page, pages=pages, query=query, **params, **context)
 
 
 async def http_error(request: Request, exc: HTTPException):  # noqa: ANN201
@@ -98,19 +107,18 @@ def dyad(
     f = EventFilter(dyad=(first, second), type=type.upper() if type else None)
     total = db.count_events(f)
     events = db.events(f, limit=PAGE, offset=(page - 1) * PAGE)
-    return _page(
+    return _listing(
         request,
         "dyad.html",
+        total,
+        page,
+        {"type": type.upper() if type else None},
         a=first,
         b=second,
         chart=chart,
         too_coarse=monthly.too_coarse,
         types=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
-        selected=type.upper() if type else None,
         events=events,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PAGE)),
         quads=QUADS,
     )
 
@@ -167,9 +175,7 @@ def quotes(
     q, speaker = (q or "").strip() or None, (speaker or "").strip() or None
     total = db.count_quotes(speaker, q)
     rows = db.quotes(speaker, q, PAGE, (page - 1) * PAGE)
-    return _page(
-        request, "quotes.html", rows=rows, q=q, speaker=speaker, total=total, page=page, pages=max(1, -(-total // PAGE))
-    )
+    return _listing(request, "quotes.html", total, page, {"q": q, "speaker": speaker}, rows=rows)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -183,16 +189,7 @@ def actors(
     iso = _side(country) if country else None
     total = db.count_actors(iso, None, name)
     rows = db.actors(iso, None, name, PAGE, (page - 1) * PAGE)
-    return _page(
-        request,
-        "actors.html",
-        rows=rows,
-        name=name,
-        country=iso,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PAGE)),
-    )
+    return _listing(request, "actors.html", total, page, {"name": name, "country": iso}, rows=rows)
 
 
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
