@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 
 from dyad import __version__
@@ -96,14 +97,19 @@ def build_batch(prepared: list[Prepared], batch_size: int = 32) -> list[Document
 
 
 def extract_many(
-    records: Iterable[Record | InputProblem | str], batch_size: int = 32
+    records: Iterable[Record | InputProblem | str], batch_size: int = 32, workers: int = 1
 ) -> Iterator[Document | InputProblem]:
     """Extract a stream of records in order, parsing them in batches with ``nlp.pipe``.
 
     Plain strings are taken as article texts. Problems (bad input, other
     languages) come out as ``InputProblem`` in the record's place; the stream goes on.
+    With ``workers > 1`` the batches are parsed in that many processes; the order is kept.
     """
-    load()
+    from dyad.scale.pool import ordered_map
+
+    if workers <= 1:
+        load()
     stream = prepare_many(records)
-    while chunk := list(islice(stream, batch_size)):
-        yield from build_batch(chunk, batch_size)
+    chunks = iter(lambda: list(islice(stream, batch_size)), [])
+    for _, built in ordered_map(partial(build_batch, batch_size=batch_size), chunks, workers):
+        yield from built

@@ -8,15 +8,14 @@ is the same as with one worker.
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from dyad.api import EXTRACTOR, Prepared, build_batch, prepare_many
 from dyad.model import Article, Document
+from dyad.scale.pool import ordered_map
 from dyad.sources.records import InputProblem, Record
 from dyad.store import Store
 
@@ -42,12 +41,6 @@ class _Batch:
     todo: list[Prepared] = field(default_factory=list)
     refs: list[Article] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
-
-
-def _warm() -> None:
-    from dyad.nlp.pipeline import load
-
-    load()
 
 
 def _chunks(stream: Iterator[Prepared], size: int) -> Iterator[list[Prepared]]:
@@ -105,25 +98,14 @@ def ingest(
         if on_batch is not None:
             on_batch(counts)
 
-    chunks = _chunks(prepare_many(items), batch_size)
-    if workers <= 1:
-        for chunk in chunks:
-            batch = plan(chunk)
-            commit(batch, build_batch(batch.todo, batch_size) if batch.todo else [])
-        return counts
-    context = multiprocessing.get_context("spawn")  # workers share no database handles with the writer
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
-        pending: deque[tuple[_Batch, Future]] = deque()
-        for chunk in chunks:
-            batch = plan(chunk)
-            pending.append((batch, pool.submit(build_batch, batch.todo, batch_size)))
-            while len(pending) >= 2 * workers:
-                done, future = pending.popleft()
-                commit(done, future.result())
-        while pending:
-            done, future = pending.popleft()
-            commit(done, future.result())
+    planned = (plan(chunk) for chunk in _chunks(prepare_many(items), batch_size))
+    for batch, built in ordered_map(partial(_build, batch_size=batch_size), planned, workers):
+        commit(batch, built)
     return counts
+
+
+def _build(batch: _Batch, batch_size: int) -> list[Document | InputProblem]:
+    return build_batch(batch.todo, batch_size) if batch.todo else []
 
 
 def reextract(

@@ -92,3 +92,22 @@ def test_bad_published_date_in_a_record(tmp_path):
     path.write_text(json.dumps({"text": "Talks began.", "published": "yesterday"}) + "\n", encoding="utf-8")
     [problem] = _read(path)
     assert isinstance(problem, InputProblem) and "not YYYY-MM-DD" in problem.message
+
+
+def test_json_lines_are_streamed_and_a_bad_line_costs_only_itself(tmp_path):
+    path = tmp_path / "news.jsonl"
+    good = b'{"id": "a", "text": "Russia and China held talks."}\n'
+    path.write_bytes(good * 1500 + b'{"id": "b", "text": "caf\xe9"}\n' + good)  # the bad line after 64 KB
+    items = read_paths([str(path)])
+    first = next(items)  # read before the rest of the file is touched
+    assert isinstance(first, Record) and first.id == "a"
+    rest = list(items)
+    assert len(rest) == 1501 and [type(i).__name__ for i in rest[-2:]] == ["InputProblem", "Record"]
+    assert str(rest[-2]) == f"{path}:1501: line is not UTF-8"
+
+
+def test_json_lines_in_a_legacy_encoding_are_still_decoded(tmp_path):
+    path = tmp_path / "legacy.jsonl"
+    path.write_bytes('{"id": "c", "text": "Café diplomacy in Paris – talks went on."}\n'.encode("cp1252"))
+    [record] = list(read_paths([str(path)]))
+    assert record.text == "Café diplomacy in Paris – talks went on."

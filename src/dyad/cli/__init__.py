@@ -46,6 +46,7 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
     summary: Annotated[bool, typer.Option(help="Also print a readable summary to the terminal.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles parsed per nlp.pipe batch.")] = 32,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes that parse (order is kept).")] = 1,
 ) -> None:
     """Extract actors, quotes, dates, places and topics from articles, as dyad/document@1 JSON."""
     try:
@@ -58,7 +59,7 @@ def extract(
     counts = {"documents": 0, "errors": 0, "skipped": 0}
 
     def documents() -> Iterator[Document]:
-        for item in _progress(extract_many(read_inputs(paths, published), batch_size=batch_size)):
+        for item in _progress(extract_many(read_inputs(paths, published), batch_size=batch_size, workers=workers)):
             if isinstance(item, InputProblem):
                 skipped = "skipped" in item.message
                 counts["skipped" if skipped else "errors"] += 1

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dyad.sources.decode import decode
+from dyad.sources.decode import decode, looks_binary
 from dyad.sources.html import html_to_record_fields
 from dyad.sources.records import MAX_TEXT_BYTES, InputError, InputProblem, Record, check_text, parse_published
 
@@ -54,6 +54,9 @@ def _read_file(path: Path) -> Iterator[Item]:
     try:
         size = path.stat().st_size
         kind = path.suffix.lower()
+        if kind in (".jsonl", ".ndjson") and _utf8_head(path):
+            yield from _stream_jsonl(path, origin)
+            return
         if kind not in (".jsonl", ".ndjson", ".json") and size > MAX_TEXT_BYTES * 4:
             yield InputProblem(origin, f"file is {size / 1024 / 1024:.1f} MB, over the 2 MB text limit")
             return
@@ -62,6 +65,37 @@ def _read_file(path: Path) -> Iterator[Item]:
         yield InputProblem(origin, f"cannot read ({exc.strerror or exc})")
         return
     yield from _read_bytes(data, origin, kind)
+
+
+def _utf8_head(path: Path) -> bool:
+    """Whether a file starts as UTF-8 (then JSON Lines are read a line at a time, in constant memory)."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > len(head) - 4  # only a character cut at the end of the sample
+    return not looks_binary(head)
+
+
+def _stream_jsonl(path: Path, origin: str) -> Iterator[Item]:
+    seen = False
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            seen = True
+            where = f"{origin}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield InputProblem(where, "line is not UTF-8")
+                continue
+            yield from _jsonl_line(line, where)
+    if not seen:
+        yield InputProblem(origin, "empty input")
 
 
 def _sniff(text: str) -> str:
@@ -119,15 +153,18 @@ def _jsonl(text: str, origin: str) -> Iterator[Item]:
         if not line.strip():
             continue
         seen = True
-        where = f"{origin}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputProblem(where, f"malformed JSON ({exc.msg}, column {exc.colno})")
-            continue
-        yield _make(where, lambda obj=obj: obj)
+        yield from _jsonl_line(line, f"{origin}:{number}")
     if not seen:
         yield InputProblem(origin, "empty input")
+
+
+def _jsonl_line(line: str, where: str) -> Iterator[Item]:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield InputProblem(where, f"malformed JSON ({exc.msg}, column {exc.colno})")
+        return
+    yield _make(where, lambda: obj)
 
 
 def _json(text: str, origin: str) -> Iterator[Item]:

@@ -1,0 +1,1 @@
+"""Scale: parallel extraction on one machine (a process pool) and across machines (Dask)."""

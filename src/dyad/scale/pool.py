@@ -1,0 +1,41 @@
+"""An ordered map over a process pool: results come back in input order, with a bounded number in flight.
+
+Workers start with ``spawn`` (no inherited database handles or threads) and load
+the spaCy model once each.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _warm() -> None:
+    from dyad.nlp.pipeline import load
+
+    load()
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[tuple[T, R]]:
+    """(item, fn(item)) in input order; ``workers <= 1`` runs in this process. At most 2 * workers in flight."""
+    if workers <= 1:
+        for item in items:
+            yield item, fn(item)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
+        pending: deque[tuple[T, Future]] = deque()
+        for item in items:
+            pending.append((item, pool.submit(fn, item)))
+            while len(pending) >= 2 * workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
