@@ -1,7 +1,11 @@
 """An ordered map over a process pool: results come back in input order, with a bounded number in flight.
 
-Workers start with ``spawn`` (no inherited database handles or threads) and load
-the spaCy model once each.
+The parent loads the spaCy model first and workers are forked from it, so they
+start at once and share the model's memory until they write to it (copy on
+write). Workers never touch the parent's database handles: they only parse and
+extract, and leave through ``os._exit`` (multiprocessing's way), which closes
+nothing of the parent's. Where fork does not exist, workers are spawned and load
+the model themselves.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Itera
         for item in items:
             yield item, fn(item)
         return
-    context = multiprocessing.get_context("spawn")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _warm()  # in the parent: forked workers inherit the loaded model
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
         pending: deque[tuple[T, Future]] = deque()
         for item in items:
