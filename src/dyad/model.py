@@ -100,3 +100,22 @@ class Document:
         for key in ("actors", "places", "dates", "quotes", "events", "topics"):
             out[key] = body[key]
         return out
+
+    @classmethod
+    def from_dict(cls, body: dict[str, Any]) -> Document:
+        """The records back from the JSON form (a stored or exported document)."""
+        if body.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document (schema {body.get('schema')!r})")
+
+        def spans(items: list[dict[str, Any]]) -> list[Span]:
+            return [Span(m["start"], m["end"], m["text"]) for m in items]
+
+        return cls(
+            article=Article(**body["article"]),
+            actors=[Actor(**{**a, "mentions": spans(a["mentions"])}) for a in body["actors"]],
+            places=[Place(**{**p, "mentions": spans(p["mentions"])}) for p in body["places"]],
+            dates=[DateRef(**d) for d in body["dates"]],
+            quotes=[Quote(**q) for q in body["quotes"]],
+            events=[dict(e) for e in body["events"]],
+            topics=[Topic(t["name"], spans(t["mentions"])) for t in body["topics"]],
+        )

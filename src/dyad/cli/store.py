@@ -39,8 +39,9 @@ def _interval(text: str) -> float:
 @app.command()
 def ingest(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders, - for stdin, article URLs, RSS/Atom feed URLs or files.")
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, folders, - for stdin, article URLs, RSS/Atom feed URLs or files."),
+    ] = None,
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Processes that parse; one writes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles per parse batch and transaction.")] = 32,
@@ -52,8 +53,18 @@ def ingest(
     watch: Annotated[
         str | None, typer.Option(help="Poll the feed URLs every interval (30s, 15m, 1h) until stopped.")
     ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option(help="Load the documents of a `dyad batch` output folder (no parsing).")
+    ] = None,
 ) -> None:
     """Extract articles and add them to the store; already stored texts are recognised and not parsed again."""
+    inputs = inputs or []
+    if not inputs and parquet is None:
+        raise fail("give files, folders, URLs or feeds to ingest (or --parquet DIR)")
+    if parquet is not None:
+        _ingest_parquet(parquet, db, overrides, batch_size)
+        if not inputs:
+            return
     try:
         published = parse_published(published)
     except InputError as exc:
@@ -99,6 +110,23 @@ def ingest(
         )
     if counts.failed:
         raise typer.Exit(1)
+
+
+def _ingest_parquet(folder: Path, db: str | None, overrides: str | None, batch_size: int) -> None:
+    from itertools import islice
+
+    from dyad.scale.batch import read_documents
+
+    with open_store(db, overrides) as store:
+        documents = read_documents(folder)
+        new = known = 0
+        try:
+            while chunk := list(islice(documents, batch_size)):
+                for result in store.write(chunk):
+                    new, known = new + result.new, known + (not result.new)
+        except (FileNotFoundError, OSError, ValueError, KeyError) as exc:
+            raise fail(f"{folder}: cannot read the batch output ({exc})", 1) from None
+        err.print(f"dyad: {store.name}: {new} new, {known} already stored (from {folder})", markup=False)
 
 
 class _NoProgress:
@@ -245,3 +273,59 @@ def serve(
         raise fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})", 1) from None
     finally:
         store.close()
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs or feeds, as for ingest.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the Parquet tables.")],
+    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler, tcp://HOST:PORT.")] = None,
+    local: Annotated[int | None, typer.Option(min=1, max=256, help="Start a local Dask cluster of N workers.")] = None,
+    partition_size: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per Dask task.")] = 64,
+    batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles per nlp.pipe batch.")] = 32,
+    published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
+) -> None:
+    """Extract with Dask across machines into Parquet tables (documents, events, quotes) partitioned by month."""
+    from dyad.scale.batch import run
+    from dyad.sources import read_inputs
+
+    if scheduler and local:
+        raise fail("give --scheduler or --local, not both")
+    try:
+        published = parse_published(published)
+    except InputError as exc:
+        raise fail(f"--published: {exc}") from None
+    if output.exists() and not output.is_dir():
+        raise fail(f"{output}: exists and is not a folder")
+    totals = {"documents": 0, "events": 0, "quotes": 0, "failed": 0}
+
+    def report(part) -> None:  # noqa: ANN001
+        totals["documents"] += part.documents
+        totals["events"] += part.events
+        totals["quotes"] += part.quotes
+        for origin, message in part.problems:
+            _problem(InputProblem(origin, message))
+            totals["failed"] += "skipped" not in message
+
+    started = time.perf_counter()
+    try:
+        parts = run(
+            read_inputs(inputs, published),
+            str(output),
+            scheduler=scheduler,
+            local=local,
+            partition_size=partition_size,
+            batch_size=batch_size,
+            on_part=report,
+        )
+    except OSError as exc:
+        raise fail(f"{scheduler or output}: {exc.strerror or exc}", 1) from None
+    seconds = time.perf_counter() - started
+    err.print(
+        f"dyad: {output}: {totals['documents']} documents, {totals['events']} events, {totals['quotes']} quotes "
+        f"in {len(parts)} partitions, {totals['failed']} failed ({totals['documents'] / seconds:.1f} articles/s)",
+        markup=False,
+        soft_wrap=True,
+    )
+    if totals["failed"]:
+        raise typer.Exit(1)
