@@ -373,9 +373,9 @@ def _person_mentions(
             toks = [*toks, doc[toks[-1].i + 1], doc[toks[-1].i + 2]]  # "Lee Min-ho"
         if not _valid_name(toks) or " ".join(t.text for t in toks).title() in not_names:
             continue
-        if kb.countries().lookup(doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]):
+        if kb.countries().lookup(doc[toks[0].i : toks[-1].i + 1].text):
             continue  # "Sri Lanka" tagged as a person
-        text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        text = doc[toks[0].i : toks[-1].i + 1].text
         if any(t.i in org_tokens for t in toks) or text in org_names:
             continue
         if any(
@@ -391,7 +391,7 @@ def _person_mentions(
     for toks in names:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         sent = toks[0].sent
-        name = doc.text[start:end]
+        name = doc[toks[0].i : toks[-1].i + 1].text  # Doc.text would join every token again
         mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
         own = {t.i for t in toks}
         before = _region_before(doc, toks[0].i, sent.start, others - own, set(cspans))
@@ -599,7 +599,7 @@ def _org_candidates(
             toks = toks[:-1]
         if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
             continue
-        name = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        name = doc[toks[0].i : toks[-1].i + 1].text
         if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
             continue
         if _not_an_organization(name, toks, person_words):
@@ -620,7 +620,7 @@ def _org_candidates(
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
                 end_tok = max(child.subtree, key=lambda t: t.i)
-        name = doc.text[toks[0].idx : end_tok.idx + len(end_tok.text)]
+        name = doc[toks[0].i : end_tok.i + 1].text
         country, code = _org_country(doc, toks, cspans)
         sector = institutions.get(root.lower_, "GOV")
         out.append(
@@ -651,7 +651,7 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
 def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> tuple[str | None, str]:
     """Country of an organisation from the country words in or just before its name."""
     found = {cspans[t.i][2] for t in toks if t.i in cspans}
-    text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = doc[toks[0].i : toks[-1].i + 1].text
     bilateral = re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text) and len(found) <= 1 and any(t.text == "-" for t in toks)
     prev = toks[0].i - 1
     if not found and prev >= 1 and doc[prev].text in ("'s", "’s") and doc[prev - 1].i in cspans:

@@ -21,12 +21,13 @@ class Context:
     mention_index: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._text = self.doc.text  # spaCy rebuilds Doc.text from every token on each access
         self._sent_starts = [s.start_char for s in self.doc.sents]
         self._sents = list(self.doc.sents)
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        return self._text
 
     def sentence_at(self, char: int) -> Span:
         i = max(0, bisect_right(self._sent_starts, char) - 1)
