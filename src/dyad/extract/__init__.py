@@ -56,18 +56,6 @@ PIPELINE: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
 )
 
 
-def _declare_parse_words() -> None:
-    """With DYAD_PARSE=selective, only sentences holding one of these words are parsed."""
-    from dyad.extract.events import OBLIGATION, lexicon
-    from dyad.extract.quotes import speech_verbs
-    from dyad.nlp.pipeline import needs_parse
-
-    needs_parse({lemma for lemma, _ in lexicon()} | set(speech_verbs()) | set(OBLIGATION) | {"according"})
-
-
-_declare_parse_words()
-
-
 def build_document(doc: Doc, article: Article) -> Document:
     """Run every extractor over one parsed article."""
     published = date.fromisoformat(article.published) if article.published else None
