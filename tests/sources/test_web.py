@@ -66,6 +66,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             self._send(200, FEED.replace("{base}", base).encode(), "application/rss+xml", {"ETag": '"v1"'})
+        elif self.path == "/to-metadata":
+            self._send(302, b"", "text/plain", {"Location": "http://169.254.169.254/latest/meta-data/"})
         elif self.path == "/loop":
             self._send(302, b"", "text/plain", {"Location": "/loop"})
         elif self.path == "/big":  # no Content-Length: the cap must hold while reading
@@ -78,6 +80,20 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif self.path == "/stall":  # headers, then nothing
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html><body><p>Start")
+            self.wfile.flush()
+            time.sleep(3)
+        elif self.path == "/many.xml":
+            items = "".join(f"<item><title>t{i}</title><link>{base}/a{i}</link></item>" for i in range(10_000))
+            self._send(
+                200,
+                f'<rss version="2.0"><channel><title>x</title>{items}</channel></rss>'.encode(),
+                "application/rss+xml",
+            )
         elif self.path == "/file.bin":
             self._send(200, b"\x00\x01" * 100, "application/octet-stream")
         else:
@@ -94,7 +110,7 @@ def server():
 
 
 def test_an_article_url_becomes_a_record(server):
-    [record] = list(read_inputs([f"{server}/article.html"]))
+    [record] = list(read_inputs([f"{server}/article.html"], allow_private=True))
     assert isinstance(record, Record)
     assert record.title == "Ministers meet in Tallinn"
     assert record.url == record.id == f"{server}/article.html"
@@ -102,7 +118,7 @@ def test_an_article_url_becomes_a_record(server):
 
 
 def test_a_feed_gives_each_entry_full_text_from_the_feed_or_its_page(server):
-    records = list(read_inputs([f"{server}/feed.xml"]))
+    records = list(read_inputs([f"{server}/feed.xml"], allow_private=True))
     assert [type(r) for r in records] == [Record, Record]
     teaser, full = records
     assert (teaser.id, teaser.title, teaser.published) == ("wire-1", "Ministers meet in Tallinn", "2024-03-04")
@@ -114,13 +130,13 @@ def test_a_feed_gives_each_entry_full_text_from_the_feed_or_its_page(server):
 
 def test_stored_entries_are_not_fetched_again(server):
     before = Handler.hits["/article.html"]
-    records = list(read_inputs([f"{server}/feed.xml"], skip=lambda key: key == "wire-1"))
+    records = list(read_inputs([f"{server}/feed.xml"], skip=lambda key: key == "wire-1", allow_private=True))
     assert [r.id for r in records] == ["wire-2"]
     assert Handler.hits["/article.html"] == before
 
 
 def test_a_conditional_poll_of_an_unchanged_feed_is_a_304(server):
-    with client() as http:
+    with client(allow_private=True) as http:
         items, etag, modified, changed = poll(http, f"{server}/feed.xml", None, None)
         assert changed and etag == '"v1"' and len(items) == 2
         items, etag, _, changed = poll(http, f"{server}/feed.xml", etag, modified)
@@ -134,10 +150,11 @@ def test_a_conditional_poll_of_an_unchanged_feed_is_a_304(server):
         ("/loop", "more than 5 redirects"),
         ("/big", "over the 8 MB limit"),
         ("/file.bin", "not a web page (application/octet-stream)"),
+        ("/many.xml", "feed has 10000 entries, over the 5000 limit"),
     ],
 )
 def test_a_failed_url_is_one_problem_naming_it(server, path, message):
-    [problem] = list(read_inputs([f"{server}{path}"]))
+    [problem] = list(read_inputs([f"{server}{path}"], allow_private=True))
     assert isinstance(problem, InputProblem)
     assert problem.origin == f"{server}{path}"
     assert message in problem.message
@@ -146,14 +163,25 @@ def test_a_failed_url_is_one_problem_naming_it(server, path, message):
 def test_other_schemes_and_closed_ports_are_refused_with_a_reason():
     [ftp] = list(read_inputs(["ftp://127.0.0.1/file.html"]))
     assert "only http and https URLs are fetched, not ftp" in ftp.message
-    [closed] = list(read_inputs(["http://127.0.0.1:9/article.html"]))
+    [closed] = list(read_inputs(["http://127.0.0.1:9/article.html"], allow_private=True))
     assert closed.message.startswith("cannot fetch")
 
 
 def test_watching_a_feed_says_what_each_poll_added(server, tmp_path):
     db = str(tmp_path / "watch.db")
     process = subprocess.Popen(
-        [sys.executable, "-m", "dyad.cli", "ingest", f"{server}/feed.xml", "--watch", "1s", "--db", db],
+        [
+            sys.executable,
+            "-m",
+            "dyad.cli",
+            "ingest",
+            f"{server}/feed.xml",
+            "--watch",
+            "1s",
+            "--db",
+            db,
+            "--allow-private",
+        ],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -173,3 +201,42 @@ def test_watching_a_feed_says_what_each_poll_added(server, tmp_path):
     polls = [ln for ln in lines if "feed.xml:" in ln]
     assert "2 new, 0 already stored, 0 failed" in polls[0], lines
     assert polls[1].endswith("not modified"), lines
+
+
+def test_a_stalled_response_times_out_with_one_line(server, monkeypatch):
+    import httpx
+
+    from dyad.sources import web
+
+    monkeypatch.setattr(web, "TIMEOUT", httpx.Timeout(1.0, connect=1.0))
+    started = time.monotonic()
+    [problem] = list(read_inputs([f"{server}/stall"], allow_private=True))
+    assert problem.message == "timed out" and time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8/x",
+        "http://localhost:8/x",
+        "http://[::1]:8/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://0.0.0.0/",
+    ],
+)
+def test_private_loopback_and_link_local_addresses_are_refused_by_default(url):
+    [problem] = list(read_inputs([url]))
+    assert isinstance(problem, InputProblem)
+    assert "resolves to a non-public address" in problem.message and "--allow-private" in problem.message
+
+
+def test_a_redirect_into_the_private_network_is_refused(server, monkeypatch):
+    """The loopback server stands for a public one here: only its redirect target is checked as private."""
+    from dyad.sources import web
+
+    real = web.check_address
+    monkeypatch.setattr(web, "check_address", lambda url, allow: real(url, allow or url.startswith(server)))
+    [problem] = list(read_inputs([f"{server}/to-metadata"]))
+    assert "169.254.169.254" in problem.message and "non-public" in problem.message

@@ -140,6 +140,8 @@ def test_a_bad_article_body_is_a_422(client):
     assert client.post("/api/articles", content=b"not json", headers=auth).status_code == 422
     ftp = client.post("/api/articles", json={"url": "ftp://example.org/x"}, headers=auth)
     assert ftp.status_code == 422 and "only http and https" in ftp.json()["detail"]
+    inside = client.post("/api/articles", json={"url": "http://127.0.0.1:8000/api/stats"}, headers=auth)
+    assert inside.status_code == 422 and "non-public address" in inside.json()["detail"]  # never through the API
 
 
 def test_writes_are_off_without_a_token(tmp_path, monkeypatch):
@@ -168,3 +170,32 @@ def test_openapi_and_docs_are_served_locally(client):
     assert "/static/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
     assert client.get("/plotly.min.js").status_code == 200
+
+
+def test_request_bodies_are_capped_before_they_are_read(client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    big = client.post(
+        "/api/articles", content=b"x" * (3 * 1024 * 1024 + 1), headers={**auth, "Content-Type": "application/json"}
+    )
+    assert big.status_code == 413 and "over 3 MB" in big.json()["detail"]
+
+    def chunks():
+        yield b'{"text": "'
+        yield b"a" * 100
+        yield b'"}'
+
+    unsized = client.post("/api/articles", content=chunks(), headers={**auth, "Content-Type": "application/json"})
+    assert unsized.status_code == 411
+
+
+def test_an_unexpected_error_is_a_bare_500_without_a_traceback(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(client.app.state.store, "stats", broken)
+    with __import__("fastapi.testclient", fromlist=["TestClient"]).TestClient(
+        client.app, raise_server_exceptions=False
+    ) as c:
+        response = c.get("/api/stats")
+    assert response.status_code == 500 and response.json() == {"detail": "internal error"}
+    assert "secret" not in response.text and "Traceback" not in response.text

@@ -47,6 +47,9 @@ def extract(
     summary: Annotated[bool, typer.Option(help="Also print a readable summary to the terminal.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles parsed per nlp.pipe batch.")] = 32,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Processes that parse (order is kept).")] = 1,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Also fetch URLs on private, loopback or link-local addresses.")
+    ] = False,
 ) -> None:
     """Extract actors, quotes, dates, places and topics from articles, as dyad/document@1 JSON."""
     try:
@@ -59,7 +62,11 @@ def extract(
     counts = {"documents": 0, "errors": 0, "skipped": 0}
 
     def documents() -> Iterator[Document]:
-        for item in _progress(extract_many(read_inputs(paths, published), batch_size=batch_size, workers=workers)):
+        for item in _progress(
+            extract_many(
+                read_inputs(paths, published, allow_private=allow_private), batch_size=batch_size, workers=workers
+            )
+        ):
             if isinstance(item, InputProblem):
                 skipped = "skipped" in item.message
                 counts["skipped" if skipped else "errors"] += 1

@@ -24,6 +24,9 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+PrivateOption = Annotated[
+    bool, typer.Option("--allow-private", help="Also fetch URLs on private, loopback or link-local addresses.")
+]
 LimitOption = Annotated[int, typer.Option(min=1, max=100_000, help="At most this many rows.")]
 
 

@@ -13,7 +13,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, T
 from rich.text import Text
 
 from dyad.cli import app
-from dyad.cli.common import DbOption, JsonOption, err, fail, open_store, out, print_json
+from dyad.cli.common import DbOption, JsonOption, PrivateOption, err, fail, open_store, out, print_json
 from dyad.sources import InputProblem
 from dyad.sources.records import InputError, parse_published
 
@@ -56,6 +56,7 @@ def ingest(
     parquet: Annotated[
         Path | None, typer.Option(help="Load the documents of a `dyad batch` output folder (no parsing).")
     ] = None,
+    allow_private: PrivateOption = False,
 ) -> None:
     """Extract articles and add them to the store; already stored texts are recognised and not parsed again."""
     inputs = inputs or []
@@ -82,7 +83,7 @@ def ingest(
 
     with store:
         if interval is not None:
-            _watch(store, inputs, interval, published, batch_size, workers)
+            _watch(store, inputs, interval, published, batch_size, workers, allow_private)
             return
         started = time.perf_counter()
         with _progress() as progress:
@@ -93,7 +94,7 @@ def ingest(
                     progress.update(task, completed=counts.seen)
 
             counts = run(
-                read_inputs(inputs, published, skip=store.has_ref),
+                read_inputs(inputs, published, skip=store.has_ref, allow_private=allow_private),
                 store,
                 batch_size=batch_size,
                 workers=workers,
@@ -151,12 +152,14 @@ def _progress():
     )
 
 
-def _watch(store, feeds: list[str], interval: float, published, batch_size: int, workers: int) -> None:  # noqa: ANN001
+def _watch(
+    store, feeds: list[str], interval: float, published, batch_size: int, workers: int, allow_private: bool
+) -> None:  # noqa: ANN001
     from dyad.ingest import ingest as run
     from dyad.sources import web
 
     err.print(f"dyad: watching {len(feeds)} feed(s) every {interval:g}s; Ctrl-C stops", markup=False)
-    with web.client() as http:
+    with web.client(allow_private) as http:
         while True:
             for url in feeds:
                 etag, modified = store.feed_state(url)
@@ -284,6 +287,7 @@ def batch(
     partition_size: Annotated[int, typer.Option(min=1, max=100_000, help="Articles per Dask task.")] = 64,
     batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles per nlp.pipe batch.")] = 32,
     published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
+    allow_private: PrivateOption = False,
 ) -> None:
     """Extract with Dask across machines into Parquet tables (documents, events, quotes) partitioned by month."""
     from dyad.scale.batch import run
@@ -310,7 +314,7 @@ def batch(
     started = time.perf_counter()
     try:
         parts = run(
-            read_inputs(inputs, published),
+            read_inputs(inputs, published, allow_private=allow_private),
             str(output),
             scheduler=scheduler,
             local=local,

@@ -15,10 +15,12 @@ def read_inputs(
     inputs: Iterable[str],
     published: str | None = None,
     skip: Callable[[str | None], bool] | None = None,
+    allow_private: bool = False,
 ) -> Iterator[Record | InputProblem]:
     """Records from files, folders, stdin ('-'), article URLs, feed URLs and feed files, in order.
 
     ``skip(entry_key)`` lets a store say a feed entry is already stored, so its page is not fetched.
+    URLs that resolve to private, loopback or link-local addresses are refused unless ``allow_private``.
     """
     from dyad.sources import feeds, web  # httpx and feedparser load only when needed
 
@@ -26,7 +28,7 @@ def read_inputs(
     try:
         for raw in inputs:
             if web.is_url(raw) or Path(raw).suffix.lower() in feeds.FEED_SUFFIXES:
-                http = http or web.client()
+                http = http or web.client(allow_private)
                 items = web.read_url(http, raw, skip) if web.is_url(raw) else _feed_file(http, raw, skip)
                 for item in items:
                     if isinstance(item, Record) and item.published is None:

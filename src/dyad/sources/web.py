@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -17,6 +20,7 @@ from dyad.sources.records import MAX_TEXT_BYTES, InputError, InputProblem, Recor
 MAX_RESPONSE_BYTES = 4 * MAX_TEXT_BYTES  # pages carry markup around the text
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 MAX_REDIRECTS = 5
+MAX_SECONDS = 60  # a whole response, however slowly it trickles in
 USER_AGENT = f"dyad/{__version__} (+https://github.com/dyad; news event extraction)"
 
 Item = Record | InputProblem
@@ -36,49 +40,64 @@ class Response:
     last_modified: str | None = None
 
 
-def client() -> httpx.Client:
-    return httpx.Client(
-        timeout=TIMEOUT,
-        follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
-        headers={"User-Agent": USER_AGENT},
-    )
+class Client(httpx.Client):
+    """An httpx client that knows whether private addresses may be fetched (they may not, by default)."""
+
+    allow_private: bool = False
 
 
-def fetch(http: httpx.Client, url: str, etag: str | None = None, modified: str | None = None) -> Response:
-    """GET one URL; raise InputError with a one-line reason. 304 comes back with empty content."""
-    scheme = urlsplit(url).scheme.lower()
+def client(allow_private: bool = False) -> Client:
+    http = Client(timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT})
+    http.allow_private = allow_private
+    return http
+
+
+def check_address(url: str, allow_private: bool = False) -> None:
+    """Refuse other schemes, and hosts that resolve to private, loopback, link-local or reserved addresses.
+
+    Checked before every request, redirects included, so a public page cannot send the
+    fetcher to an intranet or a cloud metadata service.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise InputError(f"only http and https URLs are fetched, not {scheme or 'this'}")
+    host = parts.hostname
+    if not host:
+        raise InputError("the URL names no host")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise InputError(f"cannot resolve {host} ({getattr(exc, 'strerror', None) or exc})") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if not address.is_global or address.is_multicast:
+            raise InputError(
+                f"refused: {host} resolves to a non-public address ({address}); --allow-private fetches it"
+            )
+
+
+def fetch(http: Client, url: str, etag: str | None = None, modified: str | None = None) -> Response:
+    """GET one URL; raise InputError with a one-line reason. 304 comes back with empty content."""
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
     if modified:
         headers["If-Modified-Since"] = modified
+    allow_private = getattr(http, "allow_private", False)
+    started = time.monotonic()
     try:
-        with http.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
-                return Response(str(response.url), 304, b"", "", etag, modified)
-            if response.status_code >= 400:
-                raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
-                raise InputError(f"response is {int(declared) / 1024 / 1024:.1f} MB, over the {_cap()} limit")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > MAX_RESPONSE_BYTES:
-                    raise InputError(f"response is over the {_cap()} limit")
-            return Response(
-                url=str(response.url),
-                status=response.status_code,
-                content=bytes(body),
-                content_type=response.headers.get("Content-Type", "").split(";")[0].strip().lower(),
-                etag=response.headers.get("ETag"),
-                last_modified=response.headers.get("Last-Modified"),
-            )
-    except httpx.TooManyRedirects:
-        raise InputError(f"more than {MAX_REDIRECTS} redirects") from None
+        for _ in range(MAX_REDIRECTS + 1):
+            check_address(url, allow_private)
+            with http.stream("GET", url, headers=headers) as response:
+                if response.is_redirect and response.headers.get("Location"):
+                    url = urljoin(str(response.url), response.headers["Location"])
+                    continue
+                return _read(response, etag, modified, started)
+        raise InputError(f"more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException:
         raise InputError("timed out") from None
     except httpx.InvalidURL as exc:
@@ -86,6 +105,31 @@ def fetch(http: httpx.Client, url: str, etag: str | None = None, modified: str |
     except httpx.HTTPError as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"cannot fetch ({reason})") from None
+
+
+def _read(response: httpx.Response, etag: str | None, modified: str | None, started: float) -> Response:
+    if response.status_code == 304:
+        return Response(str(response.url), 304, b"", "", etag, modified)
+    if response.status_code >= 400:
+        raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+        raise InputError(f"response is {int(declared) / 1024 / 1024:.1f} MB, over the {_cap()} limit")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body.extend(chunk)
+        if len(body) > MAX_RESPONSE_BYTES:
+            raise InputError(f"response is over the {_cap()} limit")
+        if time.monotonic() - started > MAX_SECONDS:
+            raise InputError(f"took longer than {MAX_SECONDS} s")
+    return Response(
+        url=str(response.url),
+        status=response.status_code,
+        content=bytes(body),
+        content_type=response.headers.get("Content-Type", "").split(";")[0].strip().lower(),
+        etag=response.headers.get("ETag"),
+        last_modified=response.headers.get("Last-Modified"),
+    )
 
 
 def _cap() -> str:
@@ -114,7 +158,7 @@ def page_record(response: Response, origin: str) -> Record:
     )
 
 
-def read_url(http: httpx.Client, url: str, skip=None) -> Iterator[Item]:
+def read_url(http: Client, url: str, skip=None) -> Iterator[Item]:
     """Records from one URL: the article it shows, or each entry of the feed it serves.
 
     ``skip(link)`` says an entry is already stored, so its page is not fetched again.
@@ -127,7 +171,7 @@ def read_url(http: httpx.Client, url: str, skip=None) -> Iterator[Item]:
     yield from _read_response(http, url, response, skip)
 
 
-def _read_response(http: httpx.Client, url: str, response: Response, skip) -> Iterator[Item]:
+def _read_response(http: Client, url: str, response: Response, skip) -> Iterator[Item]:
     if looks_like_feed(response.content_type, response.content):
         try:
             entries = parse_feed(response.content)
@@ -142,7 +186,7 @@ def _read_response(http: httpx.Client, url: str, response: Response, skip) -> It
         yield InputProblem(url, str(exc))
 
 
-def read_entries(http: httpx.Client, feed: str, entries: list[FeedEntry], skip=None) -> Iterator[Item]:
+def read_entries(http: Client, feed: str, entries: list[FeedEntry], skip=None) -> Iterator[Item]:
     """Each feed entry: its own full text when the feed carries it, else the page it links to."""
     for n, entry in enumerate(entries, 1):
         origin = entry.link or f"{feed}#{n}"
@@ -166,7 +210,7 @@ def read_entries(http: httpx.Client, feed: str, entries: list[FeedEntry], skip=N
         yield page
 
 
-def poll(http: httpx.Client, url: str, etag: str | None, modified: str | None, skip=None):
+def poll(http: Client, url: str, etag: str | None, modified: str | None, skip=None):
     """One conditional poll of a feed: (records, etag, last_modified, changed)."""
     try:
         response = fetch(http, url, etag, modified)

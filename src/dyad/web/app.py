@@ -29,6 +29,30 @@ CSP = (
 )
 
 
+MAX_BODY = 3 * 1024 * 1024  # an article of 2 MB of text, with its JSON around it
+
+
+class BodyLimit:
+    """Refuse request bodies over ``MAX_BODY`` before reading them; writes must say how long they are."""
+
+    def __init__(self, app) -> None:  # noqa: ANN001
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
+        if scope["type"] == "http" and scope["method"] in ("POST", "PUT", "PATCH"):
+            headers = dict(scope.get("headers") or [])
+            length = headers.get(b"content-length")
+            problem = None
+            if length is None:
+                problem = (411, "send the body with a Content-Length header")
+            elif not length.isdigit() or int(length) > MAX_BODY:
+                problem = (413, f"request body over {MAX_BODY // 1024 // 1024} MB")
+            if problem is not None:
+                await JSONResponse({"detail": problem[1]}, status_code=problem[0])(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _plotly_js() -> Path:
     import plotly
 
@@ -98,4 +122,5 @@ def create_app(store: Store | str | None = None, token: str | None = None) -> Fa
         return JSONResponse({"detail": "internal error"}, status_code=500)  # never a traceback
 
     app.add_exception_handler(StarletteHTTPException, pages.http_error)
+    app.add_middleware(BodyLimit)
     return app
