@@ -21,6 +21,12 @@ LATIN_PAGES = {
     "mac_latin2",
     "mac_roman",
 }
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _CONTROL = {b for b in range(32) if b not in (9, 10, 12, 13)} | {127}
 
 
@@ -38,6 +44,12 @@ def decode(data: bytes) -> str:
         raise InputError("empty input")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    for bom, codec in BOMS:  # UTF-16 and UTF-32 say so in their first bytes (and are full of zero bytes)
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"starts as {codec.upper()} but does not decode as it") from None
     if looks_binary(data):
         raise InputError("binary data, not text")
     try:
