@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from dyad.sources import InputProblem, Record, read_inputs
-from dyad.sources.web import MAX_RESPONSE_BYTES, client, poll
+from dyad.sources.web import client, poll
 
 ARTICLE = """<html><head><title>Ministers meet in Tallinn</title></head><body>
 <article><h1>Ministers meet in Tallinn</h1>
@@ -76,7 +76,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             chunk = b"<p>" + b"x" * 65536 + b"</p>"
             try:
-                for _ in range(MAX_RESPONSE_BYTES // len(chunk) + 20):
+                for _ in range(100 * 1024 * 1024 // len(chunk)):  # offers 100 MB
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
@@ -240,3 +240,24 @@ def test_a_redirect_into_the_private_network_is_refused(server, monkeypatch):
     monkeypatch.setattr(web, "check_address", lambda url, allow: real(url, allow or url.startswith(server)))
     [problem] = list(read_inputs([f"{server}/to-metadata"]))
     assert "169.254.169.254" in problem.message and "non-public" in problem.message
+
+
+def test_ingesting_failing_urls_stores_nothing(server, tmp_path, monkeypatch):
+    import httpx
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+    from dyad.sources import web
+    from dyad.store import Store
+
+    monkeypatch.setattr(web, "TIMEOUT", httpx.Timeout(1.0, connect=1.0))
+    urls = [f"{server}/big", f"{server}/loop", f"{server}/stall", f"{server}/many.xml", f"{server}/missing"]
+    db = str(tmp_path / "d.db")
+    result = CliRunner().invoke(app, ["ingest", *urls, "--db", db, "--allow-private"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("dyad: error:")]
+    assert [ln.split(": ")[2].rsplit("/", 1)[1] for ln in errors] == ["big", "loop", "stall", "many.xml", "missing"]
+    with Store(db) as store:
+        assert store.stats() == {"articles": 0, "actors": 0, "events": 0, "reports": 0, "quotes": 0}
+    refused = CliRunner().invoke(app, ["ingest", f"{server}/article.html", "--db", db])  # loopback, no --allow-private
+    assert refused.exit_code == 1 and "non-public address" in refused.stderr
