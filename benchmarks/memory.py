@@ -49,26 +49,8 @@ def main() -> None:
         for n in (args.small, args.large):
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             generate(corpus, n, args.input)
-            if args.mode == "ingest":
-                command = [
-                    dyad,
-                    "ingest",
-                    str(corpus),
-                    "--db",
-                    str(Path(tmp) / f"{n}.db"),
-                    "--workers",
-                    str(args.workers),
-                ]
-            else:
-                command = [
-                    dyad,
-                    "extract",
-                    str(corpus),
-                    "-o",
-                    str(Path(tmp) / f"{n}.jsonl"),
-                    "--workers",
-                    str(args.workers),
-                ]
+            out = ["--db", str(Path(tmp) / f"{n}.db")] if args.mode == "ingest" else ["-o", str(Path(tmp) / f"{n}.out")]
+            command = [dyad, args.mode, str(corpus), *out, "--workers", str(args.workers)]
             rss, seconds = peak(command)
             results[n] = rss
             print(
