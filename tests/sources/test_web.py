@@ -236,8 +236,8 @@ def test_a_redirect_into_the_private_network_is_refused(server, monkeypatch):
     """The loopback server stands for a public one here: only its redirect target is checked as private."""
     from dyad.sources import web
 
-    real = web.check_address
-    monkeypatch.setattr(web, "check_address", lambda url, allow: real(url, allow or url.startswith(server)))
+    real = web._public_address
+    monkeypatch.setattr(web, "_public_address", lambda host, port: host if host == "127.0.0.1" else real(host, port))
     [problem] = list(read_inputs([f"{server}/to-metadata"]))
     assert "169.254.169.254" in problem.message and "non-public" in problem.message
 
@@ -261,3 +261,25 @@ def test_ingesting_failing_urls_stores_nothing(server, tmp_path, monkeypatch):
         assert store.stats() == {"articles": 0, "actors": 0, "events": 0, "reports": 0, "quotes": 0}
     refused = CliRunner().invoke(app, ["ingest", f"{server}/article.html", "--db", db])  # loopback, no --allow-private
     assert refused.exit_code == 1 and "non-public address" in refused.stderr
+
+
+def test_a_host_that_rebinds_to_loopback_after_the_check_is_not_reached(server, monkeypatch):
+    """First answer public (it passes the URL check), every later answer loopback: the connection checks again."""
+    import socket
+
+    port = int(server.rsplit(":", 1)[1])
+    answers = {"n": 0}
+    real = socket.getaddrinfo
+
+    def rebinding(host, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)
+        answers["n"] += 1
+        address = "192.0.43.10" if answers["n"] == 1 else "127.0.0.1"  # a public address, then loopback
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    before = Handler.hits["/article.html"]
+    [problem] = list(read_inputs([f"http://rebind.example:{port}/article.html"]))
+    assert isinstance(problem, InputProblem) and "non-public address (127.0.0.1)" in problem.message
+    assert Handler.hits["/article.html"] == before

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from dyad import __version__
@@ -46,10 +47,36 @@ class Client(httpx.Client):
     allow_private: bool = False
 
 
+class _PublicOnly(httpcore.SyncBackend):
+    """Connects only to the public address it resolved itself: the check and the connection use one
+    answer, so a host that changes its DNS answer between them (DNS rebinding) gains nothing."""
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001, ANN201
+        return super().connect_tcp(_public_address(host, port), port, timeout, local_address, socket_options)
+
+
 def client(allow_private: bool = False) -> Client:
     http = Client(timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT})
     http.allow_private = allow_private
+    pool = getattr(http._transport, "_pool", None)  # noqa: SLF001  (httpx has no public hook for this)
+    if not allow_private and type(pool) is httpcore.ConnectionPool:  # behind a proxy, the proxy connects
+        pool._network_backend = _PublicOnly()  # noqa: SLF001
     return http
+
+
+def _public_address(host: str, port: int) -> str:
+    """The first address of ``host``, when every address it resolves to is public; else InputError."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise InputError(f"cannot resolve {host} ({getattr(exc, 'strerror', None) or exc})") from None
+    addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            raise InputError(
+                f"refused: {host} resolves to a non-public address ({address}); --allow-private fetches it"
+            )
+    return str(addresses[0])
 
 
 def check_address(url: str, allow_private: bool = False) -> None:
@@ -67,17 +94,7 @@ def check_address(url: str, allow_private: bool = False) -> None:
         raise InputError("the URL names no host")
     if allow_private:
         return
-    try:
-        port = parts.port or (443 if scheme == "https" else 80)
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, ValueError) as exc:
-        raise InputError(f"cannot resolve {host} ({getattr(exc, 'strerror', None) or exc})") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            raise InputError(
-                f"refused: {host} resolves to a non-public address ({address}); --allow-private fetches it"
-            )
+    _public_address(host, parts.port or (443 if scheme == "https" else 80))
 
 
 def fetch(http: Client, url: str, etag: str | None = None, modified: str | None = None) -> Response:
