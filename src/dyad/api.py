@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import partial
-from itertools import islice
 
 from dyad import __version__
 from dyad.errors import NotEnglishError
@@ -105,11 +104,9 @@ def extract_many(
     languages) come out as ``InputProblem`` in the record's place; the stream goes on.
     With ``workers > 1`` the batches are parsed in that many processes; the order is kept.
     """
-    from dyad.scale.pool import ordered_map
+    from dyad.scale.pool import chunks, ordered_map
 
-    if workers <= 1:
-        load()
-    stream = prepare_many(records)
-    chunks = iter(lambda: list(islice(stream, batch_size)), [])
-    for _, built in ordered_map(partial(build_batch, batch_size=batch_size), chunks, workers):
+    load()
+    batches = chunks(prepare_many(records), batch_size)
+    for _, built in ordered_map(partial(build_batch, batch_size=batch_size), batches, workers):
         yield from built

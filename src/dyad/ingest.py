@@ -8,14 +8,13 @@ is the same as with one worker.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 
 from dyad.api import EXTRACTOR, Prepared, build_batch, prepare_many
 from dyad.model import Article, Document
-from dyad.scale.pool import ordered_map
+from dyad.scale.pool import chunks, ordered_map
 from dyad.sources.records import InputProblem, Record
 from dyad.store import Store
 
@@ -41,11 +40,6 @@ class _Batch:
     todo: list[Prepared] = field(default_factory=list)
     refs: list[Article] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
-
-
-def _chunks(stream: Iterator[Prepared], size: int) -> Iterator[list[Prepared]]:
-    while chunk := list(islice(stream, size)):
-        yield chunk
 
 
 def ingest(
@@ -76,9 +70,7 @@ def ingest(
     def commit(batch: _Batch, built: list[Document | InputProblem]) -> None:
         documents = [d for d in built if isinstance(d, Document)]
         results = store.write(documents, refs=batch.refs)
-        for doc in documents:
-            in_flight.discard(doc.article.hash)
-        for _, item in batch.todo:
+        for _, item in batch.todo:  # every document built came from the batch's to-do list
             in_flight.discard(item.hash)
         for result in results:
             if result.new:
@@ -98,7 +90,7 @@ def ingest(
         if on_batch is not None:
             on_batch(counts)
 
-    planned = (plan(chunk) for chunk in _chunks(prepare_many(items), batch_size))
+    planned = (plan(chunk) for chunk in chunks(prepare_many(items), batch_size))
     for batch, built in ordered_map(partial(_build, batch_size=batch_size), planned, workers):
         commit(batch, built)
     return counts
@@ -118,8 +110,7 @@ def reextract(
 ) -> int:
     """Re-run extraction over stored texts written by another extractor version; return how many."""
     done = 0
-    rows = store.stale(EXTRACTOR, everything)
-    while chunk := list(islice(rows, batch_size)):
+    for chunk in chunks(store.stale(EXTRACTOR, everything), batch_size):
         prepared: list[Prepared] = [
             (
                 row["ref"],

@@ -114,15 +114,13 @@ def ingest(
 
 
 def _ingest_parquet(folder: Path, db: str | None, overrides: str | None, batch_size: int) -> None:
-    from itertools import islice
-
     from dyad.scale.batch import read_documents
+    from dyad.scale.pool import chunks
 
     with open_store(db, overrides) as store:
-        documents = read_documents(folder)
         new = known = 0
         try:
-            while chunk := list(islice(documents, batch_size)):
+            for chunk in chunks(read_documents(folder), batch_size):
                 for result in store.write(chunk):
                     new, known = new + result.new, known + (not result.new)
         except (FileNotFoundError, OSError, ValueError, KeyError) as exc:

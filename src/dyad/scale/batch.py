@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.model import Document
+from dyad.scale.pool import chunks
 from dyad.sources.records import InputProblem, Record
 
 TABLES = ("documents", "events", "quotes")
@@ -174,11 +175,8 @@ def extract_partition(part: int, records: list[Record | InputProblem], out: str,
 
 
 def partitions(items: Iterable[Record | InputProblem], size: int) -> Iterator[tuple[int, list]]:
-    stream = iter(items)
-    part = 0
-    while chunk := list(islice(stream, size)):
-        yield part, chunk
-        part += 1
+    """Numbered partitions: the number names the part files and orders the documents when loaded back."""
+    return enumerate(chunks(items, size))
 
 
 def run(

@@ -14,10 +14,18 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily: the batches every stage works in."""
+    stream = iter(items)
+    while chunk := list(islice(stream, size)):
+        yield chunk
 
 
 def _warm() -> None:
