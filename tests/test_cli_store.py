@@ -121,3 +121,8 @@ def test_bad_store_options_are_one_line_errors(tmp_path):
     assert "--format must be one of" in run("export", "-f", "xml", "-o", str(tmp_path / "x"), "--db", db, code=2).stderr
     assert "is not one" in run("ingest", VISITS, "--watch", "15m", "--db", db, code=2).stderr
     assert "give an interval" in run("ingest", "https://x.example/feed", "--watch", "soon", "--db", db, code=2).stderr
+
+
+def test_an_article_in_another_language_is_skipped_not_failed(tmp_path):
+    result = run("ingest", str(FIXTURES / "french.txt"), "--db", str(tmp_path / "d.db"))
+    assert "dyad: skipped:" in result.stderr and "0 new, 0 already stored, 0 failed, 1 skipped" in result.stderr

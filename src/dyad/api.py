@@ -74,8 +74,10 @@ def prepare_many(records: Iterable[Record | InputProblem | str]) -> Iterator[Pre
         record = item if isinstance(item, Record) else Record(text=item, origin=f"text {counter}")
         try:
             yield record.origin, prepare(record)
-        except (InputError, NotEnglishError) as exc:
+        except InputError as exc:
             yield record.origin, InputProblem(record.origin, str(exc))
+        except NotEnglishError as exc:
+            yield record.origin, InputProblem(record.origin, str(exc), skipped=True)
 
 
 def build_batch(prepared: list[Prepared], batch_size: int = 32) -> list[Document | InputProblem]:

@@ -81,7 +81,7 @@ def ingest(
                 counts.known += 1
         counts.known += len(batch.refs)
         for problem in batch.problems + [d for d in built if isinstance(d, InputProblem)]:
-            if "skipped" in problem.message:
+            if problem.skipped:
                 counts.skipped += 1
             else:
                 counts.failed += 1

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from dyad import __version__
+from dyad.cli.common import err, fail, report
 from dyad.model import Document
 from dyad.sources import InputProblem, read_inputs
 from dyad.sources.records import InputError, parse_published
@@ -23,17 +24,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="dyad: political event data from news about international relations.",
 )
-err = Console(stderr=True, highlight=False)
 
 
 class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     pretty = "pretty"
-
-
-def _fail(message: str) -> None:
-    err.print(f"dyad: error: {message}", markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -55,8 +51,7 @@ def extract(
     try:
         published = parse_published(published)
     except InputError as exc:
-        _fail(f"--published: {exc}")
-        raise typer.Exit(2) from None
+        raise fail(f"--published: {exc}") from None
     from dyad.api import extract_many  # the spaCy model loads only when there is work
 
     counts = {"documents": 0, "errors": 0, "skipped": 0}
@@ -68,9 +63,8 @@ def extract(
             )
         ):
             if isinstance(item, InputProblem):
-                skipped = "skipped" in item.message
-                counts["skipped" if skipped else "errors"] += 1
-                err.print(f"dyad: {'skipped' if skipped else 'error'}: {item}", markup=False, soft_wrap=True)
+                counts["skipped" if item.skipped else "errors"] += 1
+                report(item)
                 continue
             counts["documents"] += 1
             if summary:
@@ -82,8 +76,7 @@ def extract(
     try:
         _write(documents(), fmt, output)
     except OSError as exc:
-        _fail(f"{output}: cannot write ({exc.strerror or exc})")
-        raise typer.Exit(1) from None
+        raise fail(f"{output}: cannot write ({exc.strerror or exc})", 1) from None
     if counts["errors"]:
         err.print(
             f"dyad: {counts['documents']} documents, {counts['errors']} inputs failed, {counts['skipped']} skipped",
@@ -143,7 +136,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        _fail("interrupted")
+        fail("interrupted")
         sys.exit(130)
     except Exception as exc:  # a database that went away mid-command: one line, not a traceback
         from sqlalchemy.exc import SQLAlchemyError
@@ -151,5 +144,5 @@ def main() -> None:
         if not isinstance(exc, SQLAlchemyError):
             raise
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        _fail(f"database: {reason}")
+        fail(f"database: {reason}")
         sys.exit(1)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from dyad.sources.records import InputProblem
 from dyad.store import Overrides, Store, StoreError
 
 err = Console(stderr=True, highlight=False)
@@ -43,6 +44,11 @@ def open_store(db: str | None, overrides: str | None = None) -> Store:
         raise fail(str(exc)) from None
     except Exception as exc:  # an overrides file or driver problem: one line, never a traceback
         raise fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+
+def report(problem: InputProblem) -> None:
+    """One line on stderr naming the input: 'skipped' for another language, 'error' for the rest."""
+    err.print(f"dyad: {'skipped' if problem.skipped else 'error'}: {problem}", markup=False, soft_wrap=True)
 
 
 def side(text: str) -> str:

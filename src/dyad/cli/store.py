@@ -13,7 +13,7 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, T
 from rich.text import Text
 
 from dyad.cli import app
-from dyad.cli.common import DbOption, JsonOption, PrivateOption, err, fail, open_store, out, print_json
+from dyad.cli.common import DbOption, JsonOption, PrivateOption, err, fail, open_store, out, print_json, report
 from dyad.sources import InputProblem
 from dyad.sources.records import InputError, parse_published
 
@@ -22,11 +22,6 @@ class _Rate(ProgressColumn):
     def render(self, task) -> Text:  # noqa: ANN001
         speed = task.speed
         return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
-
-
-def _problem(item: InputProblem) -> None:
-    kind = "skipped" if "skipped" in item.message else "error"
-    err.print(f"dyad: {kind}: {item}", markup=False, soft_wrap=True)
 
 
 def _interval(text: str) -> float:
@@ -99,7 +94,7 @@ def ingest(
                 batch_size=batch_size,
                 workers=workers,
                 on_batch=advance,
-                on_problem=_problem,
+                on_problem=report,
             )
         seconds = time.perf_counter() - started
         rate = counts.seen / seconds if seconds else 0.0
@@ -165,7 +160,7 @@ def _watch(
                 for item in items:
                     if not isinstance(item, InputProblem) and item.published is None:
                         item.published = published
-                counts = run(items, store, batch_size=batch_size, workers=workers, on_problem=_problem)
+                counts = run(items, store, batch_size=batch_size, workers=workers, on_problem=report)
                 if changed or items:
                     store.save_feed_state(url, etag, modified)
                 stamp = datetime.now().strftime("%H:%M:%S")
@@ -194,7 +189,7 @@ def reextract(
             everything=everything,
             batch_size=batch_size,
             on_batch=(lambda n: progress.update(task, completed=n)) if progress else None,
-            on_problem=_problem,
+            on_problem=report,
         )
     err.print(f"dyad: re-extracted {done} articles", markup=False)
 
@@ -305,9 +300,9 @@ def batch(
         totals["documents"] += part.documents
         totals["events"] += part.events
         totals["quotes"] += part.quotes
-        for origin, message in part.problems:
-            _problem(InputProblem(origin, message))
-            totals["failed"] += "skipped" not in message
+        for problem in part.problems:
+            report(problem)
+            totals["failed"] += not problem.skipped
 
     started = time.perf_counter()
     try:

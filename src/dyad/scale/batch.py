@@ -136,7 +136,7 @@ class PartResult:
     documents: int = 0
     events: int = 0
     quotes: int = 0
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
 
 
 def extract_partition(part: int, records: list[Record | InputProblem], out: str, batch_size: int = 32) -> PartResult:
@@ -153,7 +153,7 @@ def extract_partition(part: int, records: list[Record | InputProblem], out: str,
         built = build_batch(prepared[start : start + batch_size], batch_size)
         for offset, item in enumerate(built):
             if isinstance(item, InputProblem):
-                result.problems.append((item.origin, item.message))
+                result.problems.append(item)
                 continue
             month = month_of(item.article.published)
             seq = part * PART_LIMIT + start + offset

@@ -28,6 +28,7 @@ class Record:
 class InputProblem:
     origin: str
     message: str
+    skipped: bool = False  # deliberately left out (another language), not a failure
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
