@@ -126,3 +126,13 @@ def test_bad_store_options_are_one_line_errors(tmp_path):
 def test_an_article_in_another_language_is_skipped_not_failed(tmp_path):
     result = run("ingest", str(FIXTURES / "french.txt"), "--db", str(tmp_path / "d.db"))
     assert "dyad: skipped:" in result.stderr and "0 new, 0 already stored, 0 failed, 1 skipped" in result.stderr
+
+
+def test_a_year_or_month_as_the_last_day_means_its_end(tmp_path):
+    db = str(tmp_path / "d.db")
+    ingested(db)
+    june = json.loads(run("timeline", "RUS", "PRK", "--to", "2024-06", "--db", db, "--json").stdout)
+    assert [p["period"] for p in june["periods"]] == ["2024-06"]
+    until = [json.loads(ln) for ln in run("events", "--until", "2024", "--db", db, "--json").stdout.splitlines()]
+    assert "2024-06-19" in {e["date"] for e in until}
+    assert run("events", "--since", "2024-02-30", "--db", db, code=2).stderr.count("\n") == 1

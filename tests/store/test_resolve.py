@@ -60,3 +60,15 @@ def test_the_family_name_is_first_where_the_country_puts_it_first():
     assert surname("person", "Vladimir Putin", "RUS") == "putin"
     assert surname("person", "Wang Yi", None) == "yi"  # country unknown: the English order
     assert surname("state", "China", "CHN") is None
+
+
+def test_day_bounds_cover_whole_years_and_months():
+    from dyad.store.queries import day_bounds
+
+    assert day_bounds("2024", "2024") == ("2024-01-01", "2024-12-31")
+    assert day_bounds("2024-02", "2024-02") == ("2024-02-01", "2024-02-29")
+    assert day_bounds("2023-12-05", "2023-12") == ("2023-12-05", "2023-12-31")
+    assert day_bounds(None, None) == (None, None)
+    for bad in ("2024-13", "2024-02-30", "24-01", "yesterday", "2024-1-1"):
+        with pytest.raises(ValueError, match="is not"):
+            day_bounds(bad, None)

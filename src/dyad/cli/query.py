@@ -10,7 +10,7 @@ from rich.table import Table
 
 from dyad.cli import app
 from dyad.cli.common import DbOption, JsonOption, LimitOption, fail, open_store, out, print_json, side
-from dyad.store.queries import QUADS, EventFilter
+from dyad.store.queries import QUADS, EventFilter, day_bounds
 
 _QUAD_SHORT = {
     "verbal_cooperation": "verb. coop",
@@ -20,15 +20,11 @@ _QUAD_SHORT = {
 }
 
 
-def _day(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    from dyad.sources.records import InputError, parse_published
-
+def _days(since: str | None, until: str | None, options: str) -> tuple[str | None, str | None]:
     try:
-        return parse_published(value if len(value) > 7 else (value + "-01-01")[:10])
-    except InputError as exc:
-        raise fail(f"{option}: {exc}") from None
+        return day_bounds(since, until)
+    except ValueError as exc:
+        raise fail(f"{options}: {exc}") from None
 
 
 @app.command()
@@ -68,9 +64,7 @@ def timeline(
     if by not in GRAINS:
         raise fail(f"--by must be one of {', '.join(GRAINS)}, not {by!r}")
     first, second = side(a), side(b)
-    start, end = _day(since, "--from"), _day(until, "--to")
-    if until is not None and len(until) == 4:
-        end = f"{until}-12-31"
+    start, end = _days(since, until, "--from/--to")
     with open_store(db) as store:
         result = build(store.dyad_events(first, second, directed, start, end), first, second, by, directed)
     if as_json:
@@ -123,11 +117,12 @@ def events(
         raise fail(f"--type {kind!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
     if modality not in ("actual", "hypothetical", "negated", "any"):
         raise fail(f"--modality must be actual, hypothetical, negated or any, not {modality!r}")
+    first, last = _days(since, until, "--since/--until")
     f = EventFilter(
         dyad=(side(dyad[0]), side(dyad[1])) if dyad else None,
         type=kind,
-        since=_day(since, "--since"),
-        until=_day(until, "--until"),
+        since=first,
+        until=last,
         topic=topic,
         place=place,
         min_confidence=min_confidence,

@@ -33,6 +33,32 @@ class EventFilter:
     actor: int | None = None
 
 
+def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """A from/to pair as users give it (YYYY, YYYY-MM or YYYY-MM-DD) as the first and last day it covers:
+    "2024" from its 1 January to its 31 December, "2024-06" to its last day. ValueError names a bad one."""
+    from datetime import date
+
+    def first(value: str) -> str:
+        parts = value.split("-")
+        if not (len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() and len(p) in (2, 4) for p in parts)):
+            raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        try:
+            return date.fromisoformat((value + "-01-01")[:10]).isoformat()
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date") from None
+
+    def last(value: str) -> str:
+        start = date.fromisoformat(first(value))
+        if len(value) == 4:
+            return f"{value}-12-31"
+        if len(value) == 7:
+            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1).isoformat()
+        return value
+
+    return (first(since) if since else None), (last(until) if until else None)
+
+
 def _on_or_after(column, day: str):
     """A date at any granularity that reaches ``day`` or later ('2024' reaches 2024-06-19)."""
     return column >= func.substr(literal(day), 1, func.length(column))

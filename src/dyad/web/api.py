@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from dyad.ontology import PLOVER_TYPES
 from dyad.store import Store
-from dyad.store.queries import EventFilter
+from dyad.store.queries import EventFilter, day_bounds
 from dyad.store.resolve import side_code
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -61,18 +61,15 @@ def timeline(
     from dyad.analysis import timeline as build
 
     first, second = code(a, "a"), code(b, "b")
-    rows = db.dyad_events(first, second, directed, _start(since), _end(until))
+    rows = db.dyad_events(first, second, directed, *_days(since, until))
     return build(rows, first, second, by, directed).to_dict()
 
 
-def _start(day: str | None) -> str | None:
-    return None if day is None else (day + "-01-01")[:10] if len(day) < 10 else day
-
-
-def _end(day: str | None) -> str | None:
-    if day is None or len(day) == 10:
-        return day
-    return f"{day}-12-31" if len(day) == 4 else f"{day}-31"
+def _days(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    try:
+        return day_bounds(since, until)
+    except ValueError as exc:
+        raise HTTPException(422, f"from/to: {exc}") from None
 
 
 def event_filter(
@@ -95,12 +92,13 @@ def event_filter(
         pair = (code(parts[0], "dyad"), code(parts[1], "dyad"))
     if type is not None and type.upper() not in PLOVER_TYPES:
         raise HTTPException(422, f"type: {type!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
+    first, last = _days(since, until)
     return EventFilter(
         dyad=pair,
         directed=directed,
         type=type.upper() if type else None,
-        since=_start(since),
-        until=_end(until),
+        since=first,
+        until=last,
         topic=topic,
         place=place,
         min_confidence=min_confidence,
