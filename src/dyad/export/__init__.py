@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from dyad.store.resolve import precision
+
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
 EVENT_COLUMNS = (
@@ -136,7 +138,7 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
     """One event as GDELT 2.0 columns; what dyad does not know stays empty (tone, FIPS geo codes, religion)."""
     out: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS, "")
     value = row.get("date") or ""
-    grain = {4: "year", 7: "month", 10: "day"}.get(len(value)) if "W" not in value else "week"
+    grain = precision(value)
     if grain == "day":
         out["SQLDATE"] = value.replace("-", "")
         day_of_year = date.fromisoformat(value).timetuple().tm_yday
