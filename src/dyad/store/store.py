@@ -337,7 +337,7 @@ class Store(Queries):
             ):
                 sides[actor_id] = party(country, code)
         places = {p["id"]: p for p in body["places"]}
-        rows = []
+        written: set[str] = set()
         for ev in body["events"]:
             if only is not None and ev["id"] not in only:
                 continue
@@ -345,30 +345,31 @@ class Store(Queries):
             tgt = [local[x] for x in ev["targets"] if x in local]
             place = places.get(ev.get("place")) or {}
             for source, target in pairs(ev["type"], [sides.get(x) for x in src], [sides.get(x) for x in tgt]):
-                event_id = self._event_for(conn, ev, source, target, body["article"]["hash"])
-                rows.append(
-                    {
-                        "event_id": event_id,
-                        "article_id": article_id,
-                        "local_id": ev["id"],
-                        "type": ev["type"],
-                        "source": source,
-                        "target": target,
-                        "date": ev.get("date"),
-                        "modality": ev["modality"],
-                        "confidence": ev.get("confidence"),
-                        "sources": json.dumps(src),
-                        "targets": json.dumps(tgt),
-                        "place": place.get("name"),
-                        "place_country": place.get("country"),
-                        "lat": place.get("lat"),
-                        "lon": place.get("lon"),
-                        "evidence": json.dumps(ev["evidence"], ensure_ascii=False),
-                    }
+                # Each report is written before the next one is placed: when a finer report absorbs a
+                # coarse event, the UPDATE that moves the coarse event's reports must see them all,
+                # those of this very article included, or they would point at a deleted event.
+                conn.execute(
+                    insert(s.event_reports).values(
+                        event_id=self._event_for(conn, ev, source, target, body["article"]["hash"]),
+                        article_id=article_id,
+                        local_id=ev["id"],
+                        type=ev["type"],
+                        source=source,
+                        target=target,
+                        date=ev.get("date"),
+                        modality=ev["modality"],
+                        confidence=ev.get("confidence"),
+                        sources=json.dumps(src),
+                        targets=json.dumps(tgt),
+                        place=place.get("name"),
+                        place_country=place.get("country"),
+                        lat=place.get("lat"),
+                        lon=place.get("lon"),
+                        evidence=json.dumps(ev["evidence"], ensure_ascii=False),
+                    )
                 )
-        if rows:
-            conn.execute(insert(s.event_reports), rows)
-        return len({r["local_id"] for r in rows})
+                written.add(ev["id"])
+        return len(written)
 
     def _event_for(
         self, conn: Connection, ev: dict[str, Any], source: str | None, target: str | None, digest: str
@@ -533,6 +534,13 @@ class Store(Queries):
             ).scalar_one()
             if orphans:
                 problems.append(f"{orphans} events without reports")
+            dangling = conn.execute(
+                select(func.count())
+                .select_from(s.event_reports)
+                .where(~select(s.events.c.id).where(s.events.c.id == s.event_reports.c.event_id).exists())
+            ).scalar_one()
+            if dangling:
+                problems.append(f"{dangling} event reports pointing at no event")
         return "ok" if not problems else "; ".join(problems)
 
     def has_ref(self, ref: str | None) -> bool:
