@@ -232,3 +232,27 @@ def test_a_family_name_said_alone_finds_a_person_whose_family_name_comes_first(d
             ("Zhao Lihua", "CHN", 2)
         ]
         assert [(e["source"], e["target"]) for e in store.events(EventFilter(type="ACCUSE"))] == [("CHN", "JPN")]
+
+
+def _open_and_close(url: str, results) -> None:  # noqa: ANN001
+    try:
+        Store(url).close()
+        results.put("ok")
+    except Exception as exc:  # reported to the parent, which asserts on it
+        results.put(str(exc))
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(db_url):
+    """A server and an ingest started together on an empty database: the schema is made once, nobody fails."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    workers = [context.Process(target=_open_and_close, args=(db_url, results)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert sorted(results.get(timeout=5) for _ in workers) == ["ok"] * 4
+    with Store(db_url) as store:
+        assert store.integrity() == "ok" and store.stats()["articles"] == 0

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 SCHEMA_VERSION = 1
+MIGRATION_LOCK = 0x6479616401  # PostgreSQL advisory lock key held while migrating ("dyad" 1)
 
 metadata = MetaData()
 
@@ -215,7 +216,13 @@ def stored_version(conn: Connection) -> int:
 
 
 def migrate(conn: Connection) -> int:
-    """Bring the schema up to ``SCHEMA_VERSION``; return the version found before."""
+    """Bring the schema up to ``SCHEMA_VERSION``; return the version found before.
+
+    On PostgreSQL a transaction-scoped advisory lock makes concurrent callers wait, then find the work done;
+    on SQLite the caller's ``BEGIN IMMEDIATE`` does the same.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
     found = stored_version(conn)
     if found > SCHEMA_VERSION:
         raise SchemaError(

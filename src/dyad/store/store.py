@@ -119,8 +119,13 @@ class Store(Queries):
         if self.dialect == "sqlite":
             _sqlite_setup(self.engine)
         try:
-            with self.engine.begin() as conn:
-                s.migrate(conn)
+            with self.engine.connect() as conn:
+                current = s.stored_version(conn)
+            if current != s.SCHEMA_VERSION:
+                # Made or upgraded under a write lock taken before the version is read again: processes
+                # opening one new store together (a server and an ingest) make the schema once.
+                with self.engine.connect().execution_options(exclusive=True) as conn, conn.begin():
+                    s.migrate(conn)
         except s.SchemaError as exc:
             raise StoreError(f"{self.name}: {exc}") from None
         except SQLAlchemyError as exc:
@@ -600,15 +605,17 @@ def _sqlite_setup(engine: Engine) -> None:
     def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=30000")  # first: switching a new file to WAL may wait for another
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock at once (waiting out the busy timeout), for a read-then-write
+        # that must not race another process: migrations.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("exclusive") else "BEGIN")
 
 
 def _reason(exc: BaseException) -> str:
