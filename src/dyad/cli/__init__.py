@@ -7,18 +7,42 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from dyad import __version__
-from dyad.cli.common import err, fail, report
+from dyad.cli.common import err, fail, report, say
 from dyad.model import Document
 from dyad.sources import InputProblem, read_inputs
 from dyad.sources.records import InputError, parse_published
 
+
+class _Group(TyperGroup):
+    """Usage errors as one ``dyad: error:`` line, like every other error, not a boxed panel wrapped to the terminal."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            say("dyad: error: aborted")
+            sys.exit(1)
+        except typer.TyperException as exc:  # click's usage errors (typer vendors click; this is their public base)
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `dyad` alone: the help is already printed
+                sys.exit(exc.exit_code)
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            say(f"dyad: error: {exc.format_message()}{hint}")
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -78,10 +102,7 @@ def extract(
     except OSError as exc:
         raise fail(f"{output}: cannot write ({exc.strerror or exc})", 1) from None
     if counts["errors"]:
-        err.print(
-            f"dyad: {counts['documents']} documents, {counts['errors']} inputs failed, {counts['skipped']} skipped",
-            markup=False,
-        )
+        say(f"dyad: {counts['documents']} documents, {counts['errors']} inputs failed, {counts['skipped']} skipped")
         raise typer.Exit(1)
 
 
@@ -134,7 +155,7 @@ from dyad.cli import query, store  # noqa: E402, F401  (registers the store and 
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="dyad")  # "dyad", also when run as `python -m dyad.cli`
     except KeyboardInterrupt:
         fail("interrupted")
         sys.exit(130)

@@ -31,8 +31,16 @@ PrivateOption = Annotated[
 LimitOption = Annotated[int, typer.Option(min=1, max=100_000, help="At most this many rows.")]
 
 
+def say(message: str) -> None:
+    """One status or error line on stderr, never wrapped, whatever the terminal's width or the path's length.
+
+    Scripts and grep read these lines: a message is always exactly one line.
+    """
+    err.print(" ".join(message.splitlines()), markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"dyad: error: {message}", markup=False, soft_wrap=True)
+    say(f"dyad: error: {message}")
     return typer.Exit(code)
 
 
@@ -48,7 +56,7 @@ def open_store(db: str | None, overrides: str | None = None) -> Store:
 
 def report(problem: InputProblem) -> None:
     """One line on stderr naming the input: 'skipped' for another language, 'error' for the rest."""
-    err.print(f"dyad: {'skipped' if problem.skipped else 'error'}: {problem}", markup=False, soft_wrap=True)
+    say(f"dyad: {'skipped' if problem.skipped else 'error'}: {problem}")
 
 
 def side(text: str) -> str:

@@ -13,7 +13,18 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, T
 from rich.text import Text
 
 from dyad.cli import app
-from dyad.cli.common import DbOption, JsonOption, PrivateOption, err, fail, open_store, out, print_json, report
+from dyad.cli.common import (
+    DbOption,
+    JsonOption,
+    PrivateOption,
+    err,
+    fail,
+    open_store,
+    out,
+    print_json,
+    report,
+    say,
+)
 from dyad.sources import InputProblem
 from dyad.sources.records import InputError, parse_published
 
@@ -98,11 +109,9 @@ def ingest(
             )
         seconds = time.perf_counter() - started
         rate = counts.seen / seconds if seconds else 0.0
-        err.print(
+        say(
             f"dyad: {store.name}: {counts.new} new, {counts.known} already stored, {counts.failed} failed, "
-            f"{counts.skipped} skipped; {counts.events} events, {counts.quotes} quotes ({rate:.1f} articles/s)",
-            markup=False,
-            soft_wrap=True,
+            f"{counts.skipped} skipped; {counts.events} events, {counts.quotes} quotes ({rate:.1f} articles/s)"
         )
     if counts.failed:
         raise typer.Exit(1)
@@ -120,7 +129,7 @@ def _ingest_parquet(folder: Path, db: str | None, overrides: str | None, batch_s
                     new, known = new + result.new, known + (not result.new)
         except (FileNotFoundError, OSError, ValueError, KeyError) as exc:
             raise fail(f"{folder}: cannot read the batch output ({exc})", 1) from None
-        err.print(f"dyad: {store.name}: {new} new, {known} already stored (from {folder})", markup=False)
+        say(f"dyad: {store.name}: {new} new, {known} already stored (from {folder})")
 
 
 class _NoProgress:
@@ -151,7 +160,7 @@ def _watch(
     from dyad.ingest import ingest as run
     from dyad.sources import web
 
-    err.print(f"dyad: watching {len(feeds)} feed(s) every {interval:g}s; Ctrl-C stops", markup=False)
+    say(f"dyad: watching {len(feeds)} feed(s) every {interval:g}s; Ctrl-C stops")
     with web.client(allow_private) as http:
         while True:
             for url in feeds:
@@ -169,7 +178,7 @@ def _watch(
                     if changed or items
                     else "not modified"
                 )
-                err.print(f"dyad: {stamp} {url}: {said}", markup=False, soft_wrap=True)
+                say(f"dyad: {stamp} {url}: {said}")
             time.sleep(interval)
 
 
@@ -191,20 +200,28 @@ def reextract(
             on_batch=(lambda n: progress.update(task, completed=n)) if progress else None,
             on_problem=report,
         )
-    err.print(f"dyad: re-extracted {done} articles", markup=False)
+    say(f"dyad: re-extracted {done} articles")
 
 
 @app.command()
 def forget(
-    article: Annotated[str, typer.Argument(help="The article's id (any id it came under), hash or store number.")],
+    articles: Annotated[
+        list[str], typer.Argument(help="Articles by any id they came under, hash or store number.", show_default=False)
+    ],
     db: DbOption = None,
 ) -> None:
-    """Remove an article and whatever only it supported (events reported only there, lone actors)."""
+    """Remove articles and whatever only they supported (events reported only there, lone actors)."""
+    missing = 0
     with open_store(db) as store:
-        row = store.forget(article)
-    if row is None:
-        raise fail(f"{article}: no such article in the store", 1)
-    err.print(f"dyad: forgot {row['ref']} ({row['title'] or 'untitled'})", markup=False, soft_wrap=True)
+        for article in articles:
+            row = store.forget(article)
+            if row is None:
+                say(f"dyad: error: {article}: no such article in the store")
+                missing += 1
+            else:
+                say(f"dyad: forgot {row['ref']} ({row['title'] or 'untitled'})")
+    if missing:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -235,7 +252,7 @@ def export_(
             n = export(store, fmt, output)
         except OSError as exc:
             raise fail(f"{output}: cannot write ({exc.strerror or exc})", 1) from None
-    err.print(f"dyad: wrote {n} {'documents' if fmt == 'jsonl' else 'events'} to {output}", markup=False)
+    say(f"dyad: wrote {n} {'documents' if fmt == 'jsonl' else 'events'} to {output}")
 
 
 @app.command()
@@ -258,11 +275,7 @@ def serve(
     application = create_app(store)
     writes = "on (Bearer token)" if os.environ.get("DYAD_API_TOKEN") else "off (no DYAD_API_TOKEN)"
     shown = f"[{host}]" if ":" in host else host
-    err.print(
-        f"dyad: serving {store.name} at http://{shown}:{port}/ (API docs at /docs; writes {writes}); Ctrl-C stops",
-        markup=False,
-        soft_wrap=True,
-    )
+    say(f"dyad: serving {store.name} at http://{shown}:{port}/ (API docs at /docs; writes {writes}); Ctrl-C stops")
     try:
         uvicorn.run(application, host=host, port=port, log_level="warning")
     except OSError as exc:
@@ -296,7 +309,7 @@ def batch(
         raise fail(f"{output}: exists and is not a folder")
     totals = {"documents": 0, "events": 0, "quotes": 0, "failed": 0}
 
-    def report(part) -> None:  # noqa: ANN001
+    def count(part) -> None:  # noqa: ANN001
         totals["documents"] += part.documents
         totals["events"] += part.events
         totals["quotes"] += part.quotes
@@ -313,16 +326,14 @@ def batch(
             local=local,
             partition_size=partition_size,
             batch_size=batch_size,
-            on_part=report,
+            on_part=count,
         )
     except OSError as exc:
         raise fail(f"{scheduler or output}: {exc.strerror or exc}", 1) from None
     seconds = time.perf_counter() - started
-    err.print(
+    say(
         f"dyad: {output}: {totals['documents']} documents, {totals['events']} events, {totals['quotes']} quotes "
-        f"in {len(parts)} partitions, {totals['failed']} failed ({totals['documents'] / seconds:.1f} articles/s)",
-        markup=False,
-        soft_wrap=True,
+        f"in {len(parts)} partitions, {totals['failed']} failed ({totals['documents'] / seconds:.1f} articles/s)"
     )
     if totals["failed"]:
         raise typer.Exit(1)
