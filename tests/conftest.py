@@ -12,7 +12,10 @@ import dyad
 from dyad.model import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+SCORED_SETS = ("plover-gsr", "petr2-gsr", "polnear-dev", "polnear-test")  # the inputs score.py make-input writes
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +29,45 @@ def schema() -> dict:
 def briefing() -> Document:
     """A small article written for the tests: split, nested and unattributed quotes, roles, officials."""
     return dyad.extract((FIXTURES / "briefing.txt").read_text(encoding="utf-8"), published="2024-07-04", id="briefing")
+
+
+@pytest.fixture(scope="session")
+def extracted(tmp_path_factory):
+    """``extracted(name)``: the documents ``dyad extract`` writes for a set, made once per test session.
+
+    Names: ``examples`` (the bundled corpus), ``seed`` and ``dev`` (``../shared/eval``), and the sets that
+    ``score.py make-input`` writes (``SCORED_SETS``). A shared set is skipped where ``../shared`` is absent.
+    """
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+
+    folder = tmp_path_factory.mktemp("extracted")
+    made: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name in made:
+            return made[name]
+        if name == "examples":
+            source = ROOT / "examples"
+        elif not EVAL.exists():
+            pytest.skip("../shared/eval is not here")
+        elif name in ("seed", "dev"):
+            source = EVAL / name / ("seed.jsonl" if name == "seed" else "articles.jsonl")
+        else:
+            run = [sys.executable, str(EVAL / "score.py"), "make-input", name]
+            source = folder / f"{name}-input.jsonl"
+            source.write_text(subprocess.run(run, capture_output=True, text=True, check=True).stdout, encoding="utf-8")
+        out = folder / f"{name}.jsonl"
+        result = CliRunner().invoke(app, ["extract", str(source), "-o", str(out)])
+        assert result.exit_code == 0, f"{name}: {result.stderr}"
+        made[name] = out
+        return out
+
+    return get
 
 
 def speaker_of(doc: Document, quote_start: str) -> str | None:

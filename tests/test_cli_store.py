@@ -109,6 +109,13 @@ def test_forget_and_its_errors(db_url):
     assert "EST–FIN" not in run("dyads", "--db", db_url).stdout
     missing = run("forget", "finn", "--db", db_url, code=1)
     assert "finn: no such article in the store" in missing.stderr
+    several = run("forget", "wire/1", "nope", "herald/3", "--db", db_url, code=1)  # the others are still forgotten
+    assert several.stderr.splitlines() == [
+        "dyad: forgot wire/1 (Putin in Pyongyang)",
+        "dyad: error: nope: no such article in the store",
+        "dyad: forgot herald/3 (untitled)",
+    ]
+    assert json.loads(run("stats", "--db", db_url, "--json").stdout)["articles"] == 1
 
 
 def test_bad_store_options_are_one_line_errors(tmp_path):

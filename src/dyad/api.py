@@ -62,16 +62,29 @@ def extract(
     return build_document(load()(article.text), article)
 
 
-Prepared = tuple[str, Article | InputProblem]
+Prepared = tuple[str, Article | Document | InputProblem]
 
 
-def prepare_many(records: Iterable[Record | InputProblem | str]) -> Iterator[Prepared]:
-    """(origin, article) for each record, or (origin, problem) where it is bad or not English."""
+def prepare_many(records: Iterable[Record | InputProblem | str], documents: bool = False) -> Iterator[Prepared]:
+    """(origin, article) for each record, or (origin, problem) where it is bad or not English.
+
+    With ``documents``, a record that is a dyad document read back (``Record.document``) comes out
+    as that document, to be stored as it was extracted; without, its text is extracted again.
+    """
     for counter, item in enumerate(records, 1):
         if isinstance(item, InputProblem):
             yield item.origin, item
             continue
         record = item if isinstance(item, Record) else Record(text=item, origin=f"text {counter}")
+        if documents and record.document is not None:
+            document = record.document
+            if content_hash(document.article.text) != document.article.hash:
+                yield record.origin, InputProblem(record.origin, "document's article.hash is not the hash of its text")
+            elif document.article.language != "en":
+                yield record.origin, InputProblem(record.origin, "document is not in English", skipped=True)
+            else:
+                yield record.origin, document
+            continue
         try:
             yield record.origin, prepare(record)
         except InputError as exc:
@@ -81,12 +94,15 @@ def prepare_many(records: Iterable[Record | InputProblem | str]) -> Iterator[Pre
 
 
 def build_batch(prepared: list[Prepared], batch_size: int = 32) -> list[Document | InputProblem]:
-    """Parse the prepared articles of one batch with ``nlp.pipe`` and extract them, in order."""
+    """Parse the prepared articles of one batch with ``nlp.pipe`` and extract them, in order.
+
+    Documents already extracted (read back from ``dyad extract``'s output) pass through as they are.
+    """
     articles = [a for _, a in prepared if isinstance(a, Article)]
-    parsed = iter(load().pipe((a.text for a in articles), batch_size=batch_size))
+    parsed = iter(load().pipe((a.text for a in articles), batch_size=batch_size)) if articles else iter(())
     out: list[Document | InputProblem] = []
     for origin, item in prepared:
-        if isinstance(item, InputProblem):
+        if isinstance(item, InputProblem | Document):
             out.append(item)
             continue
         doc = next(parsed)

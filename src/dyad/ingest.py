@@ -56,14 +56,14 @@ def ingest(
 
     def plan(chunk: list[Prepared]) -> _Batch:
         batch = _Batch()
-        stored = store.known(a.hash for _, a in chunk if isinstance(a, Article))
+        stored = store.known(_article(a).hash for _, a in chunk if not isinstance(a, InputProblem))
         for origin, item in chunk:
             if isinstance(item, InputProblem):
                 batch.problems.append(item)
-            elif item.hash in stored or item.hash in in_flight:
-                batch.refs.append(item)
+            elif _article(item).hash in stored or _article(item).hash in in_flight:
+                batch.refs.append(_article(item))
             else:
-                in_flight.add(item.hash)
+                in_flight.add(_article(item).hash)
                 batch.todo.append((origin, item))
         return batch
 
@@ -71,7 +71,7 @@ def ingest(
         documents = [d for d in built if isinstance(d, Document)]
         results = store.write(documents, refs=batch.refs)
         for _, item in batch.todo:  # every document built came from the batch's to-do list
-            in_flight.discard(item.hash)
+            in_flight.discard(_article(item).hash)
         for result in results:
             if result.new:
                 counts.new += 1
@@ -90,10 +90,14 @@ def ingest(
         if on_batch is not None:
             on_batch(counts)
 
-    planned = (plan(chunk) for chunk in chunks(prepare_many(items), batch_size))
+    planned = (plan(chunk) for chunk in chunks(prepare_many(items, documents=True), batch_size))
     for batch, built in ordered_map(partial(_build, batch_size=batch_size), planned, workers):
         commit(batch, built)
     return counts
+
+
+def _article(item: Article | Document | InputProblem) -> Article:
+    return item.article if isinstance(item, Document) else item
 
 
 def _build(batch: _Batch, batch_size: int) -> list[Document | InputProblem]:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from dyad.model import SCHEMA, Document
 from dyad.sources.decode import decode, looks_binary
 from dyad.sources.html import html_to_record_fields
 from dyad.sources.records import MAX_TEXT_BYTES, InputError, InputProblem, Record, check_text, parse_published
@@ -129,6 +130,8 @@ def _make(origin: str, fields_of) -> Item:
         fields = fields_of()
         if not isinstance(fields, dict):
             raise InputError("a record must be a JSON object")
+        if "schema" in fields and "article" in fields:
+            return _document(origin, fields)
         return Record(
             text=check_text(fields.get("text")),
             origin=origin,
@@ -141,6 +144,36 @@ def _make(origin: str, fields_of) -> Item:
         )
     except InputError as exc:
         return InputProblem(origin, str(exc))
+
+
+EVENT_KEYS = ("id", "type", "sources", "targets", "modality", "evidence")
+
+
+def _document(origin: str, body: dict) -> Record:
+    """A document ``dyad extract`` wrote, read back: checked, so that a hand-edited one cannot break a store."""
+    if body.get("schema") != SCHEMA:
+        raise InputError(f"schema {body.get('schema')!r} is not {SCHEMA}")
+    try:
+        document = Document.from_dict(body)
+        for event in document.events:
+            missing = [k for k in EVENT_KEYS if k not in event]
+            if missing:
+                raise ValueError(f"event {event.get('id', '?')} lacks {', '.join(missing)}")
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"not a valid {SCHEMA} document ({type(exc).__name__}: {exc})") from None
+    article = document.article
+    check_text(article.text)
+    return Record(
+        text=article.text,
+        origin=origin,
+        id=article.id,
+        title=article.title,
+        url=article.url,
+        published=parse_published(article.published),
+        source=article.source,
+        license=article.license,
+        document=document,
+    )
 
 
 def _opt_str(value: object) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dyad.model import Document
+
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 
@@ -22,6 +24,7 @@ class Record:
     published: str | None = None
     source: str | None = None
     license: str | None = None
+    document: Document | None = None  # a dyad/document@1 read back: already extracted, the store takes it as is
 
 
 @dataclass
