@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 
-.PHONY: install test lint run bench clean
+.PHONY: install test lint run bench eval clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ run: install
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/ingest_speed.py
+
+# Every evaluation set in ../shared/eval at once: one table, and build/eval.json.
+# BASELINE=build/eval-before.json shows each figure beside an earlier run's.
+eval: install
+	$(BIN)/python scripts/evaluate.py $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
