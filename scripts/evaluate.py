@@ -74,7 +74,8 @@ def extract(source: Path, out: Path, workers: int) -> tuple[int, int]:
         for item in dyad.extract_many(read_paths([str(source)]), workers=workers):
             if isinstance(item, InputProblem):
                 problems += 1
-                print(f"evaluate: {item}", file=sys.stderr)
+                if problems <= 5:  # a broken extractor fails every record: the first few say why
+                    print(f"evaluate: {item}", file=sys.stderr)
                 continue
             handle.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             documents += 1

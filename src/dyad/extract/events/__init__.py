@@ -1,0 +1,244 @@
+"""Events: who did what to whom, coded in PLOVER and CAMEO, with modality, date, place and evidence.
+
+The coder runs over each sentence: ``triggers`` finds the words that are events
+and their CAMEO codes, ``participants`` their sources and targets from the
+parse, ``timing`` their modality and date, ``merging`` makes one event per
+happening. Future cooperation is coded AGREE and future force THREATEN, as the
+PLOVER manual asks; negated and hypothetical events are kept but marked, so
+that nothing counts them as having happened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from dyad import ontology
+from dyad.extract.context import Context
+from dyad.extract.events.merging import Found, absorb, merge, side
+from dyad.extract.events.participants import Participants, content
+from dyad.extract.events.timing import dates_for, modality_of, place_for
+from dyad.extract.events.triggers import Entry, entry_for, lexicon, not_an_event
+from dyad.extract.events.words import (
+    COOPERATIVE_FUTURE,
+    DENIALS,
+    DOMESTIC_TYPES,
+    FORCEFUL,
+    INTERNAL_TYPES,
+    JOINT_CODES,
+    LIGHT_VERBS,
+    REALIZING,
+    REFUSALS,
+    STRIKE_VERBS,
+    VERBAL_TYPES,
+    VISIT_CODES,
+)
+from dyad.model import DateRef, Place, Quote
+from dyad.ontology import SYMMETRIC_TYPES
+
+__all__ = ["EventCoder", "extract_events", "lexicon"]
+
+
+class EventCoder:
+    """Codes the events of one document."""
+
+    def __init__(
+        self, ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place], published: str | None
+    ) -> None:
+        self.ctx = ctx
+        self.quotes = quotes
+        self.dates = dates
+        self.places = places
+        self.published = published
+        self.doc = ctx.doc
+        self.who = Participants(ctx, quotes, places)
+        self.inside_names = {
+            i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
+        }
+
+    def code(self) -> list[dict[str, Any]]:
+        events: list[Found] = []
+        for sent in self.doc.sents:
+            triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [entry_for(tok)] if e]
+            denied = {
+                tok.i
+                for tok, _ in triggers
+                if tok.lemma_.lower() in DENIALS
+                and any(t.i != tok.i and t.i in {x.i for x in content(tok)} for t, _ in triggers)
+            }
+            about = {t.i for tok, _ in triggers if tok.i not in denied for t in content(tok)}
+            triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
+            for speech, sources, targets in self.who.demands(sent):
+                code = ontology.code("100")
+                own = {a.country for a in sources}
+                others = [t for t in targets if t.country not in own]
+                if own & {a.country for a in targets} and others:
+                    code = ontology.code("030")  # "China and Russia should deepen ties", says Xi: an intent
+                    targets = others
+                for date in dates_for(speech, self.ctx.text, self.dates, self.published):
+                    ev = Found(
+                        code,
+                        sources,
+                        [t for t in targets if all(t is not s for s in sources)],
+                        "actual",
+                        date,
+                        place_for(speech, self.places),
+                        0.7,
+                    )
+                    ev.evidence.append(
+                        {
+                            "start": sent.start_char,
+                            "end": end_of(sent),
+                            "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text), "text": speech.text},
+                        }
+                    )
+                    events.append(ev)
+            for tok, entry in triggers:
+                if not_an_event(tok, self.ctx, self.quotes):
+                    continue
+                if tok.i in about:
+                    continue  # what another event is about ("demanded the withdrawal"), not an event itself
+                noun = entry.pos == "N"
+                sources, targets = (self.who.noun_participants if noun else self.who.verb_participants)(tok, entry)
+                if not sources and not targets and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
+                    # unnamed people doing it in the one country the sentence names ("Algerians blocked roads")
+                    local = self.who.local_country(tok)
+                    sources = targets = local
+                    self.who.inferred_source = bool(local)
+                if not sources and not targets:
+                    continue
+                if not sources and entry.cameo in VISIT_CODES:
+                    continue
+                domestic = bool(sources) and sources is targets
+                if entry.lemma == "protest" and entry.pos == "V" and self.who.by_crowd(tok):
+                    entry = Entry("protest", "V", "140", frozenset(), None)  # people protesting, not a government
+                kind = ontology.code(entry.cameo).plover
+                if (
+                    not targets
+                    and sources
+                    and (
+                        kind in DOMESTIC_TYPES
+                        or (kind in INTERNAL_TYPES and (not self.who.named_state(sources) or self.who.against_own(tok)))
+                    )
+                    and (kind not in VERBAL_TYPES or self.who.done_to_people(tok))
+                ):
+                    # nothing names a target, and the sentence names one country, the source's own:
+                    # a domestic event ("students in Indonesia staged demonstrations")
+                    local = self.who.local_country(tok)
+                    if local and {a.country for a in sources} == {local[0].country}:
+                        targets, domestic = local, True
+                modality, future = modality_of(tok)
+                governor = governing_verb(tok) if noun else None
+                if (
+                    noun
+                    and entry.lemma == "strike"
+                    and entry.cameo == "190"
+                    and governor is not None
+                    and (verb_is(governor, STRIKE_VERBS) or self.who.by_crowd(governor))
+                ):
+                    entry = Entry("strike", "N", "143", frozenset(), None)  # "workers staged a strike"
+                if (
+                    noun
+                    and modality == "actual"
+                    and governor is not None
+                    and not verb_is(governor, LIGHT_VERBS | REALIZING)
+                ):
+                    modality = "hypothetical"  # "blocked a package of sanctions", "discussed sanctions"
+                code = ontology.code(entry.cameo)
+                if modality == "negated" and tok.lemma_.lower() in REFUSALS and tok.lemma_.lower() != "sign":
+                    # "will not accept", "failed to reach agreement": a refusal is a REJECT that happened
+                    code, modality = ontology.code("120"), "actual"
+                if future and modality == "actual":
+                    if code.plover in COOPERATIVE_FUTURE and COOPERATIVE_FUTURE[code.plover]:
+                        code = ontology.code(COOPERATIVE_FUTURE[code.plover])
+                    elif code.plover in FORCEFUL:
+                        code = ontology.code(
+                            {"ASSAULT": "138", "SANCTION": "1313", "COERCE": "1312"}.get(code.plover, "130")
+                        )
+                confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
+                confidence = 0.5 if domestic else confidence
+                place = place_for(tok, self.places)
+                dates = dates_for(tok, self.ctx.text, self.dates, self.published)
+                if future and code.plover in ("AGREE", "THREATEN"):
+                    dates = [self.published]  # the intent or threat is voiced now, whatever date it names
+                for date in dates:
+                    own = (
+                        domestic
+                        or code.plover in DOMESTIC_TYPES
+                        or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
+                    )  # "accused Darfur rebels": the state's own people
+                    kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
+                    ev = Found(code, sources, kept, modality, date, place, confidence)
+                    ev.evidence.append(
+                        {
+                            "start": sent.start_char,
+                            "end": end_of(sent),
+                            "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
+                        }
+                    )
+                    events.append(ev)
+        merged = absorb(merge(events))
+        merged.sort(key=lambda e: min(x["trigger"]["start"] for x in e.evidence))
+        for ev in merged:
+            if (
+                (ev.code.plover in SYMMETRIC_TYPES or ev.code.cameo in JOINT_CODES)
+                and not ev.targets
+                and len(side(ev.sources)) > 1
+            ):
+                # a joint event ("Russia and North Korea held talks"): the dyad is unordered, so the first
+                # participant stands as source and the others as targets
+                first = ev.sources[0]
+                ev.targets = [a for a in ev.sources if (a.country or a.code) != (first.country or first.code)]
+                ev.sources = [a for a in ev.sources if a not in ev.targets]
+        return [self._render(n, ev) for n, ev in enumerate(merged, 1)]
+
+    def _render(self, n: int, ev: Found) -> dict[str, Any]:
+        return {
+            "id": f"E{n}",
+            "type": ev.code.plover,
+            "mode": ev.code.mode,
+            "context": list(ev.code.context),
+            "sources": [a.id for a in ev.sources],
+            "targets": [a.id for a in ev.targets],
+            "date": ev.date,
+            "place": ev.place.id if ev.place else None,
+            "cameo": ev.code.cameo,
+            "quad": ev.code.quad,
+            "goldstein": ev.code.goldstein,
+            "modality": ev.modality,
+            "confidence": ev.confidence,
+            "evidence": ev.evidence,
+        }
+
+
+def verb_is(tok: Token, words: set[str]) -> bool:
+    """The verb is one of these words, whatever its form (the lemmatizer makes "staged" into "stag")."""
+    low = tok.lower_
+    if tok.lemma_.lower() in words or low in words:
+        return True
+    for stem in (low[:-1], low[:-2], low[:-3]):
+        if stem in words or stem + "e" in words:
+            return low.endswith(("s", "d", "ed", "es", "ing"))
+    return False
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb whose object a noun is, through "of" phrases ("blocked a package of sanctions")."""
+    node = tok
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head is not node.head:
+        node = node.head.head
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":
+        return node.head
+    return None
+
+
+def end_of(sent: Span) -> int:
+    text = sent.text.rstrip()
+    return sent.start_char + len(text)
+
+
+def extract_events(
+    ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place], published: str | None
+) -> list[dict[str, Any]]:
+    return EventCoder(ctx, quotes, dates, places, published).code()

@@ -1,0 +1,519 @@
+"""Participants: who does an event and to whom, from the dependency parse.
+
+Subjects, objects, passive agents, the objects of prepositions, possessors and
+"of" phrases of event nouns, conjuncts; pronouns through the quotes' speakers
+and the actors named before; a joint body ("Russian-Korean commission") stands
+for its member states.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyad import kb, ontology
+from dyad.extract.context import Context
+from dyad.extract.events.triggers import Entry
+from dyad.extract.events.words import (
+    CONTENT_DEPS,
+    CONTENT_PREPS,
+    CROWDS,
+    FIRST_PERSON,
+    INTERNAL_OBJECTS,
+    LIGHT_VERBS,
+    OBLIGATION,
+    PASSIVE_SUBJECT,
+    PEOPLE_NOUNS,
+    STATING,
+    SUBJECT_DEPS,
+    TALKED_ABOUT,
+    TARGET_PREPS,
+    TOPIC_PREPS,
+    VISIT_CODES,
+)
+from dyad.model import Actor, Place, Quote
+
+
+class Participants:
+    """Finds the actors of one document's events; ``inferred_source`` says the last source found was a guess."""
+
+    def __init__(self, ctx: Context, quotes: list[Quote], places: list[Place]) -> None:
+        self.ctx = ctx
+        self.quotes = quotes
+        self.places = places
+        self.doc = ctx.doc
+        self.inferred_source = False  # the source is a guess from the only country a sentence names
+        self.members = self._joint_bodies()
+
+    def _joint_bodies(self) -> dict[str, list[Actor]]:
+        """Organisations without a country whose names name two or more states: their member states."""
+        from dyad.extract.actors import country_spans
+
+        spans = country_spans(self.doc)
+        out: dict[str, list[Actor]] = {}
+        for actor in self.ctx.actors:
+            if actor.kind != "organization" or actor.country:
+                continue
+            for m in actor.mentions:
+                isos = list(dict.fromkeys(iso for span, _, iso in spans if m.start <= span.start_char < m.end))
+                if len(isos) >= 2:
+                    out[actor.id] = [self.state(iso) for iso in isos]
+                    break
+        return out
+
+    def _quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def _speaker(self, tok: Token) -> Actor | None:
+        quote = self._quote_at(tok.idx)
+        return self.ctx.actor(quote.speaker) if quote and quote.speaker else None
+
+    def _addressee(self, tok: Token) -> Actor | None:
+        """'you' inside a quote when the text quotes exactly two people: the other one (talks, interviews)."""
+        quote = self._quote_at(tok.idx)
+        if quote is None or quote.speaker is None:
+            return None
+        others = {q.speaker for q in self.quotes if q.speaker and q.speaker != quote.speaker}
+        if len(others) != 1:
+            return None
+        other = self.ctx.actor(others.pop())
+        return other if other is not None and other.kind == "person" else None
+
+    def _actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
+        """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
+        ctx = self.ctx
+        low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() else ""  # "US" is a country, "us" is not
+        if low in FIRST_PERSON:
+            speaker = self._speaker(tok)
+            return [speaker] if speaker else []
+        if low in ("you", "your"):
+            addressee = self._addressee(tok)
+            return [addressee] if addressee else []
+        if low in ("he", "she", "his"):
+            from dyad.extract.quotes import SpeakerResolver
+
+            actor = SpeakerResolver(ctx).pronoun(tok, tok.idx, None)
+            return [actor] if actor else []
+        if low in ("him", "her"):
+            return self._object_pronoun(tok)
+        if low in ("it", "its", "they", "them", "their"):
+            return self._collective_pronoun(tok)
+        actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None and actor.kind != "group":
+            return self._expand([actor])
+        # "his country", "our country": the possessor's state
+        if tok.lower_ in ("country", "nation", "government", "state", "side", "republic"):
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ in ("his", "her", "our", "my", "their", "its", "your"):
+                owner = self._actor_for(poss)
+                return [self.state_of(a) for a in owner if a.country] or owner
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        modifiers += [x for c in modifiers for x in c.conjuncts]
+        direct = unique(
+            [
+                a
+                for c in modifiers
+                for a in [ctx.actor_at(c.idx, c.idx + len(c.text))]
+                if a is not None and a.kind != "group"
+            ]
+        )
+        if direct:
+            return self._expand(direct)
+        found: list[tuple[int, Actor]] = []
+        for t in self._phrase_tokens(tok, subject):
+            a = ctx.actor_at(t.idx, t.idx + len(t.text))
+            if a is not None and a.kind != "group" and all(a is not f for _, f in found):
+                found.append((t.i, a))
+        found.sort(key=lambda x: x[0])
+        return self._expand([found[0][1]]) if found else []
+
+    def _expand(self, actors: list[Actor]) -> list[Actor]:
+        """A joint body with no country of its own ("Russian-Korean commission") stands for its members."""
+        out: list[Actor] = []
+        for a in actors:
+            members = self.members.get(a.id)
+            out += members if members else [a]
+        return unique(out)
+
+    def _collective_pronoun(self, tok: Token) -> list[Actor]:
+        """'Hungary has said it will support': the last state or organisation named before, in this
+        sentence or the one before."""
+        start = self.ctx.sentences[max(0, self.ctx.sentence_index(tok.idx) - 1)].start_char
+        best: tuple[int, Actor] | None = None
+        for s, _, actor_id in self.ctx.mention_index:
+            actor = self.ctx.actor(actor_id)
+            if actor is None or actor.kind not in ("state", "organization") or not start <= s < tok.idx:
+                continue
+            if best is None or s > best[0]:
+                best = (s, actor)
+        return self._expand([best[1]]) if best else []
+
+    def _object_pronoun(self, tok: Token) -> list[Actor]:
+        """'thanking him': the last person named before who is not the subject of the clause."""
+        clause = tok.head
+        while clause.dep_ in ("prep", "pobj") and clause.head is not clause:
+            clause = clause.head
+
+        def named_subjects(verb: Token) -> set[int]:
+            return {
+                id(a)
+                for c in verb.children
+                if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"
+                for a in [self.ctx.actor_at(c.idx, c.idx + len(c.text))]
+                if a is not None
+            }
+
+        subjects = named_subjects(clause)
+        node = clause
+        while not subjects and node.dep_ in ("advcl", "xcomp", "conj") and node.head is not node:
+            node = node.head
+            subjects = named_subjects(node)
+        window = self.ctx.sentences[max(0, self.ctx.sentence_index(tok.idx) - 2)].start_char
+        best: tuple[int, Actor] | None = None
+        for s, _, actor_id in self.ctx.mention_index:
+            actor = self.ctx.actor(actor_id)
+            if actor is None or actor.kind != "person" or id(actor) in subjects or not window <= s < tok.idx:
+                continue
+            if best is None or s > best[0]:
+                best = (s, actor)
+        return [best[1]] if best else []
+
+    def _phrase_tokens(self, tok: Token, subject: bool = False) -> list[Token]:
+        """The noun phrase of tok without its clauses: relative clauses and verbs stay out."""
+        out = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "appos"):
+                    continue
+                if subject and c.dep_ == "prep" and c.lower_ not in ("of", "in"):
+                    continue  # "forces from Panama" are not Panama's
+                stack.append(c)
+        return out
+
+    def _phrase_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
+        """Actors of tok and of its conjuncts ("Russia and China")."""
+        out: list[Actor] = []
+        for t in (tok, *tok.conjuncts):
+            for a in self._actor_for(t, subject):
+                if all(a is not b for b in out):
+                    out.append(a)
+        return out
+
+    def state_of(self, actor: Actor) -> Actor:
+        """The state actor of an actor's country."""
+        if actor.kind == "state" or not actor.country:
+            return actor
+        return self.state(actor.country)
+
+    def state(self, iso3: str) -> Actor:
+        """The state actor for a country code, made when the text names the state only through its people,
+        places or bodies."""
+        for a in self.ctx.actors:
+            if a.kind == "state" and a.country == iso3:
+                return a
+        known = kb.countries().by_iso3.get(iso3)
+        return self.ctx.new_actor("state", known.name if known else iso3, iso3, iso3)
+
+    def place_state(self, tok: Token) -> Actor | None:
+        """'arrived in Pyongyang', 'visit to Moscow': the state whose place it is."""
+        actor = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None and actor.kind == "state":
+            return actor
+        for place in self.places:
+            if any(m.start <= tok.idx < m.end for m in place.mentions) and place.country:
+                return self.state(place.country)
+        return None
+
+    def _host(self, pobj: Token) -> list[Actor]:
+        """The host of a visit: 'in Pyongyang', "in North Korea's capital, Pyongyang", 'to Russia'."""
+        for t in (pobj, *[c for c in pobj.children if c.dep_ == "appos"]):
+            state = self.place_state(t)
+            if state is not None:
+                return [state]
+        return [self.state_of(a) for a in self._phrase_actors(pobj) if a.country]
+
+    def _subtree_actors(self, tok: Token) -> list[Actor]:
+        """The first actor anywhere under tok, relative clauses included ('policies imposed by the US')."""
+        for t in sorted(tok.subtree, key=lambda t: t.i):
+            a = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+            if a is not None and a.kind != "group":
+                return self._expand([a])
+        return []
+
+    def _governing_subject(self, tok: Token) -> list[Actor]:
+        """For an event noun with no owner: the subject of the clause it sits in."""
+        node = tok
+        about = False
+        for _ in range(6):
+            if node.head is node:
+                break
+            about = about or node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("on", "about", "of"))
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if about and node.lemma_.lower() in TALKED_ABOUT:
+                    return []  # "did not comment on the strikes": the Kremlin did not strike
+                subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None:
+                    return self._phrase_actors(subj)
+        return []
+
+    def against_own(self, tok: Token) -> bool:
+        """What the event is about names the country's own people ("fired on demonstrators",
+        "threatened a curfew", "investigating extremists")."""
+        objects = [c for c in tok.children if c.dep_ not in (*SUBJECT_DEPS, PASSIVE_SUBJECT, "aux", "neg")]
+        words = {t.lemma_.lower() for t in content(tok)} | {t.lemma_.lower() for t in objects}
+        return bool(words & (PEOPLE_NOUNS | CROWDS | INTERNAL_OBJECTS))
+
+    def named_state(self, sources: list[Actor]) -> bool:
+        """A state or its government acts ("Russia attacks"): no guessing that it acts on itself."""
+        if self.inferred_source:
+            return False  # "rebels", "students": people of the country, not its state
+        return any(
+            a.kind == "state"
+            and a.id
+            and any(m for m in a.mentions)
+            and a.code == a.country
+            or (a.code or "").endswith(("GOV", "MIL"))
+            for a in sources
+        )
+
+    def done_to_people(self, tok: Token) -> bool:
+        """The event's object is people ("jailed 52 members"), or it has none ("students demonstrated")."""
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "at")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if tok.pos_ == "NOUN":
+            return True
+        return not objects or any(o.lemma_.lower() in PEOPLE_NOUNS | CROWDS or o.pos_ == "PROPN" for o in objects)
+
+    def by_crowd(self, tok: Token) -> bool:
+        node = tok
+        for _ in range(3):
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj.lemma_.lower() in CROWDS
+            if tok.dep_ == "acl" and node is tok:
+                return node.head.lemma_.lower() in CROWDS
+            if node.head is node:
+                break
+            node = node.head
+        return False
+
+    def local_country(self, tok: Token) -> list[Actor]:
+        """For a phrase that names no actor ("52 members of the banned movement"): the state of the only
+        country its sentence names, when there is exactly one."""
+        sent = tok.sent
+        isos = {
+            a.country
+            for s, e, i in self.ctx.mention_index
+            if sent.start_char <= s < sent.end_char
+            for a in [self.ctx.actor(i)]
+            if a is not None and a.country
+        }
+        isos |= {
+            p.country
+            for p in self.places
+            if p.country and any(sent.start_char <= m.start < sent.end_char for m in p.mentions)
+        }
+        if len(isos) != 1:
+            return []
+        iso = next(iter(isos))
+        return [self.state(iso)]
+
+    def verb_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        node = tok
+        while (
+            subj is None
+            and passive is None
+            and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp")
+            and node.head is not node
+        ):
+            node = node.head  # "decided to impose", "is expected to visit": the subject of the governing verb
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None and tok.dep_ == "xcomp":
+                subj = next((c for c in node.children if c.dep_ == PASSIVE_SUBJECT), None)
+            if node.dep_ == "ccomp":
+                break
+        if subj is None and tok.dep_ in ("acl", "relcl") and passive is None:
+            # "the agency that investigated", "demonstrators protesting": the noun is the doer
+            subj = tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
+        who = agent if agent is not None else subj
+        sources = self._phrase_actors(who, subject=True) if who is not None else []
+        self.inferred_source = False
+        if not sources and who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in PEOPLE_NOUNS | CROWDS:
+            sources = self.local_country(who)
+            self.inferred_source = bool(sources)  # "Nigerian authorities", "students": people of the one country named
+        targets: list[Actor] = []
+        if passive is not None and agent is not None:
+            targets = self._phrase_actors(passive)
+        elif passive is not None:
+            actor_side = entry.cameo.startswith(("03", "04"))  # "a meeting was held", "Vietnam is committed"
+            sources = self._phrase_actors(passive) if actor_side else []
+            targets = [] if actor_side else self._phrase_actors(passive)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative", "attr") and not targets:
+                targets = self._phrase_actors(c) or self._subtree_actors(c)
+                if not targets and c.pos_ == "PROPN":
+                    state = self.place_state(c)  # "attacked Kharkiv": the city's state
+                    targets = [state] if state is not None else []
+                if not targets and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in PEOPLE_NOUNS:
+                    targets = self.local_country(c)
+        code = ontology.code(entry.cameo)
+        if code.plover in ("ACCUSE", "PROTEST", "REJECT"):
+            # what is complained of, not to whom: "complained to the UN over Israeli raids"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("over", "about", "of") and not targets:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        targets = self._phrase_actors(pobj) or self._subtree_actors(pobj)
+        for c in tok.children:
+            if c.dep_ != "prep" or targets:
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
+                own = {a.country for a in sources}
+                targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
+            elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
+                targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
+        if not targets:
+            targets = self._clause_target(tok, sources)
+        if not targets and code.plover not in ("CONSULT", "AGREE"):
+            # "lifted a curfew in Montenegro": where it was done is whom it was done to
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    state = self.place_state(pobj) if pobj is not None else None
+                    if state is not None:
+                        targets = [state]
+                        break
+        return sources, targets
+
+    def _clause_target(self, tok: Token, exclude: list[Actor]) -> list[Actor]:
+        """'demanded that the US cancel', 'offered to hand over to Britain': the target in the clause below."""
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in (*SUBJECT_DEPS, PASSIVE_SUBJECT)), None)
+                if subj is not None:
+                    return self._phrase_actors(subj)
+            if c.dep_ == "xcomp":
+                for g in c.children:
+                    if g.dep_ in ("dobj", "dative"):
+                        found = self._phrase_actors(g)
+                        if found:
+                            return found
+                    if g.dep_ == "prep" and g.lower_ in TARGET_PREPS:
+                        pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                        if pobj is not None and self._phrase_actors(pobj):
+                            return self._phrase_actors(pobj)
+                for t in sorted(clause_tokens(c), key=lambda t: t.i):
+                    a = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+                    if t is not c and a is not None and a.kind != "group" and all(a is not s for s in exclude):
+                        return self._expand([a])
+        return []
+
+    def noun_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        self.inferred_source = False
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for c in tok.children:
+            if (
+                c.dep_ == "poss"
+                or c.dep_ in ("amod", "compound", "nmod")
+                and self.ctx.actor_at(c.idx, c.idx + len(c.text))
+            ):
+                sources += self._phrase_actors(c)
+            elif c.dep_ == "prep":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if c.lower_ in ("of", "by") or c.lower_ == "between":
+                    sources += self._phrase_actors(pobj)
+                elif entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
+                    targets += self._host(pobj)
+                elif c.lower_ in TARGET_PREPS and not (entry.cameo in VISIT_CODES and c.lower_ in TOPIC_PREPS):
+                    targets += self._phrase_actors(pobj)  # "talks on the Ukraine crisis" are not with Ukraine
+        # "Russian-Korean commission": every country named in the compound words
+        if not sources:
+            for c in tok.lefts:
+                a = self.ctx.actor_at(c.idx, c.idx + len(c.text))
+                if a is not None and all(a is not s for s in sources):
+                    sources.append(a)
+        owned = any(c.dep_ == "poss" for c in tok.children)
+        light = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS else None
+        if light is not None and not targets:
+            for c in light.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"over", "into"}:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        targets = self._phrase_actors(pobj) or self._subtree_actors(pobj)
+                        if targets:
+                            break
+        if not sources and not owned:
+            sources = self._governing_subject(tok)
+        return unique(sources), unique(targets)
+
+    def demands(self, sent: Span) -> list[tuple[Token, list[Actor], list[Actor]]]:
+        """'Russia said Sudan must return the helicopter': a statement that another must act is a REQUEST."""
+        out = []
+        for tok in sent:
+            if tok.lower_ not in OBLIGATION or tok.dep_ != "aux":
+                continue
+            clause = tok.head
+            speech = clause.head
+            if clause.dep_ not in ("ccomp", "xcomp") or speech.lemma_.lower() not in STATING:
+                continue
+            subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)  # "X must be stopped": no
+            speaker = next((c for c in speech.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None or speaker is None:
+                continue
+            targets, sources = self._phrase_actors(subj), self._phrase_actors(speaker)
+            if sources or targets:
+                out.append((speech, sources, targets))
+        return out
+
+
+def unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out
+
+
+def content(tok: Token) -> list[Token]:
+    """The words an event is about: its objects and complements, not the clauses that describe them."""
+    out: list[Token] = []
+    stack = [
+        c
+        for c in tok.children
+        if c.dep_ in CONTENT_DEPS
+        or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
+        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+    ]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis", "appos"))
+    return out
+
+
+def clause_tokens(tok: Token) -> list[Token]:
+    """tok and what hangs from it, without the other clauses joined to it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis", "cc"):
+            continue
+        out.extend(child.subtree)
+    return out

@@ -1,0 +1,92 @@
+"""Modality and time: whether an event happened, may happen or did not, and when and where it did.
+
+Negation, modal verbs, conditionals and future markers around the trigger give
+the modality; the dates of the trigger's phrase, else of its clause, else the
+article's own date give the date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from dyad.extract.events.participants import clause_tokens
+from dyad.extract.events.words import DENIALS, FAILURES, FUTURE_HEADS, HYPOTHETICAL_AUX
+from dyad.model import DateRef, Place
+
+
+def modality_of(tok: Token) -> tuple[str, bool]:
+    """(modality, future) from negation, modal verbs, conditionals and future markers around tok."""
+    chain = [tok]
+    node = tok
+    for _ in range(3):
+        if (
+            node.dep_ in ("xcomp", "aux", "auxpass")
+            or (node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.pos_ == "NOUN")
+            or node.dep_ == "prep"
+        ):
+            node = node.head
+            chain.append(node)
+        else:
+            break
+    future = False
+    for node in chain:
+        kids = list(node.children)
+        if any(k.dep_ == "neg" for k in kids):
+            return "negated", False
+        if node.lemma_.lower() in DENIALS and node is not tok:
+            return "negated", False
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in DENIALS:
+            return "negated", False  # "denied that it attacked"
+        if node.lemma_.lower() in FAILURES and node is not tok:
+            return "negated", False  # "failed to reach agreement"
+        if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in kids) or (
+            node.dep_ == "advcl" and any(k.lower_ == "if" for k in kids)
+        ):
+            return "hypothetical", False
+        auxes = [k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")]
+        if any(a in HYPOTHETICAL_AUX for a in auxes):
+            return "hypothetical", False
+        if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
+            future = True
+        if node is not tok and node.lemma_.lower() in FUTURE_HEADS and node.pos_ in ("VERB", "ADJ"):
+            future = True
+        if any(k.lower_ in ("next", "upcoming", "planned", "future") for k in kids):
+            future = True
+        if "would" in auxes and node.head.lemma_.lower() in ("say", "tell", "announce", "add", "state"):
+            future = True
+    return "actual", future
+
+
+def dates_for(tok: Token, text: str, dates: list[DateRef], published: str | None) -> list[str | None]:
+    """Dates governing the event: in the trigger's own phrase, else in its clause, else the article's."""
+    sent = tok.sent
+    in_sent = [
+        d
+        for d in dates
+        if sent.start_char <= d.start < sent.end_char
+        and d.value
+        and not re.search(r"\b(?:since|until|till|before|after|by)\s+$", text[max(0, d.start - 8) : d.start])
+    ]
+    own = {t.idx for t in clause_tokens(tok)}
+    mine = [d.value for d in in_sent if d.start in own]
+    if mine:
+        return list(dict.fromkeys(mine))
+    clause = tok
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head is not clause:
+        clause = clause.head
+    span = {t.idx for t in clause.subtree}
+    near = [d.value for d in in_sent if d.start in span]
+    if near:
+        return near[:1]
+    return [published]
+
+
+def place_for(tok: Token, places: list[Place]) -> Place | None:
+    sent = tok.sent
+    span = {t.idx for t in (tok.subtree if tok.pos_ == "NOUN" else sent)}
+    for place in places:
+        if any(sent.start_char <= m.start < sent.end_char and m.start in span for m in place.mentions):
+            return place
+    return None

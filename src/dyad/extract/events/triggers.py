@@ -1,0 +1,152 @@
+"""Triggers: which words are events, and of which CAMEO code.
+
+The lexicon (``extract/data/event_lexicon.tsv``) maps a word, with an object
+where the word alone says too little, to a CAMEO code; the PLOVER type, mode
+and context follow from the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from dyad import ontology
+from dyad.extract.context import Context
+from dyad.extract.events.words import (
+    COURTESY_VERBS,
+    ENABLING_VERBS,
+    NO_COMMENT,
+    OFFICIALS,
+    PEOPLE_NOUNS,
+    RELEASED_THINGS,
+    SUBJECT_DEPS,
+)
+from dyad.model import Quote
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    pos: str
+    cameo: str
+    objects: frozenset[str]
+    prep: str | None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """(lemma, pos) -> entries, the ones that need an object first."""
+    text = resources.files("dyad.extract").joinpath("data/event_lexicon.tsv").read_text(encoding="utf-8")
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t") + ["", ""]
+        lemma, pos, cameo, objects, prep = (c.strip() for c in cells[:5])
+        ontology.code(cameo)  # fail loudly on a code the ontology does not know
+        objs = frozenset() if objects in ("", "-") else frozenset(objects.split("|"))
+        out.setdefault((lemma, pos), []).append(Entry(lemma, pos, cameo, objs, prep or None))
+    for entries in out.values():
+        entries.sort(key=lambda e: not e.objects and not e.prep)
+    return out
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def entry_for(tok: Token) -> Entry | None:
+    """The lexicon entry tok triggers, the most specific that fits its objects, or None."""
+    pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    entries = lexicon().get((tok.lemma_.lower(), pos)) or lexicon().get((tok.lower_, pos))
+    if not entries:
+        return None
+    for entry in entries:
+        if entry.prep:
+            pobjs = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == entry.prep
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if entry.objects and not any(lemma(p) in entry.objects or p.lower_ in entry.objects for p in pobjs):
+                continue
+            if (
+                not entry.objects
+                and not pobjs
+                and not any(c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children)
+            ):
+                continue
+            return entry
+        if entry.objects:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+            objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
+            objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            objs += [c for c in tok.children if c.dep_ == "compound"]
+            objs += [
+                g
+                for o in list(objs)
+                for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]  # "dozens of drones"
+            if tok.pos_ == "AUX" or not any(lemma(o) in entry.objects or o.lower_ in entry.objects for o in objs):
+                continue
+            return entry
+        if pos == "V" and tok.pos_ == "AUX":
+            continue
+        return entry
+    return None
+
+
+def not_an_event(tok: Token, ctx: Context, quotes: list[Quote]) -> bool:
+    """'declined to comment'; '"...?" Wang asked' (asking a question is not a request); 'demonstrate
+    support' (a protest has no object); 'released information' (only people and property are freed)."""
+    word = tok.lemma_.lower()
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    if word in ("demonstrate", "rally", "march") and objects:
+        return True
+    if word == "release" and objects & RELEASED_THINGS:
+        return True
+    if word in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children
+    ):
+        return True
+    if word == "ask" and not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep") for c in tok.children):
+        return any(q.start < tok.idx + 40 and tok.idx - 40 < q.end for q in quotes)
+    if word in COURTESY_VERBS and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        # "allow me to congratulate you", "let us recall": a speaker's formula, not a concession
+        return any(c.dep_ in ("dobj", "nsubj") and c.lower_ in ("me", "us") for c in tok.children) or any(
+            g.dep_ == "nsubj" and g.lower_ in ("me", "us")
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            for g in c.children
+        )
+    if word in ENABLING_VERBS:
+        # "the visit will help develop relations": a thing that helps is no donor
+        subject = inherited_subject(tok)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and ctx.actor_at(subject.idx, subject.idx + len(subject.text)) is None
+        ):
+            return subject.lemma_.lower() not in PEOPLE_NOUNS and subject.lemma_.lower() not in OFFICIALS
+    return False
+
+
+def inherited_subject(tok: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is conjoined to ('the visit will help X and help Y')."""
+    node = tok
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or node.dep_ not in ("conj", "xcomp"):
+            return subject
+        node = node.head
+    return None
