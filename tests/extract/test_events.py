@@ -76,15 +76,16 @@ CASES = [
     ("MOBILIZE", "Russia deployed troops to the border with Finland.", "RUS", None, "actual"),
     ("MOBILIZE", "Armenia mobilized its army on Sunday.", "ARM", None, "actual"),
     ("MOBILIZE", "Venezuela mobilized troops along the border with Guyana.", "VEN", None, "actual"),
-    ("COERCE", "The European Union imposed sanctions on Iran.", "IGO", "IRN", "actual"),
+    ("SANCTION", "The European Union imposed sanctions on Iran.", "IGO", "IRN", "actual"),
     ("COERCE", "Iran seized a British tanker in the Strait of Hormuz.", "IRN", "GBR", "actual"),
+    ("COERCE", "Iran detained two French nationals in Tehran on Sunday.", "IRN", "FRA", "actual"),
     ("COERCE", "Belarus arrested two Polish journalists.", "BLR", "POL", "actual"),
     ("ASSAULT", "Israel bombed targets in Lebanon on Monday.", "ISR", "LBN", "actual"),
     ("ASSAULT", "Russian forces attacked Kharkiv with missiles.", "RUS", "UKR", "actual"),
     ("ASSAULT", "Azerbaijan shelled Armenian positions overnight.", "AZE", "ARM", "actual"),
     ("SUPPORT", "Germany did not sign the declaration.", "DEU", None, "negated"),
     ("ASSAULT", "Iran has denied attacking the tanker.", "IRN", None, "negated"),
-    ("COERCE", "The United States could impose sanctions on Turkey.", "USA", "TUR", "hypothetical"),
+    ("SANCTION", "The United States could impose sanctions on Turkey.", "USA", "TUR", "hypothetical"),
     ("AGREE", "Putin will visit North Korea next month.", "RUS", "PRK", "actual"),
     ("ACCUSE", "Ukraine was condemned by Russia for the strike.", "RUS", "UKR", "actual"),
     ("CONSULT", "Russia and China held talks in Beijing.", "RUS", "CHN", "actual"),
@@ -147,8 +148,8 @@ def test_future_cooperation_is_agree_and_future_force_is_threaten():
 def test_negated_and_hypothetical_events_do_not_count_as_actual():
     [(kind, _, _, modality)] = [e for e in _coded("Germany did not sign the declaration.") if e[0] == "SUPPORT"]
     assert modality == "negated"
-    coerce = [e for e in _coded("The United States could impose sanctions on Turkey.") if e[0] == "COERCE"]
-    assert coerce and coerce[0][3] == "hypothetical"
+    sanction = [e for e in _coded("The United States could impose sanctions on Turkey.") if e[0] == "SANCTION"]
+    assert sanction and sanction[0][3] == "hypothetical"
 
 
 def test_the_content_of_a_demand_is_not_an_event():

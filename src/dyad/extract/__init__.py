@@ -39,7 +39,10 @@ def _places(ctx: Context, out: Document) -> None:
 
 
 def _events(ctx: Context, out: Document) -> None:
-    out.events = extract_events(ctx, out.quotes, out.dates, out.places, out.article.published)
+    article = out.article
+    out.events = extract_events(
+        ctx, out.quotes, out.dates, out.places, article.published, article.title, article.source
+    )
 
 
 def _topics(ctx: Context, out: Document) -> None:

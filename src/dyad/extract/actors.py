@@ -122,6 +122,17 @@ def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
 
 
 # ----------------------------------------------------------------------------- people
+def _title_country_length(ent: Span) -> int:
+    """How many tokens at the start of a name entity are the country of the title before it: 2 in
+    "(Chancellor of) Austria Karl Nehammer", 0 in "Jordan Peterson"."""
+    if ent.start == 0 or ent.doc[ent.start - 1].lower_ != "of" or len(ent) < 3:
+        return 0
+    for n in (3, 2, 1):
+        if len(ent) - n >= 2 and kb.countries().lookup(ent[:n].text):
+            return n
+    return 0
+
+
 def _is_title_word(token: Token) -> bool:
     return token.lower_.rstrip(".") in kb.titles().words or token.lower_ in kb.titles().words
 
@@ -307,7 +318,7 @@ def _person_mentions(
     candidates: list[list[Token]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            candidates.append(list(ent))
+            candidates.append(list(ent)[_title_country_length(ent) :])
         elif ent.label_ == "ORG" and not any(t.i in org_tokens for t in ent):
             # "Spokesperson Ned Price", "Israel Naftali Bennett": a title or country glued to a name
             toks = list(ent)
@@ -317,7 +328,7 @@ def _person_mentions(
             if (
                 toks
                 and len(toks) >= 2
-                and all(t.pos_ == "PROPN" for t in toks)
+                and all(t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_) for t in toks)
                 and (kb.titles().find(stripped) or kb.countries().lookup(stripped.strip()))
             ) or kb.people().get(kb.fold(ent.text)):
                 candidates.append(toks)
@@ -669,8 +680,14 @@ def extract_actors(ctx: Context) -> None:
     cspan_list = country_spans(doc)
     kb_orgs = org_spans(doc)
     org_tokens = {t.i for s, _ in kb_orgs for t in s}
-    # tokens of PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka")
-    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" and not kb.countries().lookup(e.text) for t in e}
+    # tokens of PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka"), without
+    # a country that ends a title before the name ("Chancellor of Austria Karl Nehammer" tagged as one person)
+    person_tokens = {
+        t.i
+        for e in doc.ents
+        if e.label_ == "PERSON" and not kb.countries().lookup(e.text)
+        for t in e[_title_country_length(e) :]
+    }
     cspans: dict[int, tuple[Span, str, str]] = {}
     for span, kind, iso3 in cspan_list:
         if any(t.i in org_tokens for t in span):

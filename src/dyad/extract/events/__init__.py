@@ -17,9 +17,10 @@ from spacy.tokens import Span, Token
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events.merging import Found, absorb, merge, side
-from dyad.extract.events.participants import Participants, content
+from dyad.extract.events.participants import Participants, content, unique
 from dyad.extract.events.timing import dates_for, modality_of, place_for
 from dyad.extract.events.triggers import Entry, entry_for, lexicon, not_an_event
+from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (
     COOPERATIVE_FUTURE,
     DENIALS,
@@ -44,7 +45,14 @@ class EventCoder:
     """Codes the events of one document."""
 
     def __init__(
-        self, ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place], published: str | None
+        self,
+        ctx: Context,
+        quotes: list[Quote],
+        dates: list[DateRef],
+        places: list[Place],
+        published: str | None,
+        title: str | None = None,
+        source: str | None = None,
     ) -> None:
         self.ctx = ctx
         self.quotes = quotes
@@ -52,7 +60,7 @@ class EventCoder:
         self.places = places
         self.published = published
         self.doc = ctx.doc
-        self.who = Participants(ctx, quotes, places)
+        self.who = Participants(ctx, quotes, places, voice_of(ctx, title, quotes, source))
         self.inside_names = {
             i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
         }
@@ -162,22 +170,36 @@ class EventCoder:
                 dates = dates_for(tok, self.ctx.text, self.dates, self.published)
                 if future and code.plover in ("AGREE", "THREATEN"):
                     dates = [self.published]  # the intent or threat is voiced now, whatever date it names
+                own = (
+                    domestic
+                    or code.plover in DOMESTIC_TYPES
+                    or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
+                )  # "accused Darfur rebels": the state's own people
+                kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
+                sides = [(sources, kept)]
+                if self.who.from_parties and side(kept) <= side(sources):
+                    kept = []  # "both sides expressed satisfaction with relations between A and B": no third party
+                if self.who.from_parties and not kept and code.plover not in SYMMETRIC_TYPES and len(side(sources)) > 1:
+                    # "both sides expressed satisfaction": each party towards the others
+                    sides = [([a], [b for b in sources if side([b]) != side([a])]) for a in sources]
                 for date in dates:
-                    own = (
-                        domestic
-                        or code.plover in DOMESTIC_TYPES
-                        or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
-                    )  # "accused Darfur rebels": the state's own people
-                    kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
-                    ev = Found(code, sources, kept, modality, date, place, confidence)
-                    ev.evidence.append(
-                        {
-                            "start": sent.start_char,
-                            "end": end_of(sent),
-                            "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
-                        }
-                    )
-                    events.append(ev)
+                    for who, whom in sides:
+                        ev = Found(code, who, whom, modality, date, place, confidence)
+                        ev.evidence.append(
+                            {
+                                "start": sent.start_char,
+                                "end": end_of(sent),
+                                "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
+                            }
+                        )
+                        events.append(ev)
+                if code.plover == "CONSULT" and modality == "actual" and len(side(sources + kept)) > 1:
+                    people = [a for a in sources + kept if a.kind == "person"]
+                    if not self.who.parties or len(side(people)) > 1:
+                        # what "both sides" and "the leaders" mean from here on: the first meeting or call,
+                        # or a later one between people ("negotiations between Russian and Ukrainian
+                        # representatives" reported in a call between two leaders changes nothing)
+                        self.who.parties = unique(sources + kept)
         merged = absorb(merge(events))
         merged.sort(key=lambda e: min(x["trigger"]["start"] for x in e.evidence))
         for ev in merged:
@@ -239,6 +261,12 @@ def end_of(sent: Span) -> int:
 
 
 def extract_events(
-    ctx: Context, quotes: list[Quote], dates: list[DateRef], places: list[Place], published: str | None
+    ctx: Context,
+    quotes: list[Quote],
+    dates: list[DateRef],
+    places: list[Place],
+    published: str | None,
+    title: str | None = None,
+    source: str | None = None,
 ) -> list[dict[str, Any]]:
-    return EventCoder(ctx, quotes, dates, places, published).code()
+    return EventCoder(ctx, quotes, dates, places, published, title, source).code()

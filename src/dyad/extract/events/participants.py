@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from dyad import kb, ontology
 from dyad.extract.context import Context
-from dyad.extract.events.triggers import Entry
+from dyad.extract.events.triggers import Entry, lemma
 from dyad.extract.events.words import (
     CONTENT_DEPS,
     CONTENT_PREPS,
@@ -21,6 +21,7 @@ from dyad.extract.events.words import (
     INTERNAL_OBJECTS,
     LIGHT_VERBS,
     OBLIGATION,
+    PARTY_NOUNS,
     PASSIVE_SUBJECT,
     PEOPLE_NOUNS,
     STATING,
@@ -28,6 +29,7 @@ from dyad.extract.events.words import (
     TALKED_ABOUT,
     TARGET_PREPS,
     TOPIC_PREPS,
+    TOPIC_VERBS,
     VISIT_CODES,
 )
 from dyad.model import Actor, Place, Quote
@@ -36,13 +38,21 @@ from dyad.model import Actor, Place, Quote
 class Participants:
     """Finds the actors of one document's events; ``inferred_source`` says the last source found was a guess."""
 
-    def __init__(self, ctx: Context, quotes: list[Quote], places: list[Place]) -> None:
+    def __init__(
+        self, ctx: Context, quotes: list[Quote], places: list[Place], voice: list[Actor | str] | None = None
+    ) -> None:
         self.ctx = ctx
         self.quotes = quotes
         self.places = places
+        # whom the text speaks for, when it is one speaker's words (voice.py); a bare code is a state
+        self.voice = [self.state(v) if isinstance(v, str) else v for v in voice or []]
         self.doc = ctx.doc
         self.inferred_source = False  # the source is a guess from the only country a sentence names
         self.members = self._joint_bodies()
+        # The sides of the last meeting or call with two or more countries: what "both sides", "the leaders",
+        # "the two countries" and an impersonal "it was agreed" mean in a readout. Set by the coder.
+        self.parties: list[Actor] = []
+        self.from_parties = False  # the last sources found were the parties, each acting towards the others
 
     def _joint_bodies(self) -> dict[str, list[Actor]]:
         """Organisations without a country whose names name two or more states: their member states."""
@@ -84,6 +94,8 @@ class Participants:
         low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() else ""  # "US" is a country, "us" is not
         if low in FIRST_PERSON:
             speaker = self._speaker(tok)
+            if speaker is None and self.voice and self._quote_at(tok.idx) is None:
+                return list(self.voice)  # "we condemn", in a speech: the speaker's state
             return [speaker] if speaker else []
         if low in ("you", "your"):
             addressee = self._addressee(tok)
@@ -100,6 +112,9 @@ class Participants:
         actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is not None and actor.kind != "group":
             return self._expand([actor])
+        if self.parties and self._names_the_parties(tok):
+            self.from_parties = True
+            return list(self.parties)
         # "his country", "our country": the possessor's state
         if tok.lower_ in ("country", "nation", "government", "state", "side", "republic"):
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -125,6 +140,35 @@ class Participants:
                 found.append((t.i, a))
         found.sort(key=lambda x: x[0])
         return self._expand([found[0][1]]) if found else []
+
+    def _people_before(self, tok: Token) -> list[Actor]:
+        """A main verb the parser left without a subject ("In Hanoi, Putin and To Lam held talks", where the
+        names hang from "In"): the people and states named before it in its sentence, outside quotes."""
+        out: list[Actor] = []
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            actor = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+            if actor is None or self._quote_at(t.idx) is not None:
+                continue
+            where = t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "to", "from")  # "In Russia, ...": a place
+            if actor.kind == "person" or (actor.kind == "state" and not where):
+                out.append(actor)
+        return unique(out)
+
+    def _names_the_parties(self, tok: Token) -> bool:
+        """'both sides', 'the two leaders', 'the sides', 'the three countries' leaders', 'both presidents':
+        a plural noun of office or side, said of the parties as a whole, with no country of its own."""
+        if tok.lemma_.lower() not in PARTY_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        kids = list(tok.children)
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
+            return False  # "the leaders of France and Germany": named
+        if any(self.ctx.actor_at(c.idx, c.idx + len(c.text)) for c in kids if c.dep_ in ("amod", "compound", "nmod")):
+            return False  # "the Russian side"
+        words = {c.lower_ for c in kids if c.dep_ in ("det", "predet", "nummod", "poss")}
+        words |= {g.lower_ for c in kids if c.dep_ == "poss" for g in c.children if g.dep_ in ("nummod", "det")}
+        return bool(words & {"both", "the", "two", "three", "all"})
 
     def _expand(self, actors: list[Actor]) -> list[Actor]:
         """A joint body with no country of its own ("Russian-Korean commission") stands for its members."""
@@ -328,6 +372,7 @@ class Participants:
         return [self.state(iso)]
 
     def verb_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        self.from_parties = False
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -349,6 +394,8 @@ class Participants:
             subj = tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
         who = agent if agent is not None else subj
         sources = self._phrase_actors(who, subject=True) if who is not None else []
+        if not sources and (who is None or who.pos_ == "PROPN") and passive is None and tok.dep_ == "ROOT":
+            sources = self._people_before(tok)  # no subject, or a name no actor was made of
         self.inferred_source = False
         if not sources and who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in PEOPLE_NOUNS | CROWDS:
             sources = self.local_country(who)
@@ -356,12 +403,16 @@ class Participants:
         targets: list[Actor] = []
         if passive is not None and agent is not None:
             targets = self._phrase_actors(passive)
+        elif passive is not None and passive.lower_ == "it" and self.parties:
+            sources = list(self.parties)  # "it was agreed to continue contacts", in a readout: the parties
+            self.from_parties = True
         elif passive is not None:
             actor_side = entry.cameo.startswith(("03", "04"))  # "a meeting was held", "Vietnam is committed"
             sources = self._phrase_actors(passive) if actor_side else []
             targets = [] if actor_side else self._phrase_actors(passive)
+        topic = lemma(tok) in TOPIC_VERBS  # "discussed the situation in Ukraine": Ukraine is no partner
         for c in tok.children:
-            if c.dep_ in ("dobj", "dative", "attr") and not targets:
+            if c.dep_ in ("dobj", "dative", "attr") and not targets and not topic:
                 targets = self._phrase_actors(c) or self._subtree_actors(c)
                 if not targets and c.pos_ == "PROPN":
                     state = self.place_state(c)  # "attacked Kharkiv": the city's state
@@ -387,7 +438,9 @@ class Participants:
                 targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
                 targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
-        if not targets:
+        addressed = any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+        if not targets and not addressed:
+            # "urged fellow members to vote to allow Ukraine": the members are addressed, Ukraine is not
             targets = self._clause_target(tok, sources)
         if not targets and code.plover not in ("CONSULT", "AGREE"):
             # "lifted a curfew in Montenegro": where it was done is whom it was done to
@@ -424,6 +477,7 @@ class Participants:
         return []
 
     def noun_participants(self, tok: Token, entry: Entry) -> tuple[list[Actor], list[Actor]]:
+        self.from_parties = False
         self.inferred_source = False
         sources: list[Actor] = []
         targets: list[Actor] = []

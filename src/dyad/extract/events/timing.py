@@ -30,6 +30,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             chain.append(node)
         else:
             break
+    if tok.pos_ == "NOUN" and any(k.lower_ == "no" and k.dep_ in ("det", "neg") for k in tok.children):
+        return "negated", False  # "under no threat", "no attack took place"
     future = False
     for node in chain:
         kids = list(node.children)

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events.words import (
+    COURTESY_OBJECTS,
     COURTESY_VERBS,
     ENABLING_VERBS,
     NO_COMMENT,
@@ -115,6 +116,8 @@ def not_an_event(tok: Token, ctx: Context, quotes: list[Quote]) -> bool:
         return True
     if word == "release" and objects & RELEASED_THINGS:
         return True
+    if word in ("appreciate", "welcome", "thank", "value", "enjoy") and objects & COURTESY_OBJECTS:
+        return True  # "I appreciate the opportunity to spend time with Wang Yi": courtesy, not praise
     if word in ("decline", "refuse") and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children
     ):

@@ -1,0 +1,127 @@
+"""Events that only a text's frame makes complete: readouts of calls and meetings ("both sides", "the leaders",
+"it was agreed"), speeches and joint statements ("we" is the speaker's state), and the words around a trigger
+that make it no event. Every text is written for these tests."""
+
+from __future__ import annotations
+
+import dyad
+from dyad.model import Document
+from dyad.ontology import SYMMETRIC_TYPES
+
+
+def triples(doc: Document, modality: str = "actual") -> set[tuple[str, str, str]]:
+    """(type, source country, target country) of every event with both sides; symmetric types in code order."""
+    countries = {a.id: a.country or (a.code or "")[:3] for a in doc.actors}
+    out = set()
+    for ev in doc.events:
+        if ev["modality"] != modality:
+            continue
+        for s in {countries[x] for x in ev["sources"]} - {""}:
+            for t in {countries[x] for x in ev["targets"]} - {"", s}:
+                out.add((ev["type"], *sorted((s, t))) if ev["type"] in SYMMETRIC_TYPES else (ev["type"], s, t))
+    return out
+
+
+READOUT = (
+    "Chancellor of Austria Karl Nehammer had a telephone conversation with President of Kazakhstan "
+    "Kassym-Jomart Tokayev.\n\n"
+    "The leaders discussed the situation in Ukraine and the Middle East.\n\n"
+    "Both sides expressed satisfaction with the results of the visit of the Austrian economy minister.\n\n"
+    "It was agreed to hold the next meeting of the joint commission in the autumn.\n\n"
+    "The leaders agreed to continue regular contacts."
+)
+
+
+def test_a_readout_codes_the_call_and_what_both_sides_did():
+    found = triples(dyad.extract(READOUT, published="2024-05-06"))
+    assert ("CONSULT", "AUT", "KAZ") in found  # "had a telephone conversation": it happened
+    assert {("SUPPORT", "AUT", "KAZ"), ("SUPPORT", "KAZ", "AUT")} <= found  # both sides, each to the other
+    assert ("AGREE", "AUT", "KAZ") in found  # "the leaders agreed", "it was agreed": the parties of the call
+    assert not {t for t in found if "UKR" in t}  # what they discussed is no party to the call
+
+
+def test_the_parties_of_a_call_are_not_changed_by_talks_it_reports():
+    text = (
+        "Prime Minister of Japan Fumio Kishida had a telephone conversation with President of Finland Alexander "
+        "Stubb. Fumio Kishida told Alexander Stubb about the negotiations between Chinese and Korean "
+        "representatives. The leaders agreed to maintain contact."
+    )
+    found = triples(dyad.extract(text, published="2024-05-06"))
+    assert ("AGREE", "FIN", "JPN") in found
+    assert ("AGREE", "CHN", "KOR") not in found
+
+
+def test_talks_whose_subject_the_parser_lost_are_still_between_the_people_named():
+    doc = dyad.extract(
+        "In Hanoi, Vladimir Putin and President of the Socialist Republic of Vietnam To Lam held talks.",
+        published="2024-06-20",
+    )
+    assert ("CONSULT", "RUS", "VNM") in triples(doc)
+
+
+def test_speaking_with_someone_is_a_call_and_speaking_to_reporters_is_nothing():
+    doc = dyad.extract(
+        "Secretary of State Antony Blinken spoke today with Turkish Foreign Minister Hakan Fidan. "
+        "Blinken later spoke to reporters in Washington.",
+        published="2024-05-06",
+    )
+    assert triples(doc) == {("CONSULT", "TUR", "USA")}
+
+
+def test_what_a_party_expresses_is_coded_by_what_it_expresses():
+    doc = dyad.extract(
+        "Indian Prime Minister Narendra Modi expressed gratitude to the Russian side for the evacuation.",
+        published="2024-05-06",
+    )
+    assert ("SUPPORT", "IND", "RUS") in triples(doc)
+
+
+SPEECH_TITLE = "Remarks by Ambassador Jane Doe at a UN Security Council Briefing on Maritime Security"
+SPEECH = (
+    "Ambassador Jane Doe\nU.S. Representative to the United Nations\nNew York, New York\nMarch 4, 2024\n\n"
+    "Thank you, Mr. President. We condemn Iran's seizure of the tanker in the Gulf of Oman. "
+    "We urge Iran to release the crew immediately. Our position has not changed, and we will keep working "
+    "with our partners on this. I thank the briefers for their reports."
+)
+
+
+def test_in_a_speech_we_is_the_speakers_state():
+    doc = dyad.extract(SPEECH, published="2024-03-04", title=SPEECH_TITLE, source="U.S. Mission to the United Nations")
+    found = triples(doc)
+    assert ("ACCUSE", "USA", "IRN") in found
+    assert ("REQUEST", "USA", "IRN") in found
+
+
+def test_in_a_news_story_we_is_only_the_quoted_speaker():
+    text = (
+        'Iran seized a tanker in the Gulf of Oman on Monday. "We will not accept this," said a sailor\'s '
+        "relative in Athens. We reported the seizure first."
+    )
+    found = triples(dyad.extract(text, published="2024-03-04", title="Iran seizes tanker"))
+    assert not {t for t in found if t[1] == "USA"}
+
+
+def test_a_joint_statement_speaks_for_each_signatory():
+    text = (
+        "The following joint statement was released by the foreign ministers of Canada, Australia and New "
+        "Zealand:\n\nWe strongly condemn the ballistic missile launch by North Korea on Monday."
+    )
+    found = triples(dyad.extract(text, published="2024-03-04", title="Joint Statement on North Korea"))
+    assert {("ACCUSE", "CAN", "PRK"), ("ACCUSE", "AUS", "PRK"), ("ACCUSE", "NZL", "PRK")} <= found
+
+
+def test_words_around_a_trigger_that_make_it_no_event():
+    doc = dyad.extract(
+        "I appreciate the opportunity to meet Foreign Minister Wang Yi. "
+        "Russian troops evacuated Indian citizens from Sumy. "
+        "Russia must withdraw its troops from Georgia. "
+        "Ukraine is under no threat from Belarus.",
+        published="2024-05-06",
+    )
+    actual = triples(doc)
+    assert not {t for t in actual if t[0] in ("SUPPORT", "RETREAT", "THREATEN")}
+
+
+def test_a_ban_on_imports_is_a_sanction():
+    doc = dyad.extract("The United States banned imports of Russian oil on Tuesday.", published="2024-05-06")
+    assert ("SANCTION", "USA", "RUS") in triples(doc)
