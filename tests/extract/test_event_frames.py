@@ -125,3 +125,43 @@ def test_words_around_a_trigger_that_make_it_no_event():
 def test_a_ban_on_imports_is_a_sanction():
     doc = dyad.extract("The United States banned imports of Russian oil on Tuesday.", published="2024-05-06")
     assert ("SANCTION", "USA", "RUS") in triples(doc)
+
+
+def test_naming_a_misdeed_accuses_its_agent():
+    doc = dyad.extract(
+        "Vladimir Putin had a telephone conversation with French President Emmanuel Macron. "
+        "Vladimir Putin drew attention to Georgia's flagrant violations of the ceasefire. "
+        "The Russian side also pointed out the barbarous action of the Moldovan military near the border.",
+        published="2024-05-06",
+    )
+    found = triples(doc)
+    assert {("ACCUSE", "RUS", "GEO"), ("ACCUSE", "RUS", "MDA")} <= found
+    assert not {t for t in found if t[0] == "ACCUSE" and t[2] == "FRA"}
+
+
+def test_condemning_an_act_accuses_the_one_who_did_it_and_the_act_happened():
+    doc = dyad.extract(
+        "Secretary of State Antony Blinken spoke with Armenian Foreign Minister Ararat Mirzoyan to condemn "
+        "Azerbaijan's attacks on Armenian villages.",
+        published="2024-05-06",
+    )
+    found = triples(doc)
+    assert ("ACCUSE", "USA", "AZE") in found
+    assert ("ASSAULT", "AZE", "ARM") in found  # what is condemned is told as a fact
+    assert ("ACCUSE", "USA", "ARM") not in found
+
+
+def test_an_accusation_in_a_speech_is_the_speakers_and_a_date_in_passing_is_none():
+    text = (
+        "Ambassador Jane Doe\nMarch 4, 2024\n\nThank you, Mr. President. Syria's reckless behavior threatens "
+        "the whole region. This is my third visit since the Turkish invasion in 2019."
+    )
+    doc = dyad.extract(text, published="2024-03-04", title="Remarks by Ambassador Jane Doe", source="U.S. Mission")
+    found = triples(doc)
+    assert ("ACCUSE", "USA", "SYR") in found
+    assert ("ACCUSE", "USA", "TUR") not in found  # "since the invasion" dates the visit, it accuses no one
+
+
+def test_asking_a_question_is_no_request():
+    doc = dyad.extract("The Chinese envoy asked why the United States had abstained.", published="2024-05-06")
+    assert not {t for t in triples(doc) if t[0] == "REQUEST"}

@@ -16,12 +16,14 @@ from spacy.tokens import Span, Token
 
 from dyad import ontology
 from dyad.extract.context import Context
+from dyad.extract.events.accusations import accusations
 from dyad.extract.events.merging import Found, absorb, merge, side
 from dyad.extract.events.participants import Participants, content, unique
 from dyad.extract.events.timing import dates_for, modality_of, place_for
 from dyad.extract.events.triggers import Entry, entry_for, lexicon, not_an_event
 from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (
+    ACCUSING,
     COOPERATIVE_FUTURE,
     DENIALS,
     DOMESTIC_TYPES,
@@ -75,7 +77,37 @@ class EventCoder:
                 if tok.lemma_.lower() in DENIALS
                 and any(t.i != tok.i and t.i in {x.i for x in content(tok)} for t, _ in triggers)
             }
-            about = {t.i for tok, _ in triggers if tok.i not in denied for t in content(tok)}
+            about = {
+                t.i
+                for tok, _ in triggers
+                if tok.i not in denied and tok.lemma_.lower() not in ACCUSING  # what is condemned happened
+                for t in content(tok)
+            }
+            accused = accusations(self.who, sent)
+            handled = {trigger.i for trigger, *_ in accused}
+            for trigger, misdeed, accusers, targets in accused:
+                modality, _ = modality_of(trigger)
+                dates = (
+                    [self.published]
+                    if trigger is misdeed
+                    else dates_for(trigger, self.ctx.text, self.dates, self.published)
+                )
+                for date in dates:
+                    ev = Found(
+                        ontology.code("111"), accusers, targets, modality, date, place_for(trigger, self.places), 0.7
+                    )
+                    ev.evidence.append(
+                        {
+                            "start": sent.start_char,
+                            "end": end_of(sent),
+                            "trigger": {
+                                "start": trigger.idx,
+                                "end": trigger.idx + len(trigger.text),
+                                "text": trigger.text,
+                            },
+                        }
+                    )
+                    events.append(ev)
             triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
             for speech, sources, targets in self.who.demands(sent):
                 code = ontology.code("100")
@@ -103,7 +135,7 @@ class EventCoder:
                     )
                     events.append(ev)
             for tok, entry in triggers:
-                if not_an_event(tok, self.ctx, self.quotes):
+                if not_an_event(tok, self.ctx, self.quotes) or tok.i in handled:
                     continue
                 if tok.i in about:
                     continue  # what another event is about ("demanded the withdrawal"), not an event itself
@@ -150,7 +182,7 @@ class EventCoder:
                     noun
                     and modality == "actual"
                     and governor is not None
-                    and not verb_is(governor, LIGHT_VERBS | REALIZING)
+                    and not verb_is(governor, LIGHT_VERBS | REALIZING | ACCUSING)
                 ):
                     modality = "hypothetical"  # "blocked a package of sanctions", "discussed sanctions"
                 code = ontology.code(entry.cameo)
@@ -176,9 +208,13 @@ class EventCoder:
                     or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
                 )  # "accused Darfur rebels": the state's own people
                 kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
+                if self.who.from_parties and (
+                    side(kept) <= side(sources) or code.plover in ("AGREE", "SUPPORT", "CONSULT")
+                ):
+                    # "both sides expressed satisfaction with relations between A and B", "the leaders agreed to
+                    # continue contacts on Ukrainian issues": what the parties do, they do to each other
+                    kept = []
                 sides = [(sources, kept)]
-                if self.who.from_parties and side(kept) <= side(sources):
-                    kept = []  # "both sides expressed satisfaction with relations between A and B": no third party
                 if self.who.from_parties and not kept and code.plover not in SYMMETRIC_TYPES and len(side(sources)) > 1:
                     # "both sides expressed satisfaction": each party towards the others
                     sides = [([a], [b for b in sources if side([b]) != side([a])]) for a in sources]

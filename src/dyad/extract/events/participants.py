@@ -14,6 +14,7 @@ from dyad import kb, ontology
 from dyad.extract.context import Context
 from dyad.extract.events.triggers import Entry, lemma
 from dyad.extract.events.words import (
+    ACCUSING,
     CONTENT_DEPS,
     CONTENT_PREPS,
     CROWDS,
@@ -70,16 +71,16 @@ class Participants:
                     break
         return out
 
-    def _quote_at(self, char: int) -> Quote | None:
+    def quote_at(self, char: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)
 
-    def _speaker(self, tok: Token) -> Actor | None:
-        quote = self._quote_at(tok.idx)
+    def speaker(self, tok: Token) -> Actor | None:
+        quote = self.quote_at(tok.idx)
         return self.ctx.actor(quote.speaker) if quote and quote.speaker else None
 
     def _addressee(self, tok: Token) -> Actor | None:
         """'you' inside a quote when the text quotes exactly two people: the other one (talks, interviews)."""
-        quote = self._quote_at(tok.idx)
+        quote = self.quote_at(tok.idx)
         if quote is None or quote.speaker is None:
             return None
         others = {q.speaker for q in self.quotes if q.speaker and q.speaker != quote.speaker}
@@ -88,13 +89,13 @@ class Participants:
         other = self.ctx.actor(others.pop())
         return other if other is not None and other.kind == "person" else None
 
-    def _actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
+    def actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
         """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
         ctx = self.ctx
         low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() else ""  # "US" is a country, "us" is not
         if low in FIRST_PERSON:
-            speaker = self._speaker(tok)
-            if speaker is None and self.voice and self._quote_at(tok.idx) is None:
+            speaker = self.speaker(tok)
+            if speaker is None and self.voice and self.quote_at(tok.idx) is None:
                 return list(self.voice)  # "we condemn", in a speech: the speaker's state
             return [speaker] if speaker else []
         if low in ("you", "your"):
@@ -119,7 +120,7 @@ class Participants:
         if tok.lower_ in ("country", "nation", "government", "state", "side", "republic"):
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ in ("his", "her", "our", "my", "their", "its", "your"):
-                owner = self._actor_for(poss)
+                owner = self.actor_for(poss)
                 return [self.state_of(a) for a in owner if a.country] or owner
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         modifiers += [x for c in modifiers for x in c.conjuncts]
@@ -149,7 +150,7 @@ class Participants:
             if t.i >= tok.i:
                 break
             actor = self.ctx.actor_at(t.idx, t.idx + len(t.text))
-            if actor is None or self._quote_at(t.idx) is not None:
+            if actor is None or self.quote_at(t.idx) is not None:
                 continue
             where = t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "to", "from")  # "In Russia, ...": a place
             if actor.kind == "person" or (actor.kind == "state" and not where):
@@ -181,6 +182,13 @@ class Participants:
     def _collective_pronoun(self, tok: Token) -> list[Actor]:
         """'Hungary has said it will support': the last state or organisation named before, in this
         sentence or the one before."""
+        if tok.lower_ in ("its", "their"):
+            # "Russia's use of drones in its war": the owner or subject named before it in the sentence
+            for t in reversed(tok.doc[tok.sent.start : tok.i]):
+                owner = t.dep_ in ("poss", "nsubj") or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "’s"))
+                actor = self.ctx.actor_at(t.idx, t.idx + len(t.text)) if owner else None
+                if actor is not None and actor.kind in ("state", "organization"):
+                    return self._expand([actor])
         start = self.ctx.sentences[max(0, self.ctx.sentence_index(tok.idx) - 1)].start_char
         best: tuple[int, Actor] | None = None
         for s, _, actor_id in self.ctx.mention_index:
@@ -236,11 +244,11 @@ class Participants:
                 stack.append(c)
         return out
 
-    def _phrase_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
+    def phrase_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
         """Actors of tok and of its conjuncts ("Russia and China")."""
         out: list[Actor] = []
         for t in (tok, *tok.conjuncts):
-            for a in self._actor_for(t, subject):
+            for a in self.actor_for(t, subject):
                 if all(a is not b for b in out):
                     out.append(a)
         return out
@@ -276,7 +284,7 @@ class Participants:
             state = self.place_state(t)
             if state is not None:
                 return [state]
-        return [self.state_of(a) for a in self._phrase_actors(pobj) if a.country]
+        return [self.state_of(a) for a in self.phrase_actors(pobj) if a.country]
 
     def _subtree_actors(self, tok: Token) -> list[Actor]:
         """The first actor anywhere under tok, relative clauses included ('policies imposed by the US')."""
@@ -300,7 +308,7 @@ class Participants:
                     return []  # "did not comment on the strikes": the Kremlin did not strike
                 subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
                 if subj is not None:
-                    return self._phrase_actors(subj)
+                    return self.phrase_actors(subj)
         return []
 
     def against_own(self, tok: Token) -> bool:
@@ -393,7 +401,7 @@ class Participants:
             # "the agency that investigated", "demonstrators protesting": the noun is the doer
             subj = tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
         who = agent if agent is not None else subj
-        sources = self._phrase_actors(who, subject=True) if who is not None else []
+        sources = self.phrase_actors(who, subject=True) if who is not None else []
         if not sources and (who is None or who.pos_ == "PROPN") and passive is None and tok.dep_ == "ROOT":
             sources = self._people_before(tok)  # no subject, or a name no actor was made of
         self.inferred_source = False
@@ -402,18 +410,18 @@ class Participants:
             self.inferred_source = bool(sources)  # "Nigerian authorities", "students": people of the one country named
         targets: list[Actor] = []
         if passive is not None and agent is not None:
-            targets = self._phrase_actors(passive)
+            targets = self.phrase_actors(passive)
         elif passive is not None and passive.lower_ == "it" and self.parties:
             sources = list(self.parties)  # "it was agreed to continue contacts", in a readout: the parties
             self.from_parties = True
         elif passive is not None:
             actor_side = entry.cameo.startswith(("03", "04"))  # "a meeting was held", "Vietnam is committed"
-            sources = self._phrase_actors(passive) if actor_side else []
-            targets = [] if actor_side else self._phrase_actors(passive)
+            sources = self.phrase_actors(passive) if actor_side else []
+            targets = [] if actor_side else self.phrase_actors(passive)
         topic = lemma(tok) in TOPIC_VERBS  # "discussed the situation in Ukraine": Ukraine is no partner
         for c in tok.children:
             if c.dep_ in ("dobj", "dative", "attr") and not targets and not topic:
-                targets = self._phrase_actors(c) or self._subtree_actors(c)
+                targets = self.phrase_actors(c) or self._subtree_actors(c)
                 if not targets and c.pos_ == "PROPN":
                     state = self.place_state(c)  # "attacked Kharkiv": the city's state
                     targets = [state] if state is not None else []
@@ -426,7 +434,7 @@ class Participants:
                 if c.dep_ == "prep" and c.lower_ in ("over", "about", "of") and not targets:
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
-                        targets = self._phrase_actors(pobj) or self._subtree_actors(pobj)
+                        targets = self.phrase_actors(pobj) or self._subtree_actors(pobj)
         for c in tok.children:
             if c.dep_ != "prep" or targets:
                 continue
@@ -437,7 +445,7 @@ class Participants:
                 own = {a.country for a in sources}
                 targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
-                targets = self._phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
+                targets = self.phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
         addressed = any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
         if not targets and not addressed:
             # "urged fellow members to vote to allow Ukraine": the members are addressed, Ukraine is not
@@ -459,18 +467,18 @@ class Participants:
             if c.dep_ == "ccomp":
                 subj = next((g for g in c.children if g.dep_ in (*SUBJECT_DEPS, PASSIVE_SUBJECT)), None)
                 if subj is not None:
-                    return self._phrase_actors(subj)
+                    return self.phrase_actors(subj)
             if c.dep_ == "xcomp":
                 for g in c.children:
                     if g.dep_ in ("dobj", "dative"):
-                        found = self._phrase_actors(g)
+                        found = self.phrase_actors(g)
                         if found:
                             return found
                     if g.dep_ == "prep" and g.lower_ in TARGET_PREPS:
                         pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
-                        if pobj is not None and self._phrase_actors(pobj):
-                            return self._phrase_actors(pobj)
-                for t in sorted(clause_tokens(c), key=lambda t: t.i):
+                        if pobj is not None and self.phrase_actors(pobj):
+                            return self.phrase_actors(pobj)
+                for t in sorted(_own_clause(c), key=lambda t: t.i):
                     a = self.ctx.actor_at(t.idx, t.idx + len(t.text))
                     if t is not c and a is not None and a.kind != "group" and all(a is not s for s in exclude):
                         return self._expand([a])
@@ -487,17 +495,17 @@ class Participants:
                 or c.dep_ in ("amod", "compound", "nmod")
                 and self.ctx.actor_at(c.idx, c.idx + len(c.text))
             ):
-                sources += self._phrase_actors(c)
+                sources += self.phrase_actors(c)
             elif c.dep_ == "prep":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
                 if c.lower_ in ("of", "by") or c.lower_ == "between":
-                    sources += self._phrase_actors(pobj)
+                    sources += self.phrase_actors(pobj)
                 elif entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
                     targets += self._host(pobj)
                 elif c.lower_ in TARGET_PREPS and not (entry.cameo in VISIT_CODES and c.lower_ in TOPIC_PREPS):
-                    targets += self._phrase_actors(pobj)  # "talks on the Ukraine crisis" are not with Ukraine
+                    targets += self.phrase_actors(pobj)  # "talks on the Ukraine crisis" are not with Ukraine
         # "Russian-Korean commission": every country named in the compound words
         if not sources:
             for c in tok.lefts:
@@ -511,7 +519,7 @@ class Participants:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"over", "into"}:
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
-                        targets = self._phrase_actors(pobj) or self._subtree_actors(pobj)
+                        targets = self.phrase_actors(pobj) or self._subtree_actors(pobj)
                         if targets:
                             break
         if not sources and not owned:
@@ -532,10 +540,24 @@ class Participants:
             speaker = next((c for c in speech.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is None or speaker is None:
                 continue
-            targets, sources = self._phrase_actors(subj), self._phrase_actors(speaker)
+            targets, sources = self.phrase_actors(subj), self.phrase_actors(speaker)
             if sources or targets:
                 out.append((speech, sources, targets))
         return out
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """tok's clause without the clauses nested in it: relative, adverbial and complement clauses stay out
+    ("help establish the port that is allowing food to get out of Ukraine": Ukraine is not helped)."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("conj", "cc", "parataxis")]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
 
 
 def unique(actors: list[Actor]) -> list[Actor]:
@@ -559,6 +581,8 @@ def content(tok: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
+        if t.lemma_.lower() in ACCUSING:
+            continue  # "spoke with him to condemn the attacks": what is condemned happened, it is no intent
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis", "appos"))
     return out
 

@@ -27,6 +27,8 @@ from dyad.extract.events.words import (
 )
 from dyad.model import Quote
 
+WH_WORDS = {"why", "what", "how", "whether", "if", "when", "where", "who", "which"}
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -122,6 +124,10 @@ def not_an_event(tok: Token, ctx: Context, quotes: list[Quote]) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children
     ):
         return True
+    if word == "ask" and any(
+        c.dep_ == "ccomp" and any(g.lower_ in WH_WORDS for g in c.subtree if g.i < c.i) for c in tok.children
+    ):
+        return True  # "asked why we decided to abstain": a question, not a request
     if word == "ask" and not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep") for c in tok.children):
         return any(q.start < tok.idx + 40 and tok.idx - 40 < q.end for q in quotes)
     if word in COURTESY_VERBS and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
