@@ -165,3 +165,31 @@ def test_an_accusation_in_a_speech_is_the_speakers_and_a_date_in_passing_is_none
 def test_asking_a_question_is_no_request():
     doc = dyad.extract("The Chinese envoy asked why the United States had abstained.", published="2024-05-06")
     assert not {t for t in triples(doc) if t[0] == "REQUEST"}
+
+
+def test_a_list_the_parser_took_for_appositions_is_still_every_member():
+    doc = dyad.extract(
+        "The United States, Japan, and the Republic of Korea (ROK) strongly condemn the missile launch by North Korea.",
+        published="2024-05-06",
+    )
+    found = triples(doc)
+    assert {("ACCUSE", "USA", "PRK"), ("ACCUSE", "JPN", "PRK"), ("ACCUSE", "KOR", "PRK")} <= found
+
+
+def test_a_description_in_apposition_adds_no_actor():
+    doc = dyad.extract("Poland, a close ally of the United States, condemned Belarus.", published="2024-05-06")
+    assert triples(doc) == {("ACCUSE", "POL", "BLR")}
+
+
+def test_welcoming_a_visitor_is_hosting_the_visit():
+    doc = dyad.extract(
+        "Xi Jinping welcomed Brazilian President Lula to China on his state visit.", published="2024-05-06"
+    )
+    assert ("CONSULT", "BRA", "CHN") in triples(doc)
+
+
+def test_in_a_speech_a_state_that_must_act_is_asked_to():
+    doc = dyad.extract(SPEECH + " Iran must stop harassing commercial shipping.", published="2024-03-04",
+                       title=SPEECH_TITLE, source="U.S. Mission to the United Nations")  # fmt: skip
+    assert ("REQUEST", "USA", "IRN") in triples(doc)
+    assert not {t for t in triples(doc, "actual") if t[0] == "COERCE"}

@@ -245,12 +245,23 @@ class Participants:
         return out
 
     def phrase_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
-        """Actors of tok and of its conjuncts ("Russia and China")."""
+        """Actors of tok and of its conjuncts ("Russia and China"), also when the parser took a list for
+        appositions ("The United States, Japan, and the Republic of Korea (ROK)")."""
         out: list[Actor] = []
-        for t in (tok, *tok.conjuncts):
+        for t in self._members(tok):
             for a in self.actor_for(t, subject):
                 if all(a is not b for b in out):
                     out.append(a)
+        return out
+
+    def _members(self, tok: Token) -> list[Token]:
+        """tok, its conjuncts, and appositions that are names of actors themselves, with their conjuncts
+        (not descriptions: "Poland, a close ally of the United States" is Poland alone)."""
+        out = [tok, *tok.conjuncts]
+        for t in list(out):
+            for c in t.children:
+                if c.dep_ == "appos" and self.ctx.actor_at(c.idx, c.idx + len(c.text)) is not None:
+                    out += [x for x in (c, *c.conjuncts) if x not in out]
         return out
 
     def state_of(self, actor: Actor) -> Actor:
@@ -527,13 +538,23 @@ class Participants:
         return unique(sources), unique(targets)
 
     def demands(self, sent: Span) -> list[tuple[Token, list[Actor], list[Actor]]]:
-        """'Russia said Sudan must return the helicopter': a statement that another must act is a REQUEST."""
+        """'Russia said Sudan must return the helicopter': a statement that another must act is a REQUEST;
+        so is 'Russia must allow the UN in' said by a speaker (a quote, or a speech's own voice)."""
         out = []
         for tok in sent:
             if tok.lower_ not in OBLIGATION or tok.dep_ != "aux":
                 continue
             clause = tok.head
             speech = clause.head
+            if clause.dep_ == "ROOT":
+                subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                quote = self.quote_at(tok.idx)
+                speaker = self.ctx.actor(quote.speaker) if quote is not None and quote.speaker else None
+                sources = [speaker] if speaker is not None else [] if quote is not None else list(self.voice)
+                targets = self.phrase_actors(subj) if subj is not None and subj.lower_ not in FIRST_PERSON else []
+                if sources and targets:
+                    out.append((clause, sources, targets))
+                continue
             if clause.dep_ not in ("ccomp", "xcomp") or speech.lemma_.lower() not in STATING:
                 continue
             subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)  # "X must be stopped": no
