@@ -208,9 +208,7 @@ class EventCoder:
                     or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
                 )  # "accused Darfur rebels": the state's own people
                 kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
-                if self.who.from_parties and (
-                    side(kept) <= side(sources) or code.plover in ("AGREE", "SUPPORT", "CONSULT")
-                ):
+                if self.who.from_parties and (side(kept) <= side(sources) or code.plover in ("AGREE", "CONSULT")):
                     # "both sides expressed satisfaction with relations between A and B", "the leaders agreed to
                     # continue contacts on Ukrainian issues": what the parties do, they do to each other
                     kept = []

@@ -21,6 +21,7 @@ from dyad.extract.events.words import (
     FIRST_PERSON,
     INTERNAL_OBJECTS,
     LIGHT_VERBS,
+    MEETING_NOUNS,
     OBLIGATION,
     PARTY_NOUNS,
     PASSIVE_SUBJECT,
@@ -241,6 +242,8 @@ class Participants:
                     continue
                 if subject and c.dep_ == "prep" and c.lower_ not in ("of", "in"):
                     continue  # "forces from Panama" are not Panama's
+                if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and t.lemma_.lower() in MEETING_NOUNS:
+                    continue  # "talks on the Ukraine crisis": the topic, not a party
                 stack.append(c)
         return out
 

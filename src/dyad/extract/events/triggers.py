@@ -24,6 +24,7 @@ from dyad.extract.events.words import (
     PEOPLE_NOUNS,
     RELEASED_THINGS,
     SUBJECT_DEPS,
+    words,
 )
 from dyad.model import Quote
 
@@ -39,11 +40,9 @@ class Entry:
     prep: str | None
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], list[Entry]]:
-    """(lemma, pos) -> entries, the ones that need an object first."""
-    text = resources.files("dyad.extract").joinpath("data/event_lexicon.tsv").read_text(encoding="utf-8")
-    out: dict[tuple[str, str], list[Entry]] = {}
+def _read(name: str) -> list[Entry]:
+    text = resources.files("dyad.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -51,7 +50,42 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
         lemma, pos, cameo, objects, prep = (c.strip() for c in cells[:5])
         ontology.code(cameo)  # fail loudly on a code the ontology does not know
         objs = frozenset() if objects in ("", "-") else frozenset(objects.split("|"))
-        out.setdefault((lemma, pos), []).append(Entry(lemma, pos, cameo, objs, prep or None))
+        out.append(Entry(lemma, pos, cameo, objs, prep or None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """(lemma, pos) -> entries, the ones that need an object first.
+
+    dyad's own lexicon (``event_lexicon.tsv``) comes first; the CAMEO verb dictionary of PETRARCH-2
+    (``cameo_verbs.tsv``, built by ``scripts/build_verbs.py``) adds verbs and verb-object pairs it lacks.
+    CAMEO rows count, by default, only with their object or preposition, and never change the type of a
+    verb dyad codes alone (``DYAD_CAMEO_VERBS=all`` adds its bare verbs that are not too common to mean one thing,
+    ``off`` leaves the dictionary out: switches for measuring what it adds).
+    """
+    import os
+
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for entry in _read("event_lexicon.tsv"):
+        out.setdefault((entry.lemma, entry.pos), []).append(entry)
+    # verbs dyad codes whatever follows them, and the PLOVER types it gives them
+    claimed = {
+        key: {ontology.code(e.cameo).plover for e in entries}
+        for key, entries in out.items()
+        if any(not e.objects and not e.prep for e in entries)
+    }
+    mode = os.environ.get("DYAD_CAMEO_VERBS", "patterns")
+    if mode != "off":
+        blocked, skipped = words("cameo_generic"), words("cameo_skip")
+        for entry in _read("cameo_verbs.tsv"):
+            key = (entry.lemma, entry.pos)
+            bare = not entry.objects and not entry.prep
+            if entry.lemma in skipped or (key in claimed and ontology.code(entry.cameo).plover not in claimed[key]):
+                continue  # a verb dyad codes alone keeps its type: CAMEO may refine the mode, not change the type
+            if bare and (mode == "patterns" or entry.lemma in blocked):
+                continue
+            out.setdefault(key, []).append(entry)
     for entries in out.values():
         entries.sort(key=lambda e: not e.objects and not e.prep)
     return out
