@@ -517,14 +517,16 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
 
 
 def _is_place_name(person: _Person) -> bool:
-    """'Kiev' or 'Donbass' tagged as a person: a one-word name that is a known city or region."""
-    if len(person.tokens) > 1 or person.title or kb.person_alone(person.name):
+    """'Kiev', 'Donbass' or 'Khan Younis' tagged as a person: the name of a known city or region (a name of
+    two or three words only for a city of 100,000 people or more)."""
+    if len(person.tokens) > 3 or person.title or kb.person_alone(person.name) or kb.people().get(kb.fold(person.name)):
         return False
     from dyad.kb.gazetteer import gazetteer
 
     if kb.regions().get(kb.fold(person.name)):
         return True
-    return any(place.population >= 50_000 for place in gazetteer().candidates(person.name))
+    least = 50_000 if len(person.tokens) == 1 else 100_000
+    return any(place.population >= least for place in gazetteer().candidates(person.name))
 
 
 def _is_head_title(title: str | None, head: kb.Title | None) -> bool:

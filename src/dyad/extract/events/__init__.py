@@ -37,10 +37,21 @@ from dyad.extract.events.words import (
     VERBAL_TYPES,
     VISIT_CODES,
 )
-from dyad.model import DateRef, Place, Quote
+from dyad.model import Actor, DateRef, Place, Quote
 from dyad.ontology import SYMMETRIC_TYPES
 
 __all__ = ["EventCoder", "extract_events", "lexicon"]
+
+# Types whose target, when none is named, is the state where the event happened (PETRARCH's and GDELT's
+# convention), and types whose source, in a passive with no agent, is the state of the place.
+PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT", "THREATEN"}
+PLACE_SOURCED = {"COERCE"}
+
+
+def known(actors: list[Actor]) -> list[Actor]:
+    """Sides an event can have: actors with a country or an international code, and people (whose
+    country another article may teach the store). 'Three people', a body of no known country: no side."""
+    return [a for a in actors if a.country or a.kind == "person" or (a.code or "")[:3] in ("IGO", "NGO")]
 
 
 class EventCoder:
@@ -146,10 +157,16 @@ class EventCoder:
                     local = self.who.local_country(tok)
                     sources = targets = local
                     self.who.inferred_source = bool(local)
+                sources, targets = known(sources), known(targets)
+                kind = ontology.code(entry.cameo).plover
+                if not sources and kind in PLACE_SOURCED and tok.pos_ == "VERB":
+                    sources = self.who.place_source(tok)  # "were arrested in Paraguay": by Paraguay
                 if not sources and not targets:
                     continue
                 if not sources and entry.cameo in VISIT_CODES:
                     continue
+                if sources and not targets and kind in PLACE_TARGETED:
+                    targets = self.who.place_target(tok, sources)
                 domestic = bool(sources) and sources is targets
                 if entry.lemma == "protest" and entry.pos == "V" and self.who.by_crowd(tok):
                     entry = Entry("protest", "V", "140", frozenset(), None)  # people protesting, not a government

@@ -27,10 +27,14 @@ from dyad.extract.events.words import (
     SUBJECT_DEPS,
     WRONG_ACTS,
 )
+from dyad.extract.quotes import speech_verbs
 from dyad.model import Actor
 
 TIME_PREPS = {"since", "after", "before", "during", "until", "following", "amid", "throughout"}
-CLIMB = ("prep", "pobj", "dobj", "conj", "appos", "attr", "acl", "amod", "compound", "nsubj", "nsubjpass", "xcomp")
+CLIMB = (
+    *("prep", "pobj", "dobj", "conj", "appos", "attr", "acl", "amod", "compound", "nsubj", "nsubjpass", "xcomp"),
+    *("ccomp",),
+)
 
 
 def accusations(who: Participants, sent: Span) -> list[tuple[Token, Token, list[Actor], list[Actor]]]:
@@ -118,6 +122,11 @@ def _accuser(who: Participants, noun: Token, words: frozenset[str]) -> tuple[Tok
     subject's actors; the text's voice or the quoted speaker for a subject that is "we" or none."""
     node = noun
     for _ in range(6):
+        said = node.dep_ == "ccomp" and "point" in words and node.head.lemma_.lower() in speech_verbs()
+        if said:  # "Pakistan said the strikes were a grave aggression by India": the speaker accuses
+            subject = next((c for c in node.head.children if c.dep_ in SUBJECT_DEPS), None)
+            found = who.phrase_actors(subject, subject=True) if subject is not None else []
+            return (node.head, found) if found else (None, [])
         if node.dep_ not in CLIMB or node.head is node:
             return None, []
         node = node.head

@@ -290,7 +290,39 @@ class Participants:
         for place in self.places:
             if any(m.start <= tok.idx < m.end for m in place.mentions) and place.country:
                 return self.state(place.country)
+        if tok.pos_ == "PROPN" and actor is None:
+            country = _city_country(tok)  # "the city of Kharkiv", a city the place finder missed
+            return self.state(country) if country else None
         return None
+
+    def place_target(self, tok: Token, exclude: list[Actor]) -> list[Actor]:
+        """Where an event with no named target happened, when that is another state's ground: "bombed targets
+        in northern Iraq", "shelled the city of Kharkiv", "attacked a market southwest of Baghdad"."""
+        own = {a.country for a in exclude}
+        clause = tok if tok.pos_ in ("VERB", "AUX") else _verb_above(tok) or tok
+        for t in sorted(_own_clause(clause), key=lambda t: t.i):
+            if t.i == tok.i or self.quote_at(t.idx) is not None:
+                continue
+            located = t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+            located = located or (t.dep_ in ("dobj", "nsubjpass") and t.pos_ == "PROPN")
+            if not located:
+                continue
+            for cand in (t, *[g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]):
+                state = self.place_state(cand)
+                if state is not None and state.country not in own:
+                    return [state]
+        return []
+
+    def place_source(self, tok: Token) -> list[Actor]:
+        """'Two Brazilian men were arrested in Paraguay': arrests, detentions and deportations with no agent
+        are done by the authorities of the place."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                state = self.place_state(pobj) if pobj is not None else None
+                if state is not None:
+                    return [state]
+        return []
 
     def _host(self, pobj: Token) -> list[Actor]:
         """The host of a visit: 'in Pyongyang', "in North Korea's capital, Pyongyang", 'to Russia'."""
@@ -516,6 +548,10 @@ class Participants:
                     continue
                 if c.lower_ in ("of", "by") or c.lower_ == "between":
                     sources += self.phrase_actors(pobj)
+                    for g in pobj.children:  # "attacks by militias on U.S. personnel", "on" hung on "militias"
+                        if c.lower_ == "by" and g.dep_ == "prep" and g.lower_ in ("on", "against"):
+                            target = next((x for x in g.children if x.dep_ == "pobj"), None)
+                            targets += self.phrase_actors(target) if target is not None else []
                 elif entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
                     targets += self._host(pobj)
                 elif c.lower_ in TARGET_PREPS and not (entry.cameo in VISIT_CODES and c.lower_ in TOPIC_PREPS):
@@ -568,6 +604,36 @@ class Participants:
             if sources or targets:
                 out.append((speech, sources, targets))
         return out
+
+
+PLACE_PREPS = {"in", "into", "at", "near", "on", "across", "outside", "inside", "over", "off", "of", "around", "to"}
+
+
+def _verb_above(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _city_country(tok: Token) -> str | None:
+    """The country of a well-known city or region of this name (100,000 people or more), when only one
+    country has such a place."""
+    from dyad.kb.gazetteer import gazetteer
+
+    name = tok.text
+    left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if left:
+        name = tok.doc[left[0].i : tok.i + 1].text
+    region = kb.regions().get(kb.fold(name))
+    if region is not None:
+        return region.country
+    big = {p.country for p in gazetteer().candidates(name) if p.population >= 100_000 and p.country}
+    return next(iter(big)) if len(big) == 1 else None
 
 
 def _own_clause(tok: Token) -> list[Token]:

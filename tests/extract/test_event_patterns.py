@@ -1,0 +1,63 @@
+"""The patterns real news articles use for who did what to whom, each in sentences written for these tests:
+actors named by a nationality or a group noun, targets given by place, several sources, speech acts in what
+people say, triggers from the CAMEO dictionary, and words that make no event."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+from tests.extract.test_event_frames import triples
+
+# (sentence, (type, source, target) that must be found)
+FOUND = [
+    # 1. a nationality word or a group noun with one is an actor of that country
+    ("Israeli tank shelling killed three people near Khan Younis in Gaza on Monday.", ("ASSAULT", "ISR", "PSE")),
+    ("Russian forces shelled the city of Kharkiv overnight.", ("ASSAULT", "RUS", "UKR")),
+    ("US and British activists were detained by Israeli forces in the West Bank.", ("COERCE", "ISR", "USA")),
+    ("US and British activists were detained by Israeli forces in the West Bank.", ("COERCE", "ISR", "GBR")),
+    ("The French military said it struck a camp of Malian militants.", ("ASSAULT", "FRA", "MLI")),
+    # 2. a target given by place: the state of the place, when no other target is named
+    ("Suicide bombers attacked a market southwest of Baghdad, killing twelve.", None),
+    ("Turkish jets bombed targets in northern Iraq on Sunday.", ("ASSAULT", "TUR", "IRQ")),
+    ("Chinese coast guard vessels fired water cannon at a boat near the Second Thomas Shoal, Manila said.", None),
+    ("Two Brazilian men were arrested in Paraguay on Friday.", ("COERCE", "PRY", "BRA")),
+    # 3. several sources
+    ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
+    ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),
+    # 4. speech acts in what people say
+    ("Pakistan said the strikes were a grave aggression by India.", ("ACCUSE", "PAK", "IND")),
+    ("Moscow dismissed the claims by Britain as propaganda.", ("REJECT", "RUS", "GBR")),
+    ('"We call on Russia to withdraw its troops," said Finnish President Alexander Stubb.', ("REQUEST", "FIN", "RUS")),
+    # 5. triggers the CAMEO dictionary and dyad's lexicon know
+    ("Poland closed its border with Belarus on Tuesday.", ("COERCE", "POL", "BLR")),
+    ("Niger expelled the French ambassador.", ("SANCTION", "NER", "FRA")),
+    ("The United States suspended aid to Niger after the coup.", ("SANCTION", "USA", "NER")),
+    ("Russia vetoed a Security Council resolution on Syria.", ("REJECT", "RUS", "IGO")),
+    ("China warned Taiwan against any move toward independence.", ("THREATEN", "CHN", "TWN")),
+]
+FOUND = [(s, t) for s, t in FOUND if t is not None]
+
+
+@pytest.mark.parametrize(("sentence", "triple"), FOUND, ids=[f"{t[0]} {t[1]}>{t[2]}" for _, t in FOUND])
+def test_the_event_is_found_with_both_sides(sentence, triple):
+    found = triples(dyad.extract(sentence, published="2024-05-06"))
+    assert triple in found, found
+
+
+NOTHING = [
+    # a statement released is no retreat, a greeting no concession, a state does not act on itself
+    ("Russia released a statement on Monday.", None),
+    ("The Russian president greeted the Russian people on the holiday.", None),
+    # talks about a country are not talks with it
+    ("Brazil and Argentina discussed the situation in Venezuela.", "VEN"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "absent"), NOTHING)
+def test_no_event_where_there_is_none(sentence, absent):
+    found = triples(dyad.extract(sentence, published="2024-05-06"))
+    if absent is None:
+        assert not found
+    else:
+        assert not {t for t in found if absent in t}
