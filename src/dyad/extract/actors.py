@@ -621,7 +621,7 @@ def _org_candidates(
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
         taken.update(t.i for t in toks)
     institutions = kb.institutions()
-    for chunk in doc.noun_chunks:
+    for chunk in ctx.noun_chunks:
         root = chunk.root
         if root.i in taken or root.lower_ not in ("commission", "committee", "council") or root.text[:1].isupper():
             continue
@@ -777,7 +777,7 @@ def _short_org_mentions(ctx: Context, orgs: list[Actor]) -> None:
         head = next((w for w in words if w in institutions), None)
         if head is None:
             continue
-        for chunk in ctx.doc.noun_chunks:
+        for chunk in ctx.noun_chunks:
             if chunk.root.lower_ != head or chunk[0].lower_ != "the" or len(chunk) < 3:
                 continue
             if not all(t.lower_ in words for t in chunk[1:]):

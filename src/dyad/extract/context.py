@@ -29,6 +29,13 @@ class Context:
     def text(self) -> str:
         return self._text
 
+    @property
+    def noun_chunks(self) -> list[Span]:
+        """The parse's noun chunks, found once: spaCy walks the whole document on every access."""
+        if not hasattr(self, "_chunks"):
+            self._chunks = list(self.doc.noun_chunks)
+        return self._chunks
+
     def sentence_at(self, char: int) -> Span:
         i = max(0, bisect_right(self._sent_starts, char) - 1)
         return self._sents[i]

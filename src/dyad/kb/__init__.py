@@ -26,8 +26,10 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(x for x in value.split("|") if x)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, no accents, hyphens and dots as spaces: the key for name look-ups."""
+    """Lower case, no accents, hyphens and dots as spaces: the key for name look-ups (cached: the same
+    names are looked up again and again)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("’", "'")
