@@ -35,6 +35,12 @@ FOUND = [
     ("The United States suspended aid to Niger after the coup.", ("SANCTION", "USA", "NER")),
     ("Russia vetoed a Security Council resolution on Syria.", ("REJECT", "RUS", "IGO")),
     ("China warned Taiwan against any move toward independence.", ("THREATEN", "CHN", "TWN")),
+    ("Hungary cancelled a planned visit to Sweden after the vote.", ("SANCTION", "HUN", "SWE")),
+    ("Mali forced the French ambassador out of the country.", ("SANCTION", "MLI", "FRA")),
+    ("Greek and Turkish warships launched joint war games in the Aegean Sea.", ("COOPERATE", "GRC", "TUR")),
+    # 6. promised on a condition, a harsh act is a threat against whoever the condition names
+    ("Ghana said it will withdraw its troops from Mali unless the junta holds elections.", ("THREATEN", "GHA", "MLI")),
+    ("Russia threatened to stop the talks if the United States deploys new missiles.", ("THREATEN", "RUS", "USA")),
 ]
 FOUND = [(s, t) for s, t in FOUND if t is not None]
 
@@ -52,6 +58,15 @@ NOTHING = [
     # talks about a country are not talks with it
     ("Brazil and Argentina discussed the situation in Venezuela.", "VEN"),
 ]
+
+
+def test_a_protests_demands_are_the_protest():
+    doc = dyad.extract(
+        "Thousands of Serbian students marched in Belgrade demanding that the Serbian government resign.",
+        published="2024-05-06",
+    )
+    kinds = {ev["type"] for ev in doc.events if ev["modality"] == "actual"}
+    assert "PROTEST" in kinds and "REQUEST" not in kinds
 
 
 @pytest.mark.parametrize(("sentence", "absent"), NOTHING)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events.accusations import accusations
 from dyad.extract.events.merging import Found, absorb, merge, side
 from dyad.extract.events.participants import Participants, content, unique
-from dyad.extract.events.timing import dates_for, modality_of, place_for
+from dyad.extract.events.timing import condition_of, dates_for, modality_of, place_for
 from dyad.extract.events.triggers import Entry, entry_for, lexicon, not_an_event
 from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (
@@ -46,6 +46,36 @@ __all__ = ["EventCoder", "extract_events", "lexicon"]
 # convention), and types whose source, in a passive with no agent, is the state of the place.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT", "THREATEN"}
 PLACE_SOURCED = {"COERCE"}
+# Acts that, promised on a condition ("unless", "if"), are threats.
+CONDITIONAL_THREATS = {"THREATEN", "RETREAT", "SANCTION", "REJECT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+
+
+def subsumed(doc: Doc, found: list[Found]) -> list[Found]:
+    """A protest's demands and complaints are the protest ("students marched in Belgrade demanding new
+    elections", "workers struck to protest the bill"): what hangs from a protest's trigger is not an
+    event of its own."""
+
+    def trigger(ev: Found) -> Token | None:
+        span = doc.char_span(ev.evidence[0]["trigger"]["start"], ev.evidence[0]["trigger"]["end"])
+        return span.root if span is not None else None
+
+    protests = [t for ev in found if ev.code.plover == "PROTEST" for t in [trigger(ev)] if t is not None]
+    if not protests:
+        return found
+    out = []
+    for ev in found:
+        tok = trigger(ev)
+        under = tok is not None and any(p in tok.ancestors or p.head in tok.ancestors for p in protests)
+        if ev.code.plover in ("REQUEST", "ACCUSE", "REJECT") and under:
+            continue
+        out.append(ev)
+    return out
+
+
+def _joint(tok: Token) -> bool:
+    """'joint exercises', 'war games together': a military act done with the others, not against them."""
+    words = {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.children}
+    return bool(words & {"joint", "together", "jointly", "combined"})
 
 
 def known(actors: list[Actor]) -> list[Actor]:
@@ -81,176 +111,7 @@ class EventCoder:
     def code(self) -> list[dict[str, Any]]:
         events: list[Found] = []
         for sent in self.doc.sents:
-            triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [entry_for(tok)] if e]
-            denied = {
-                tok.i
-                for tok, _ in triggers
-                if tok.lemma_.lower() in DENIALS
-                and any(t.i != tok.i and t.i in {x.i for x in content(tok)} for t, _ in triggers)
-            }
-            about = {
-                t.i
-                for tok, _ in triggers
-                if tok.i not in denied and tok.lemma_.lower() not in ACCUSING  # what is condemned happened
-                for t in content(tok)
-            }
-            accused = accusations(self.who, sent)
-            handled = {trigger.i for trigger, *_ in accused}
-            for trigger, misdeed, accusers, targets in accused:
-                modality, _ = modality_of(trigger)
-                dates = (
-                    [self.published]
-                    if trigger is misdeed
-                    else dates_for(trigger, self.ctx.text, self.dates, self.published)
-                )
-                for date in dates:
-                    ev = Found(
-                        ontology.code("111"), accusers, targets, modality, date, place_for(trigger, self.places), 0.7
-                    )
-                    ev.evidence.append(
-                        {
-                            "start": sent.start_char,
-                            "end": end_of(sent),
-                            "trigger": {
-                                "start": trigger.idx,
-                                "end": trigger.idx + len(trigger.text),
-                                "text": trigger.text,
-                            },
-                        }
-                    )
-                    events.append(ev)
-            triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
-            for speech, sources, targets in self.who.demands(sent):
-                code = ontology.code("100")
-                own = {a.country for a in sources}
-                others = [t for t in targets if t.country not in own]
-                if own & {a.country for a in targets} and others:
-                    code = ontology.code("030")  # "China and Russia should deepen ties", says Xi: an intent
-                    targets = others
-                for date in dates_for(speech, self.ctx.text, self.dates, self.published):
-                    ev = Found(
-                        code,
-                        sources,
-                        [t for t in targets if all(t is not s for s in sources)],
-                        "actual",
-                        date,
-                        place_for(speech, self.places),
-                        0.7,
-                    )
-                    ev.evidence.append(
-                        {
-                            "start": sent.start_char,
-                            "end": end_of(sent),
-                            "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text), "text": speech.text},
-                        }
-                    )
-                    events.append(ev)
-            for tok, entry in triggers:
-                if not_an_event(tok, self.ctx, self.quotes) or tok.i in handled:
-                    continue
-                if tok.i in about:
-                    continue  # what another event is about ("demanded the withdrawal"), not an event itself
-                noun = entry.pos == "N"
-                sources, targets = (self.who.noun_participants if noun else self.who.verb_participants)(tok, entry)
-                if not sources and not targets and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
-                    # unnamed people doing it in the one country the sentence names ("Algerians blocked roads")
-                    local = self.who.local_country(tok)
-                    sources = targets = local
-                    self.who.inferred_source = bool(local)
-                sources, targets = known(sources), known(targets)
-                kind = ontology.code(entry.cameo).plover
-                if not sources and kind in PLACE_SOURCED and tok.pos_ == "VERB":
-                    sources = self.who.place_source(tok)  # "were arrested in Paraguay": by Paraguay
-                if not sources and not targets:
-                    continue
-                if not sources and entry.cameo in VISIT_CODES:
-                    continue
-                if sources and not targets and kind in PLACE_TARGETED:
-                    targets = self.who.place_target(tok, sources)
-                domestic = bool(sources) and sources is targets
-                if entry.lemma == "protest" and entry.pos == "V" and self.who.by_crowd(tok):
-                    entry = Entry("protest", "V", "140", frozenset(), None)  # people protesting, not a government
-                kind = ontology.code(entry.cameo).plover
-                if (
-                    not targets
-                    and sources
-                    and (
-                        kind in DOMESTIC_TYPES
-                        or (kind in INTERNAL_TYPES and (not self.who.named_state(sources) or self.who.against_own(tok)))
-                    )
-                    and (kind not in VERBAL_TYPES or self.who.done_to_people(tok))
-                ):
-                    # nothing names a target, and the sentence names one country, the source's own:
-                    # a domestic event ("students in Indonesia staged demonstrations")
-                    local = self.who.local_country(tok)
-                    if local and {a.country for a in sources} == {local[0].country}:
-                        targets, domestic = local, True
-                modality, future = modality_of(tok)
-                governor = governing_verb(tok) if noun else None
-                if (
-                    noun
-                    and entry.lemma == "strike"
-                    and entry.cameo == "190"
-                    and governor is not None
-                    and (verb_is(governor, STRIKE_VERBS) or self.who.by_crowd(governor))
-                ):
-                    entry = Entry("strike", "N", "143", frozenset(), None)  # "workers staged a strike"
-                if (
-                    noun
-                    and modality == "actual"
-                    and governor is not None
-                    and not verb_is(governor, LIGHT_VERBS | REALIZING | ACCUSING)
-                ):
-                    modality = "hypothetical"  # "blocked a package of sanctions", "discussed sanctions"
-                code = ontology.code(entry.cameo)
-                if modality == "negated" and tok.lemma_.lower() in REFUSALS and tok.lemma_.lower() != "sign":
-                    # "will not accept", "failed to reach agreement": a refusal is a REJECT that happened
-                    code, modality = ontology.code("120"), "actual"
-                if future and modality == "actual":
-                    if code.plover in COOPERATIVE_FUTURE and COOPERATIVE_FUTURE[code.plover]:
-                        code = ontology.code(COOPERATIVE_FUTURE[code.plover])
-                    elif code.plover in FORCEFUL:
-                        code = ontology.code(
-                            {"ASSAULT": "138", "SANCTION": "1313", "COERCE": "1312"}.get(code.plover, "130")
-                        )
-                confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
-                confidence = 0.5 if domestic else confidence
-                place = place_for(tok, self.places)
-                dates = dates_for(tok, self.ctx.text, self.dates, self.published)
-                if future and code.plover in ("AGREE", "THREATEN"):
-                    dates = [self.published]  # the intent or threat is voiced now, whatever date it names
-                own = (
-                    domestic
-                    or code.plover in DOMESTIC_TYPES
-                    or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
-                )  # "accused Darfur rebels": the state's own people
-                kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
-                if self.who.from_parties and (side(kept) <= side(sources) or code.plover in ("AGREE", "CONSULT")):
-                    # "both sides expressed satisfaction with relations between A and B", "the leaders agreed to
-                    # continue contacts on Ukrainian issues": what the parties do, they do to each other
-                    kept = []
-                sides = [(sources, kept)]
-                if self.who.from_parties and not kept and code.plover not in SYMMETRIC_TYPES and len(side(sources)) > 1:
-                    # "both sides expressed satisfaction": each party towards the others
-                    sides = [([a], [b for b in sources if side([b]) != side([a])]) for a in sources]
-                for date in dates:
-                    for who, whom in sides:
-                        ev = Found(code, who, whom, modality, date, place, confidence)
-                        ev.evidence.append(
-                            {
-                                "start": sent.start_char,
-                                "end": end_of(sent),
-                                "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
-                            }
-                        )
-                        events.append(ev)
-                if code.plover == "CONSULT" and modality == "actual" and len(side(sources + kept)) > 1:
-                    people = [a for a in sources + kept if a.kind == "person"]
-                    if not self.who.parties or len(side(people)) > 1:
-                        # what "both sides" and "the leaders" mean from here on: the first meeting or call,
-                        # or a later one between people ("negotiations between Russian and Ukrainian
-                        # representatives" reported in a call between two leaders changes nothing)
-                        self.who.parties = unique(sources + kept)
+            events += subsumed(self.doc, self._sentence(sent))
         merged = absorb(merge(events))
         merged.sort(key=lambda e: min(x["trigger"]["start"] for x in e.evidence))
         for ev in merged:
@@ -265,6 +126,192 @@ class EventCoder:
                 ev.targets = [a for a in ev.sources if (a.country or a.code) != (first.country or first.code)]
                 ev.sources = [a for a in ev.sources if a not in ev.targets]
         return [self._render(n, ev) for n, ev in enumerate(merged, 1)]
+
+    def _sentence(self, sent: Span) -> list[Found]:
+        """The events one sentence reports, in the order their triggers come."""
+        found: list[Found] = []
+        triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [entry_for(tok)] if e]
+        denied = {
+            tok.i
+            for tok, _ in triggers
+            if tok.lemma_.lower() in DENIALS
+            and any(t.i != tok.i and t.i in {x.i for x in content(tok)} for t, _ in triggers)
+        }
+        about = {
+            t.i
+            for tok, _ in triggers
+            if tok.i not in denied and tok.lemma_.lower() not in ACCUSING  # what is condemned happened
+            for t in content(tok)
+        }
+        accused = accusations(self.who, sent)
+        handled = {trigger.i for trigger, *_ in accused}
+        for trigger, misdeed, accusers, targets in accused:
+            modality, _ = modality_of(trigger)
+            dates = (
+                [self.published]
+                if trigger is misdeed
+                else dates_for(trigger, self.ctx.text, self.dates, self.published)
+            )
+            for date in dates:
+                ev = Found(
+                    ontology.code("111"), accusers, targets, modality, date, place_for(trigger, self.places), 0.7
+                )
+                ev.evidence.append(
+                    {
+                        "start": sent.start_char,
+                        "end": end_of(sent),
+                        "trigger": {
+                            "start": trigger.idx,
+                            "end": trigger.idx + len(trigger.text),
+                            "text": trigger.text,
+                        },
+                    }
+                )
+                found.append(ev)
+        triggers = [(tok, e) for tok, e in triggers if tok.i not in denied]  # "denied attacking": negated attack
+        for speech, sources, targets in self.who.demands(sent):
+            code = ontology.code("100")
+            own = {a.country for a in sources}
+            others = [t for t in targets if t.country not in own]
+            if own & {a.country for a in targets} and others:
+                code = ontology.code("030")  # "China and Russia should deepen ties", says Xi: an intent
+                targets = others
+            for date in dates_for(speech, self.ctx.text, self.dates, self.published):
+                ev = Found(
+                    code,
+                    sources,
+                    [t for t in targets if all(t is not s for s in sources)],
+                    "actual",
+                    date,
+                    place_for(speech, self.places),
+                    0.7,
+                )
+                ev.evidence.append(
+                    {
+                        "start": sent.start_char,
+                        "end": end_of(sent),
+                        "trigger": {"start": speech.idx, "end": speech.idx + len(speech.text), "text": speech.text},
+                    }
+                )
+                found.append(ev)
+        for tok, entry in triggers:
+            if not_an_event(tok, self.ctx, self.quotes) or tok.i in handled:
+                continue
+            if tok.i in about:
+                continue  # what another event is about ("demanded the withdrawal"), not an event itself
+            noun = entry.pos == "N"
+            sources, targets = (self.who.noun_participants if noun else self.who.verb_participants)(tok, entry)
+            if not sources and not targets and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
+                # unnamed people doing it in the one country the sentence names ("Algerians blocked roads")
+                local = self.who.local_country(tok)
+                sources = targets = local
+                self.who.inferred_source = bool(local)
+            sources, targets = known(sources), known(targets)
+            kind = ontology.code(entry.cameo).plover
+            if not sources and kind in PLACE_SOURCED and tok.pos_ == "VERB":
+                sources = self.who.place_source(tok)  # "were arrested in Paraguay": by Paraguay
+            if not sources and not targets:
+                continue
+            if not sources and entry.cameo in VISIT_CODES:
+                continue
+            if sources and not targets and kind in PLACE_TARGETED:
+                targets = self.who.place_target(tok, sources)
+            domestic = bool(sources) and sources is targets
+            if entry.lemma == "protest" and entry.pos == "V" and self.who.by_crowd(tok):
+                entry = Entry("protest", "V", "140", frozenset(), None)  # people protesting, not a government
+            kind = ontology.code(entry.cameo).plover
+            if (
+                not targets
+                and sources
+                and (
+                    kind in DOMESTIC_TYPES
+                    or (kind in INTERNAL_TYPES and (not self.who.named_state(sources) or self.who.against_own(tok)))
+                )
+                and (kind not in VERBAL_TYPES or self.who.done_to_people(tok))
+            ):
+                # nothing names a target, and the sentence names one country, the source's own:
+                # a domestic event ("students in Indonesia staged demonstrations")
+                local = self.who.local_country(tok)
+                if local and {a.country for a in sources} == {local[0].country}:
+                    targets, domestic = local, True
+            modality, future = modality_of(tok)
+            governor = governing_verb(tok) if noun else None
+            if (
+                noun
+                and entry.lemma == "strike"
+                and entry.cameo == "190"
+                and governor is not None
+                and (verb_is(governor, STRIKE_VERBS) or self.who.by_crowd(governor))
+            ):
+                entry = Entry("strike", "N", "143", frozenset(), None)  # "workers staged a strike"
+            if (
+                noun
+                and modality == "actual"
+                and governor is not None
+                and not verb_is(governor, LIGHT_VERBS | REALIZING | ACCUSING)
+            ):
+                modality = "hypothetical"  # "blocked a package of sanctions", "discussed sanctions"
+            code = ontology.code(entry.cameo)
+            if code.plover == "MOBILIZE" and not targets and len(side(sources)) > 1 and _joint(tok):
+                code = ontology.code("062")  # "Greek and Turkish warships launched joint war games": together
+            if modality == "negated" and tok.lemma_.lower() in REFUSALS and tok.lemma_.lower() != "sign":
+                # "will not accept", "failed to reach agreement": a refusal is a REJECT that happened
+                code, modality = ontology.code("120"), "actual"
+            threat = modality == "actual" and (future or code.plover == "THREATEN")
+            condition = condition_of(tok) if threat else None
+            if condition is not None and code.plover in CONDITIONAL_THREATS:
+                # "will withdraw its force unless...", "threatened to stop talks if the US...": a threat,
+                # against whoever the condition names when nothing else is
+                code = ontology.code("130") if code.plover != "THREATEN" else code
+                subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if not targets and subject is not None:
+                    targets = self.who.phrase_actors(subject)
+            elif future and modality == "actual":
+                if code.plover in COOPERATIVE_FUTURE and COOPERATIVE_FUTURE[code.plover]:
+                    code = ontology.code(COOPERATIVE_FUTURE[code.plover])
+                elif code.plover in FORCEFUL:
+                    code = ontology.code(
+                        {"ASSAULT": "138", "SANCTION": "1313", "COERCE": "1312"}.get(code.plover, "130")
+                    )
+            confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
+            confidence = 0.5 if domestic else confidence
+            place = place_for(tok, self.places)
+            dates = dates_for(tok, self.ctx.text, self.dates, self.published)
+            if future and code.plover in ("AGREE", "THREATEN"):
+                dates = [self.published]  # the intent or threat is voiced now, whatever date it names
+            own = (
+                domestic
+                or code.plover in DOMESTIC_TYPES
+                or (code.plover in INTERNAL_TYPES and self.who.against_own(tok))
+            )  # "accused Darfur rebels": the state's own people
+            kept = targets if own else [t for t in targets if all(t is not s for s in sources)]
+            if self.who.from_parties and (side(kept) <= side(sources) or code.plover in ("AGREE", "CONSULT")):
+                # "both sides expressed satisfaction with relations between A and B", "the leaders agreed to
+                # continue contacts on Ukrainian issues": what the parties do, they do to each other
+                kept = []
+            sides = [(sources, kept)]
+            if self.who.from_parties and not kept and code.plover not in SYMMETRIC_TYPES and len(side(sources)) > 1:
+                # "both sides expressed satisfaction": each party towards the others
+                sides = [([a], [b for b in sources if side([b]) != side([a])]) for a in sources]
+            for date in dates:
+                for who, whom in sides:
+                    ev = Found(code, who, whom, modality, date, place, confidence)
+                    ev.evidence.append(
+                        {
+                            "start": sent.start_char,
+                            "end": end_of(sent),
+                            "trigger": {"start": tok.idx, "end": tok.idx + len(tok.text), "text": tok.text},
+                        }
+                    )
+                    found.append(ev)
+            if code.plover == "CONSULT" and modality == "actual" and len(side(sources + kept)) > 1:
+                people = [a for a in sources + kept if a.kind == "person"]
+                if not self.who.parties or len(side(people)) > 1:
+                    # what "both sides" and "the leaders" mean from here on: the first meeting or call,
+                    # or a later one between people ("negotiations between Russian and Ukrainian
+                    # representatives" reported in a call between two leaders changes nothing)
+                    self.who.parties = unique(sources + kept)
+        return found
 
     def _render(self, n: int, ev: Found) -> dict[str, Any]:
         return {

@@ -21,10 +21,12 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     chain = [tok]
     node = tok
     for _ in range(3):
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if (
             node.dep_ in ("xcomp", "aux", "auxpass")
             or (node.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and tok.pos_ == "NOUN")
             or node.dep_ == "prep"
+            or purpose  # "willing to send material to help": the purpose shares the intent
         ):
             node = node.head
             chain.append(node)
@@ -92,3 +94,26 @@ def place_for(tok: Token, places: list[Place]) -> Place | None:
         if any(sent.start_char <= m.start < sent.end_char and m.start in span for m in place.mentions):
             return place
     return None
+
+
+def condition_of(tok: Token) -> Token | None:
+    """The clause an event is made conditional on ("will withdraw unless X arranges a ceasefire", "threatened
+    to stop talks if the United States goes ahead"), hung on the trigger or the verb it depends on."""
+
+    def conditional(node: Token) -> Token | None:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+                return c
+        return None
+
+    below = [c for c in tok.children if c.dep_ == "xcomp"]  # "threatened to stop talks if ..."
+    below += [g for c in below for g in c.children if g.dep_ in ("xcomp", "dobj")]
+    node = tok
+    for _ in range(3):
+        found = conditional(node)
+        if found is not None:
+            return found
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            break
+        node = node.head
+    return next((c for c in map(conditional, below) if c is not None), None)

@@ -112,11 +112,17 @@ def entry_for(tok: Token) -> Entry | None:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+            # a particle ("forced them out", "called off the talks") stands for the preposition, its object
+            # being the verb's own
+            particle = any(c.dep_ == "prt" and c.lower_ == entry.prep for c in tok.children)
+            if particle:
+                pobjs += [c for c in tok.children if c.dep_ == "dobj"]
             if entry.objects and not any(lemma(p) in entry.objects or p.lower_ in entry.objects for p in pobjs):
                 continue
             if (
                 not entry.objects
                 and not pobjs
+                and not particle
                 and not any(c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children)
             ):
                 continue
