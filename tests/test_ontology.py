@@ -10,7 +10,7 @@ def test_codes_map_to_plover_types_quads_and_scores():
     assert (visit.plover, visit.mode, visit.quad, visit.goldstein) == ("CONSULT", "visit", "verbal_cooperation", 1.9)
     sign = ontology.code("057")
     assert (sign.plover, sign.context, sign.goldstein) == ("SUPPORT", ("diplomatic",), 8.0)
-    assert ontology.code("163").plover == "COERCE"  # sanctions, as the 2021 table has it
+    assert ontology.code("163").plover == "SANCTION"  # sanctions: the manual's definition, not the 2021 table
     assert ontology.code("190").quad == "material_conflict"
 
 

@@ -60,8 +60,8 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
 
     dyad's own lexicon (``event_lexicon.tsv``) comes first; the CAMEO verb dictionary of PETRARCH-2
     (``cameo_verbs.tsv``, built by ``scripts/build_verbs.py``) adds verbs and verb-object pairs it lacks.
-    CAMEO rows count, by default, only with their object or preposition, and never change the type of a
-    verb dyad codes alone (``DYAD_CAMEO_VERBS=all`` adds its bare verbs that are not too common to mean one thing,
+    CAMEO rows count, by default, only with their object or preposition, and never for a verb dyad codes
+    alone (``DYAD_CAMEO_VERBS=all`` adds its bare verbs that are not too common to mean one thing,
     ``off`` leaves the dictionary out: switches for measuring what it adds).
     """
     import os
@@ -69,20 +69,16 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     out: dict[tuple[str, str], list[Entry]] = {}
     for entry in _read("event_lexicon.tsv"):
         out.setdefault((entry.lemma, entry.pos), []).append(entry)
-    # verbs dyad codes whatever follows them, and the PLOVER types it gives them
-    claimed = {
-        key: {ontology.code(e.cameo).plover for e in entries}
-        for key, entries in out.items()
-        if any(not e.objects and not e.prep for e in entries)
-    }
+    # verbs dyad codes whatever follows them
+    claimed = {key for key, entries in out.items() if any(not e.objects and not e.prep for e in entries)}
     mode = os.environ.get("DYAD_CAMEO_VERBS", "patterns")
     if mode != "off":
         blocked, skipped = words("cameo_generic"), words("cameo_skip")
         for entry in _read("cameo_verbs.tsv"):
             key = (entry.lemma, entry.pos)
             bare = not entry.objects and not entry.prep
-            if entry.lemma in skipped or (key in claimed and ontology.code(entry.cameo).plover not in claimed[key]):
-                continue  # a verb dyad codes alone keeps its type: CAMEO may refine the mode, not change the type
+            if entry.lemma in skipped or key in claimed:
+                continue  # a verb dyad codes alone keeps dyad's reading
             if bare and (mode == "patterns" or entry.lemma in blocked):
                 continue
             out.setdefault(key, []).append(entry)
