@@ -76,3 +76,28 @@ def test_no_event_where_there_is_none(sentence, absent):
         assert not found
     else:
         assert not {t for t in found if absent in t}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("The Sudanese government accused Darfur rebels of attacking a convoy.", ("ACCUSE", "SDN", "SDN")),
+        (
+            "The ILO repeated its demand that Israel ease restrictions on Palestinian workers.",
+            ("REQUEST", "IGO", "ISR"),
+        ),
+        ("Hungary denounced as a crime Serbia's suppression of the protests.", ("ACCUSE", "HUN", "SRB")),
+        ("The United States sped up the withdrawal of its forces from Panama.", ("RETREAT", "USA", "PAN")),
+    ],
+)
+def test_sides_named_through_places_clauses_and_possessors(sentence, triple):
+    doc = dyad.extract(sentence, published="2024-05-06")
+    countries = {a.id: a.country or (a.code or "")[:3] for a in doc.actors}
+    found = {
+        (ev["type"], s, t)
+        for ev in doc.events
+        if ev["modality"] == "actual"
+        for s in {countries[x] for x in ev["sources"]}
+        for t in {countries[x] for x in ev["targets"]}
+    }
+    assert triple in found, found

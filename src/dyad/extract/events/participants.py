@@ -135,6 +135,12 @@ class Participants:
         )
         if direct:
             return self._expand(direct)
+        if tok.lemma_.lower() in PEOPLE_NOUNS | CROWDS:
+            # "Darfur rebels", "Gaza militants": people of a place are of its state
+            for c in modifiers:
+                state = self.place_state(c) if c.dep_ == "compound" and c.pos_ == "PROPN" else None
+                if state is not None:
+                    return [state]
         found: list[tuple[int, Actor]] = []
         for t in self._phrase_tokens(tok, subject):
             a = ctx.actor_at(t.idx, t.idx + len(t.text))
@@ -290,6 +296,10 @@ class Participants:
         for place in self.places:
             if any(m.start <= tok.idx < m.end for m in place.mentions) and place.country:
                 return self.state(place.country)
+        for c in tok.children:  # "in Montenegro province", "the Gaza Strip"
+            named = self.ctx.actor_at(c.idx, c.idx + len(c.text)) if c.dep_ == "compound" else None
+            if named is not None and named.kind == "state":
+                return named
         if tok.pos_ == "PROPN" and actor is None:
             country = _city_country(tok)  # "the city of Kharkiv", a city the place finder missed
             return self.state(country) if country else None
@@ -547,7 +557,12 @@ class Participants:
                 if pobj is None:
                     continue
                 if c.lower_ in ("of", "by") or c.lower_ == "between":
-                    sources += self.phrase_actors(pobj)
+                    sources += self.phrase_actors(pobj, subject=c.lower_ == "of")  # "withdrawal of forces from X"
+                    if c.lower_ == "of" and ontology.code(entry.cameo).plover == "RETREAT":
+                        origin = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "from"), None)
+                        place = next((x for x in origin.children if x.dep_ == "pobj"), None) if origin else None
+                        state = self.place_state(place) if place is not None else None
+                        targets += [state] if state is not None else []
                     for g in pobj.children:  # "attacks by militias on U.S. personnel", "on" hung on "militias"
                         if c.lower_ == "by" and g.dep_ == "prep" and g.lower_ in ("on", "against"):
                             target = next((x for x in g.children if x.dep_ == "pobj"), None)
@@ -562,6 +577,16 @@ class Participants:
                 a = self.ctx.actor_at(c.idx, c.idx + len(c.text))
                 if a is not None and all(a is not s for s in sources):
                     sources.append(a)
+        if not targets and ontology.code(entry.cameo).plover in ("REQUEST", "ACCUSE", "THREATEN"):
+            # "its demand that Israel ease restrictions": whom the demand is on
+            for c in tok.children:
+                subject = (
+                    next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+                    if c.dep_ in ("acl", "ccomp")
+                    else None
+                )
+                if subject is not None:
+                    targets += self.phrase_actors(subject)
         owned = any(c.dep_ == "poss" for c in tok.children)
         light = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS else None
         if light is not None and not targets:
@@ -667,6 +692,7 @@ def content(tok: Token) -> list[Token]:
         if c.dep_ in CONTENT_DEPS
         or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS)
         or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        or (c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))  # "demand that"
     ]
     while stack:
         t = stack.pop()
