@@ -116,3 +116,22 @@ def test_one_word_names_need_support():
     doc = dyad.extract("Brexit dominated the talks. Mr. Barnier left early. Burma was not invited.")
     people = [a.name for a in doc.actors if a.kind == "person"]
     assert people == ["Barnier"]
+
+
+def test_an_abbreviation_is_the_body_it_abbreviates():
+    doc = dyad.extract(
+        "The Indian Air Force (IAF) struck targets on Monday. The IAF said its jets returned safely. "
+        "Teams of the National Disaster Response Force were deployed, and the NDRF rescued 40 people.",
+        published="2024-05-06",
+    )
+    names = sorted(a.name for a in doc.actors if a.kind == "organization")
+    assert names == ["Indian Air Force", "National Disaster Response Force"]
+
+
+def test_summits_forums_treaties_and_operations_are_not_bodies():
+    doc = dyad.extract(
+        "After the Negev Summit and the Belt and Road Forum for International Cooperation, both states ratified "
+        "the Chemical Weapons Convention and ended Operation Desert Storm.",
+        published="2024-05-06",
+    )
+    assert not [a.name for a in doc.actors if a.kind == "organization"]

@@ -32,3 +32,32 @@ def test_topics_with_their_mentions():
     assert {"security", "energy", "economy", "transport"} <= set(names)
     energy = next(t for t in doc.topics if t.name == "energy")
     assert energy.mentions[0].text == "energy"
+
+
+def test_cities_the_ner_missed_or_mislabelled_are_places_and_named_as_written():
+    doc = dyad.extract(
+        "The missile hit Donetsk on Monday. Russian soldiers evacuated civilians from Sumy. "
+        "Bombing continued in Idlib and Aleppo governorates. Officials in Kiev denied it.",
+        published="2024-05-06",
+    )
+    found = {(p.name, p.country) for p in doc.places}
+    assert {("Donetsk", "UKR"), ("Sumy", "UKR"), ("Idlib", "SYR"), ("Aleppo", "SYR"), ("Kiev", "UKR")} <= found
+
+
+def test_a_name_that_is_also_a_town_is_no_place_without_a_place_word():
+    doc = dyad.extract("Jackson met Lincoln on Tuesday. In March the commission met again.", published="2024-05-06")
+    assert not {p.name for p in doc.places} & {"Lincoln", "March"}
+
+
+def test_a_capital_that_stands_for_its_government_is_an_actor_not_a_place():
+    doc = dyad.extract(
+        "Moscow urged restraint. The Kiev regime rejected the offer, and Western capitals kept up the pressure on "
+        "Kiev.",
+        published="2024-05-06",
+    )
+    assert not {p.name for p in doc.places} & {"Moscow", "Kiev"}
+
+
+def test_a_dateline_without_agency_or_date_is_no_place():
+    doc = dyad.extract("WASHINGTON - The Treasury banned imports of Russian oil.", published="2024-05-06")
+    assert not doc.places and doc.article.text.startswith("The Treasury")

