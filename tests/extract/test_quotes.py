@@ -89,8 +89,7 @@ def test_transcript_turns_are_quotes_of_their_speakers():
     assert speaker_of(doc, "We hope so") == "Matti Lindqvist"
     turn = next(q for q in doc.quotes if q.text.startswith("Mr President, colleagues"))
     assert "I am glad to welcome you" in turn.text  # one turn runs over its paragraphs
-    question = next(q for q in doc.quotes if q.text.startswith("Will you sign"))
-    assert question.speaker is None
+    assert not [q for q in doc.quotes if q.text.startswith("Will you sign")]  # an unnamed questioner's turn
 
 
 def test_quote_marks_of_every_kind():
@@ -124,3 +123,34 @@ def test_headlines_with_a_colon_are_not_speaker_labels():
     assert speaker_of(doc, "It will be first-order business") == "Barack Obama"
     assert not any(q.text.startswith("Trump urges") for q in doc.quotes)
     assert not any(a.name == "Latest" for a in doc.actors)
+
+
+def test_a_turn_label_with_an_interpreters_note_names_its_speaker():
+    text = (
+        "President of Chile Gabriel Boric (via interpreter): Esteemed President Lula and ministers of Brazil!\n\n"
+        "I am delighted to welcome you to Santiago on your state visit.\n\n"
+        "Luiz Inacio Lula da Silva: Thank you, Mr President, for this warm welcome."
+    )
+    doc = dyad.extract(text, published="2024-05-06")
+    assert speaker_of(doc, "Esteemed President Lula") == "Gabriel Boric"
+    assert speaker_of(doc, "Thank you, Mr President") == "Luiz Inacio Lula da Silva"
+
+
+def test_an_unnamed_questioner_is_quoted_by_no_one():
+    text = (
+        "QUESTION: Ambassador, what is your response to the vote today?\n\n"
+        "AMBASSADOR THOMAS-GREENFIELD: We are deeply disappointed by the vote today."
+    )
+    doc = dyad.extract(text, published="2024-05-06")
+    assert [q.text[:30] for q in doc.quotes] == ["We are deeply disappointed by "]
+
+
+def test_a_message_the_text_quotes_is_its_senders_words():
+    text = (
+        "Vladimir Putin had a telephone conversation with Prime Minister of India Narendra Modi. Vladimir Putin "
+        "congratulated him on the election. A message of congratulations was also sent to Narendra Modi.\n\n"
+        "The message reads, in part:\n\n"
+        "\u201cThe results of the voting once again reaffirm your high personal political reputation.\u201d"
+    )
+    doc = dyad.extract(text, published="2024-06-05")
+    assert speaker_of(doc, "The results of the voting") == "Vladimir Putin"

@@ -62,6 +62,7 @@ NOT_PEOPLE = {
     "QUANTITY",
     "LANGUAGE",
 }
+DOCUMENTS = {"message", "telegram", "greeting", "greetings"}  # personal messages: their sender speaks
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -153,7 +154,7 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
         if (
             len(label.split()) > 16
             or body[:1] in QUOTE_OPENERS
-            or (m.start() == 0 and is_headline(body.rstrip(".!?’”'\"")))
+            or (m.start() == 0 and not body.rstrip().endswith(("!", ",")) and is_headline(body.rstrip(".?’”'\"")))
         ):
             continue
         name_part = re.sub(r"\s*\([^)]*\)\s*$", "", label)
@@ -180,7 +181,10 @@ def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None
     if people:
         # the label must end with the name: "Obama on Climate Change:" is a headline, not a speaker
         last_end, actor = people[-1]
-        return actor if last_end >= end - 1 else None
+        rest = ctx.text[last_end:end].split()
+        if last_end >= end - 1 or (len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)):
+            return actor  # "Xi Jinping", where only "Xi" was taken for the name
+        return None
     words = label.split()
     titles, countries = kb.titles(), kb.countries()
     k = len(words)
@@ -340,12 +344,32 @@ class SpeakerResolver:
             return max(pool, key=lambda c: c[1])[2]
         return last_speaker if last_speaker and last_speaker.kind == "person" else None
 
+    def _author(self, before: int) -> Actor | None:
+        """Who wrote a message, letter or statement the text quotes: the person the text names most, unless
+        the text names them as its addressee ("a message was sent to Narendra Modi")."""
+        addressed = {
+            a.id
+            for s, e, actor_id in self.ctx.mention_index
+            if s < before and self.ctx.text[max(0, s - 4) : s].strip().lower() == "to"
+            for a in [self.ctx.actor(actor_id)]
+            if a is not None
+        }
+        counts: dict[str, int] = {}
+        for a in self.ctx.actors:
+            if a.kind == "person" and a.id not in addressed:
+                counts[a.id] = len(a.mentions)
+        return self.ctx.actor(max(counts, key=lambda k: counts[k])) if counts else None
+
     def _unnamed(self, tok: Token, start: int, end: int) -> Actor:
         """A speaker with no name. 'A foreign ministry spokeswoman' speaks for the ministry (of the state the
         text gives), 'U.S. officials' for their state; 'a source' or 'the ruling' is an unnamed group."""
         ctx = self.ctx
         text = ctx.text[start:end]
         words = [w for w in re.findall(r"[\w'’.-]+", text) if w.lower() not in DETERMINERS]
+        if tok.lemma_.lower() in DOCUMENTS:
+            author = self._author(start)
+            if author is not None:  # "The message reads": the one who sent it, not the message
+                return author
         country = None
         for w in words:
             country = country or kb.countries().demonyms.get(w) or kb.countries().names.get(w)
@@ -496,9 +520,10 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     last_speaker: Actor | None = None
     items: list[tuple[int, int, Actor | None, str | None]] = []
     for s, e, actor, ls, le in turns:
+        if actor is None:
+            continue  # a turn of an unnamed questioner ("QUESTION:") quotes nobody one can name
         items.append((s, e, actor, None))
-        if actor is not None:
-            ctx.add_mention(actor, ls, le)
+        ctx.add_mention(actor, ls, le)
     for raw in raws:
         if any(s <= raw.start and raw.end <= e for s, e in in_turn):
             continue  # quotations inside a transcript turn belong to the turn
