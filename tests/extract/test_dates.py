@@ -100,3 +100,53 @@ def test_reported_speech_is_not_future():
         "Prime Minister Fumio Kishida told parliament on Friday that Tokyo would seek a summit.", published="2024-03-07"
     )
     assert [d.value for d in doc.dates] == ["2024-03-01"]
+
+
+class _Values(dict):
+    """Date values by the words of the text they were found in (a found span may be a little wider)."""
+
+    def __getitem__(self, words: str) -> str | None:
+        found = [v for k, v in self.items() if words.lower() in k.lower()]
+        assert found, f"no date found in {words!r}: {dict(self)}"
+        return found[0]
+
+
+def _values(text: str, published: str | None) -> _Values:
+    return _Values({d.text: d.value for d in dyad.extract(text, published=published).dates})
+
+
+def test_what_people_say_of_time_relative_to_now():
+    found = _values(
+        "The vote ended a few days ago. Almost a month ago the envoy left. The current year marks an anniversary, "
+        "and this year alone saw four launches. Just last weekend drones struck the port; early this morning and "
+        "again tonight sirens sounded.",
+        "2023-07-06",
+    )
+    assert found["a few days ago"] == "2023-07"
+    assert found["Almost a month ago"] == "2023-06"
+    assert found["current year"] == "2023" and found["this year"] == "2023"
+    assert found["last weekend"] == "2023-W26"
+    assert found["this morning"] == "2023-07-06" and found["tonight"] == "2023-07-06"
+
+
+def test_dates_told_through_the_one_before():
+    found = _values(
+        "The exercises began in 2022 and resumed in August of that year. On October 3, 2022, a missile flew over "
+        "Japan. The very next day another followed, and that same week a third. On this day in 1991 the country "
+        "declared independence.",
+        "2023-08-24",
+    )
+    assert found["August of that year"] == "2022-08"
+    assert found["very next day"] == "2022-10-04"
+    assert found["that same week"] == "2022-W40"
+    assert found["this day in 1991"] == "1991-08-24"
+
+
+def test_a_dateline_is_no_date_and_a_range_is_two_years():
+    found = _values("June 20, 2024, Hanoi\n\nThe treaty (1994–2024) was renewed. Since 2013 they met 42 times.", None)
+    assert not [k for k in found if "June" in k]
+    assert found["1994"] == "1994" and found["2024"] == "2024" and found["2013"] == "2013"
+
+
+def test_a_month_and_day_in_an_undated_text_keep_an_unknown_year():
+    assert _values("The ministers spoke on Oct. 23 about the strait.", None)["Oct. 23"] == "XXXX-10-23"

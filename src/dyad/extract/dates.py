@@ -25,7 +25,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 EXPLICIT = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
-    rf"|(?:{MONTHS})\.?\s+\d{{4}}"
+    rf"|(?:{MONTHS})\.?\s+(?:of\s+)?\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})\b"
 )
@@ -107,6 +107,11 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
         core = TRIM_LEAD.sub("", core, count=1)
     core = core.strip(" ,.")
     core = DAY_RANGE.sub(r"\1", core)  # "June 19-20": the period starts on June 19
+    core = re.sub(rf"\b({MONTHS})\.?\s+of\s+(\d{{4}})\b", r"\1 \2", core)  # "August of 2022"
+    if published is not None:
+        said = _spoken_relative(core.lower(), published)
+        if said is not None:
+            return True, said
     if not core or not _has_anchor(core):
         return False, None
     low = core.lower()
@@ -175,6 +180,39 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
     return False, None
 
 
+AGO = re.compile(
+    r"^(?:about\s+|almost\s+|nearly\s+|some\s+|just\s+|only\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|a\s+few|few|several|a\s+couple\s+of|\d+)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago$"
+)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "few": 3, "a few": 3, "several": 3, "a couple of": 2}  # fmt: skip
+
+
+def _spoken_relative(low: str, published: date) -> str | None:
+    """What people say of time relative to now: "a few days ago" (the month it fell in: the text gives no
+    day), "almost a month ago", "the current year", "the beginning of the year", "last weekend"."""
+    low = re.sub(r"^(?:the\s+very\s+|just\s+|the\s+)", "", low)
+    low = re.sub(r"\s+alone$", "", low)
+    m = AGO.match(low)
+    if m:
+        n = NUMBERS.get(m.group("n")) or int(m.group("n")) if m.group("n").isdigit() or m.group("n") in NUMBERS else 1
+        unit = m.group("unit").rstrip("s")
+        if unit == "year":
+            return f"{published.year - n:04d}"
+        days = {"day": n, "week": 7 * n, "month": 30 * n}[unit]
+        when = published - timedelta(days=days)
+        return _iso_week(when) if unit == "week" else f"{when.year:04d}-{when.month:02d}"
+    if low in ("current year", "this year", "beginning of the year", "start of the year", "end of the year",
+               "earlier this year", "later this year", "this year's"):  # fmt: skip
+        return f"{published.year:04d}"
+    if low in ("this morning", "this afternoon", "this evening", "tonight", "today", "earlier today"):
+        return published.isoformat()
+    if low in ("last weekend", "this weekend", "the weekend", "past weekend", "this past weekend"):
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+        return _iso_week(saturday)
+    return None
+
+
 def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
     """Split 'in 2019 and 2023' into its dates, with offsets."""
     out = []
@@ -191,10 +229,90 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
     return out
 
 
+SPOKEN = re.compile(
+    r"\b(?:this\s+(?:morning|afternoon|evening)|tonight|earlier\s+that\s+day|later\s+that\s+day|"
+    r"[Tt]he\s+current\s+year|"
+    r"(?:[Oo]n\s+)?this\s+day\s+in\s+\d{4}|[Tt]hat\s+same\s+(?:day|week|month|year)|"
+    r"[Tt]he\s+(?:very\s+)?(?:next|following)\s+day)\b"
+)
+YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–-]\s*(1[89]\d\d|20\d\d)\b")
+ANAPHORIC = re.compile(
+    r"^(?:on\s+|in\s+|during\s+|of\s+)?(?:the\s+)?(?:very\s+)?(?:(?P<next>next|following)\s+day|"
+    r"(?:that|the)\s+same\s+(?P<same>day|week|month|year)|(?:that|the\s+same)\s+year|"
+    rf"(?P<month>{MONTHS})\s+of\s+that\s+year|(?:on\s+)?this\s+day\s+in\s+(?P<year>\d{{4}})|"
+    r"(?P<earlier>earlier|later)\s+that\s+day)$",
+    re.I,
+)
+
+
+def _anaphoric(
+    text: str, anchor: str | None, published: date | None, mentioned: str | None = None
+) -> tuple[bool, str | None] | None:
+    """Dates told through the one before: "the very next day", "that same week", "August of that year",
+    and "on this day in 1991" (the article's day, in that year). None when the text is none of these."""
+    m = ANAPHORIC.match(" ".join(text.split()))
+    if m is None:
+        return None
+    if m.group("year"):
+        return (True, f"{m.group('year')}-{published.month:02d}-{published.day:02d}") if published else (True, None)
+    if m.group("month") or (m.group("same") or "year").lower() == "year" and not m.group("next"):
+        latest = mentioned or anchor
+        if latest is None:
+            return True, None
+        if m.group("month"):
+            return True, f"{latest[:4]}-{_month_number(m.group('month')):02d}"
+        if not m.group("earlier"):
+            return True, latest[:4]  # "that year", "that same year": the year last spoken of
+    if anchor is None:
+        return True, None
+    year = anchor[:4]
+    day = date.fromisoformat(anchor) if len(anchor) == 10 else None
+    if m.group("earlier"):
+        return (True, anchor) if day else (True, None)
+    if m.group("next"):
+        return (True, (day + timedelta(days=1)).isoformat()) if day else (True, None)
+    unit = (m.group("same") or "year").lower()
+    if unit == "year":
+        return True, year
+    if unit == "month":
+        return True, anchor[:7] if len(anchor) >= 7 else None
+    if unit == "week":
+        return (True, _iso_week(day)) if day else (True, None)
+    return (True, anchor) if day else (True, None)
+
+
+def _month_day(text: str) -> str | None:
+    """A month and day with no year, in a text with no date of its own: TIMEX3's "XXXX-10-23"."""
+    m = re.fullmatch(rf"({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?", " ".join(text.split()))
+    if m is None or not 1 <= int(m.group(2)) <= 31:
+        return None
+    return f"XXXX-{_month_number(m.group(1)):02d}-{int(m.group(2)):02d}"
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A date on a line of its own among the first lines (with a place, perhaps): the dateline, not a date
+    the text speaks of ("June 20, 2024, Hanoi")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("\n", 0, line_start) >= 8:
+        return False
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    rest = (line[: start - line_start] + line[end - line_start :]).strip(" ,.-–—")
+    return not rest or (len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.replace(",", " ").split()))
+
+
 def extract_dates(ctx: Context) -> list[DateRef]:
     text = ctx.text
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "DATE"]
+    for m in YEAR_RANGE.finditer(text):  # "(1994–2024)": two years
+        for g in (1, 2):
+            if not any(s <= m.start(g) < e for s, e in spans):
+                spans.append((m.start(g), m.end(g)))
+    for m in SPOKEN.finditer(text):  # "The current year", which the NER takes as "The current year marks"
+        spans = [(s, e) for s, e in spans if not (s < m.end() and m.start() < e)] + [(m.start(), m.end())]
     for m in EXPLICIT.finditer(text):
+        inside = [(s, e) for s, e in spans if m.start() <= s and e <= m.end() and (s, e) != (m.start(), m.end())]
+        spans = [x for x in spans if x not in inside]  # "August of 2022" over the NER's "August"
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
             spans.append((m.start(), m.end()))
     for m in RELATIVE_MONTH.finditer(text):
@@ -204,6 +322,8 @@ def extract_dates(ctx: Context) -> list[DateRef]:
         if not any(s <= m.start("year") < e for s, e in spans):
             spans.append((m.start("year"), m.end("year")))
     out: list[DateRef] = []
+    anchor: str | None = ctx.published.isoformat() if ctx.published else None  # the last day spoken of
+    mentioned: str | None = None  # the last date spoken of, at any granularity
     for s, e in sorted(spans):
         whole = text[s:e]
         stripped = whole.rstrip().removesuffix("’s").removesuffix("'s").rstrip(" ,.;:")
@@ -221,9 +341,21 @@ def extract_dates(ctx: Context) -> list[DateRef]:
         sent = ctx.sentence_at(s).text
         future = bool(FUTURE_CUES.search(sent))
         for piece, ps, pe in pieces:
+            told = _anaphoric(piece, anchor, ctx.published, mentioned)
             piece_core = TRIM_LEAD.sub("", piece)
             ps += len(piece) - len(piece_core)
-            ok, value = normalise(piece_core, ctx.published, future)
+            ok, value = told if told is not None else normalise(piece_core, ctx.published, future)
+            if ok and value is None and told is None and ctx.published is None:
+                value = _month_day(piece_core)  # "Oct. 23" in an undated text: XXXX-10-23
+            if ok and value and len(value) == 10 and "X" not in value:
+                anchor = value
+            if ok and value and "X" not in value:
+                mentioned = value
+            if ok and told is None and _dateline(text, ps, pe) and value and re.search(r"\d{4}", piece):
+                continue  # the dateline: when the text was written, not a date it speaks of
             if ok:
                 out.append(DateRef(text=text[ps:pe], value=value, start=ps, end=pe))
-    return out
+    for m in YEAR_AFTER_PREP.finditer(text):  # "since 2013" inside a span rejected as a duration
+        if not any(d.start <= m.start("year") < d.end for d in out):
+            out.append(DateRef(text=m.group("year"), value=m.group("year"), start=m.start("year"), end=m.end("year")))
+    return sorted(out, key=lambda d: d.start)

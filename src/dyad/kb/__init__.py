@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -179,6 +180,125 @@ def people() -> dict[str, KnownPerson]:
 def person_alone(name: str) -> KnownPerson | None:
     """The known person a surname alone names ("Putin", "Xi"), if the data says it may."""
     return _people()[1].get(fold(name))
+
+
+@dataclass(frozen=True)
+class Role:
+    """One office or standing of a person, as office_holders.tsv gives it; no dates is the person's default."""
+
+    country: str | None
+    code: str
+    start: date | None
+    end: date | None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def covers(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class OfficeHolders:
+    people: tuple[tuple[str, tuple[Role, ...]], ...]  # (name, roles) of each person of each source
+    by_form: dict[str, tuple[int, ...]]  # folded name or alias -> indices into people
+
+
+@lru_cache(maxsize=1)
+def _office_holders() -> OfficeHolders:
+    """office_holders.tsv, read once: tens of thousands of roles, so strings and dates are shared, not repeated."""
+    shared: dict[str, str] = {}
+    dates: dict[str, date | None] = {"": None}
+    people: dict[tuple[str, str], tuple[str, list[Role]]] = {}
+    forms: dict[str, dict[tuple[str, str], None]] = {}
+    for row in _rows("office_holders.tsv"):
+        row += [""] * (8 - len(row))
+        name, aliases, country, code, _title, start, end, source = (c.strip() for c in row[:8])
+        for value in (start, end):
+            if value not in dates:
+                dates[value] = date.fromisoformat(value)
+        role = Role(
+            shared.setdefault(country, country) or None, shared.setdefault(code, code), dates[start], dates[end]
+        )
+        key = (source, fold(name))  # one person however many rows and files name them
+        entry = people.setdefault(key, (name, []))
+        if role not in entry[1]:
+            entry[1].append(role)
+        for form in (name, *_split(aliases)):
+            forms.setdefault(fold(form), {})[key] = None
+    index = {key: i for i, key in enumerate(people)}
+    return OfficeHolders(
+        tuple((name, tuple(roles)) for name, roles in people.values()),
+        {form: tuple(index[k] for k in keys) for form, keys in forms.items()},
+    )
+
+
+def _role_on(roles: tuple[Role, ...], on: date | None) -> Role | None:
+    """A person's role on a date: the dated roles that cover it, else their default; a national role before an
+    international one held at the same time (an EU Council president is still a minister), then the latest
+    begun. Without a date, the most recent role."""
+    dated = [r for r in roles if r.dated]
+    if on is None:
+        candidates = dated or list(roles)
+        return max(candidates, key=lambda r: (r.end or date.max, r.start or date.min), default=None)
+    covering = [r for r in dated if r.covers(on)] or [r for r in roles if not r.dated]
+    return max(covering, key=lambda r: (r.country is not None, r.start or date.min), default=None)
+
+
+def office_holder(name: str, on: date | None = None) -> KnownPerson | None:
+    """The person a full name or alias names, with the country and code of their role on ``on`` (the
+    article's date), or of their most recent role without one. None when no role covers the date, and when the
+    name fits people of different countries: no guess. The hand list in people.tsv wins over the generated one."""
+    key = fold(name)
+    hand = people().get(key)
+    if hand is not None:
+        return hand
+    table = _office_holders()
+    picks: list[tuple[str, Role]] = []
+    for i in table.by_form.get(key, ()):
+        person, roles = table.people[i]
+        role = _role_on(roles, on)
+        if role is not None:
+            picks.append((person, role))
+    if not picks or len({role.country for _, role in picks}) > 1:
+        return None
+    person, role = min(picks, key=lambda p: (fold(p[0]) != key, -(p[1].start or date.min).toordinal()))
+    return KnownPerson(person, role.country, role.code)
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, Organization]:
+    """Surface form (exact case) -> international body, NGO or armed group, from bodies.tsv, and every form of
+    organizations(). The hand list wins: its forms keep its entry, and a generated entry that shares a form with
+    exactly one hand entry is that body, so its other spellings take the hand entry too ("Islamic Resistance
+    Movement" -> the hand list's Hamas). A form that generated entries of different codes or countries share
+    names none of them ("Islamic Jihad")."""
+    hand = organizations()
+    out: dict[str, Organization] = {}
+    ambiguous: set[str] = set()
+    for row in _rows("bodies.tsv"):
+        row += [""] * (5 - len(row))
+        name, aliases, country, code, _kind = (c.strip() for c in row[:5])
+        org = Organization(name, _split(aliases), country or None, code or "---")
+        forms = []
+        for form in (name, *org.aliases):
+            forms += [form, form.replace("'", "’")]
+            if form.lower().startswith("the "):
+                forms.append(form[4:])
+        same = {id(hand[f]): hand[f] for f in forms if f in hand}
+        if len(same) == 1:
+            org = next(iter(same.values()))
+        for form in forms:
+            known = out.get(form)
+            if known is None:
+                out[form] = org
+            elif (known.country, known.code) != (org.country, org.code):
+                ambiguous.add(form)
+    for form in ambiguous:
+        del out[form]
+    out.update(hand)
+    return out
 
 
 @dataclass(frozen=True)
