@@ -102,6 +102,8 @@ def normalise(text: str, published: date | None, future: bool = False) -> tuple[
     raw = " ".join(text.split())
     if DURATION.match(raw) or NOT_DATES.search(raw):
         return False, None
+    if published is not None and _spoken_relative(TRIM_LEAD.sub("", raw).lower(), published) is not None:
+        return True, _spoken_relative(TRIM_LEAD.sub("", raw).lower(), published)  # "this morning", whole
     core = TRIM_PART.sub("", raw)
     while TRIM_LEAD.match(core):
         core = TRIM_LEAD.sub("", core, count=1)
