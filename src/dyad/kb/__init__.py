@@ -6,17 +6,29 @@ and call nothing else in dyad.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("dyad.kb").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _iter_rows(name: str) -> Iterator[list[str]]:
+    """The rows of a large data file one at a time, so that its whole table never sits in memory at once."""
+    with resources.files("dyad.kb").joinpath(f"data/{name}").open("r", encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
 
 
 def _lines(name: str) -> list[str]:
@@ -182,10 +194,10 @@ def person_alone(name: str) -> KnownPerson | None:
     return _people()[1].get(fold(name))
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """One office or standing of a person, as office_holders.tsv gives it; no dates is the person's default."""
 
+    person: str  # the name as its source writes it
     country: str | None
     code: str
     start: date | None
@@ -199,72 +211,86 @@ class Role:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
-@dataclass(frozen=True)
-class OfficeHolders:
-    people: tuple[tuple[str, tuple[Role, ...]], ...]  # (name, roles) of each person of each source
-    by_form: dict[str, tuple[int, ...]]  # folded name or alias -> indices into people
+_PLAIN_DROP = str.maketrans("-.", "  ")
+
+
+def _fold_plain(text: str) -> str:
+    """fold() without its cache, and fast for ASCII: the tens of thousands of names read once at load time
+    would otherwise push the names of the articles out of fold's cache."""
+    if text.isascii():
+        return " ".join(text.lower().translate(_PLAIN_DROP).split())
+    return fold.__wrapped__(text)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a large table is built: it creates tens of thousands of objects and
+    no cycles, and the collector's passes over them would take longer than the building."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=1)
-def _office_holders() -> OfficeHolders:
-    """office_holders.tsv, read once: tens of thousands of roles, so strings and dates are shared, not repeated."""
-    shared: dict[str, str] = {}
-    dates: dict[str, date | None] = {"": None}
-    people: dict[tuple[str, str], tuple[str, list[Role]]] = {}
-    forms: dict[str, dict[tuple[str, str], None]] = {}
-    for row in _rows("office_holders.tsv"):
-        row += [""] * (8 - len(row))
-        name, aliases, country, code, _title, start, end, source = (c.strip() for c in row[:8])
-        for value in (start, end):
-            if value not in dates:
-                dates[value] = date.fromisoformat(value)
-        role = Role(
-            shared.setdefault(country, country) or None, shared.setdefault(code, code), dates[start], dates[end]
-        )
-        key = (source, fold(name))  # one person however many rows and files name them
-        entry = people.setdefault(key, (name, []))
-        if role not in entry[1]:
-            entry[1].append(role)
-        for form in (name, *_split(aliases)):
-            forms.setdefault(fold(form), {})[key] = None
-    index = {key: i for i, key in enumerate(people)}
-    return OfficeHolders(
-        tuple((name, tuple(roles)) for name, roles in people.values()),
-        {form: tuple(index[k] for k in keys) for form, keys in forms.items()},
-    )
+def _office_holders() -> dict[str, tuple[Role, ...]]:
+    """office_holders.tsv, read once: folded name or alias -> the roles of everyone so named. Codes and dates,
+    repeated thousands of times, are shared objects."""
+    with _gc_paused():
+        shared: dict[str, str] = {}
+        dates: dict[str, date | None] = {"": None}
+        forms_of: dict[tuple[str, str], list[str]] = {}  # (name, aliases) -> folded forms
+        by_form: dict[str, list[Role]] = {}
+        for row in _iter_rows("office_holders.tsv"):
+            row += [""] * (8 - len(row))
+            name, aliases, country, code, _title, start, end, _source = row[:8]
+            forms = forms_of.get((name, aliases))
+            if forms is None:
+                forms = forms_of[(name, aliases)] = list(dict.fromkeys(map(_fold_plain, (name, *_split(aliases)))))
+            for value in (start, end):
+                if value not in dates:
+                    dates[value] = date.fromisoformat(value)
+            country = shared.setdefault(country, country) or None
+            role = Role(shared.setdefault(name, name), country, shared.setdefault(code, code), dates[start], dates[end])
+            for form in forms:
+                roles = by_form.setdefault(form, [])
+                if role not in roles:
+                    roles.append(role)
+        return {form: tuple(roles) for form, roles in by_form.items()}
 
 
-def _role_on(roles: tuple[Role, ...], on: date | None) -> Role | None:
-    """A person's role on a date: the dated roles that cover it, else their default; a national role before an
-    international one held at the same time (an EU Council president is still a minister), then the latest
-    begun. Without a date, the most recent role."""
-    dated = [r for r in roles if r.dated]
-    if on is None:
-        candidates = dated or list(roles)
-        return max(candidates, key=lambda r: (r.end or date.max, r.start or date.min), default=None)
-    covering = [r for r in dated if r.covers(on)] or [r for r in roles if not r.dated]
-    return max(covering, key=lambda r: (r.country is not None, r.start or date.min), default=None)
+def _one_country(roles: list[Role]) -> list[Role] | None:
+    """The roles of the one state they name, None if they name several. An international role (IGO, NGO) yields
+    to a national one held at the same time: an EU Council president is still a minister of their state."""
+    national = [r for r in roles if r.country is not None]
+    roles = national or roles
+    return roles if len({r.country for r in roles}) == 1 else None
 
 
 def office_holder(name: str, on: date | None = None) -> KnownPerson | None:
     """The person a full name or alias names, with the country and code of their role on ``on`` (the
-    article's date), or of their most recent role without one. None when no role covers the date, and when the
-    name fits people of different countries: no guess. The hand list in people.tsv wins over the generated one."""
+    article's date): the dated roles that cover it, else the default ones. Without a date, the most recent
+    role. None when no role covers the date, and when the name fits roles of different states: no guess. The
+    hand list in people.tsv wins over the generated table."""
     key = fold(name)
     hand = people().get(key)
     if hand is not None:
         return hand
-    table = _office_holders()
-    picks: list[tuple[str, Role]] = []
-    for i in table.by_form.get(key, ()):
-        person, roles = table.people[i]
-        role = _role_on(roles, on)
-        if role is not None:
-            picks.append((person, role))
-    if not picks or len({role.country for _, role in picks}) > 1:
+    roles = _office_holders().get(key, ())
+    dated = [r for r in roles if r.dated]
+    if on is None:
+        latest = max((r.end or date.max for r in dated), default=None)
+        chosen = [r for r in dated if (r.end or date.max) == latest] or [r for r in roles if not r.dated]
+    else:
+        chosen = [r for r in dated if r.covers(on)] or [r for r in roles if not r.dated]
+    chosen = _one_country(chosen) if chosen else None
+    if not chosen:
         return None
-    person, role = min(picks, key=lambda p: (fold(p[0]) != key, -(p[1].start or date.min).toordinal()))
-    return KnownPerson(person, role.country, role.code)
+    best = max(chosen, key=lambda r: (_fold_plain(r.person) == key, r.start or date.min))
+    return KnownPerson(best.person, best.country, best.code)
 
 
 @lru_cache(maxsize=1)
