@@ -135,3 +135,25 @@ def test_summits_forums_treaties_and_operations_are_not_bodies():
         published="2024-05-06",
     )
     assert not [a.name for a in doc.actors if a.kind == "organization"]
+
+
+def test_an_office_holder_named_with_a_bare_title_has_the_country_of_their_office_on_that_date():
+    doc = dyad.extract(
+        "President Ferdinand Marcos Jr. met Prime Minister Nikol Pashinyan on Monday.", published="2024-06-03"
+    )
+    assert {a.name: a.country for a in doc.actors if a.kind == "person"} == {
+        "Ferdinand Marcos Jr.": "PHL",
+        "Nikol Pashinyan": "ARM",
+    }
+    old = dyad.extract("President Reagan met the Soviet leader in Geneva.", published="1985-11-19")
+    assert [(a.name, a.country) for a in old.actors if a.kind == "person"] == [("Ronald Reagan", "USA")]
+
+
+def test_armed_groups_and_international_bodies_have_their_codes():
+    doc = dyad.extract(
+        "Hezbollah fired rockets, and the Kurdistan Workers' Party denied any role, the IAEA said.",
+        published="2024-06-03",
+    )
+    codes = {a.name: (a.country, a.code) for a in doc.actors if a.kind == "organization"}
+    assert codes["Hezbollah"][0] == "LBN" and codes["Kurdistan Workers' Party"][0] == "TUR"
+    assert codes["International Atomic Energy Agency"][1].startswith("IGO")  # named in full

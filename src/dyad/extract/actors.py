@@ -68,7 +68,7 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     cm.add("BLOCK", [tokenizer(form) for form in countries.blockers])
     cm.add("AMBIGUOUS", [tokenizer(form) for form in kb.ambiguous_countries()])
     om = PhraseMatcher(vocab, attr="ORTH")
-    om.add("ORG", [tokenizer(form) for form in kb.organizations()])
+    om.add("ORG", [tokenizer(form) for form in kb.bodies()])
     return cm, om
 
 
@@ -101,7 +101,7 @@ def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
     """Known organisations, unless the match is the tail of a longer name ("National People's Congress")."""
     _, om = _matchers(id(doc.vocab), doc.vocab)
     spans = filter_spans([Span(doc, s, e) for _, s, e in om(doc)])
-    orgs = kb.organizations()
+    orgs = kb.bodies()
     out = []
     for span in spans:
         if span.text not in orgs:
@@ -734,6 +734,14 @@ def extract_actors(ctx: Context) -> None:
         entry = known.get(kb.fold(p.name))
         if entry is None and len(p.tokens) == 1:
             entry = kb.person_alone(p.name)
+        if entry is None and len(p.tokens) > 1:
+            # office holders on the article's date (Phoenix dictionaries, CIA World Factbook): the text's
+            # own country for the person wins, the knowledge fills what it leaves unsaid
+            entry = kb.office_holder(p.name, ctx.published)
+        elif entry is None and p.title and ctx.published is not None:
+            entry = kb.office_holder_by_surname(p.name, ctx.published)  # "President Reagan" in 1986
+        if entry is not None and p.country and entry.country and entry.country != p.country:
+            entry = None
         if entry:
             p.name = entry.name
             p.country = p.country or entry.country

@@ -152,6 +152,7 @@ def organizations() -> dict[str, Organization]:
     for row in _rows("organizations.tsv"):
         row += [""] * (4 - len(row))
         name, aliases, country, code = (c.strip() for c in row[:4])
+        country = country or (code[:3] if code[:3] in countries().by_iso3 else "")  # LBNREB: Lebanon's
         org = Organization(name, tuple(a for a in aliases.split("|") if a), country or None, code or "---")
         for form in (name, *org.aliases):
             out.setdefault(form, org)
@@ -268,6 +269,35 @@ def _one_country(roles: list[Role]) -> list[Role] | None:
     national = [r for r in roles if r.country is not None]
     roles = national or roles
     return roles if len({r.country for r in roles}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _office_surnames() -> dict[str, tuple[Role, ...]]:
+    """Family name -> the dated roles of the people of that family name (the last word of their name)."""
+    out: dict[str, list[Role]] = {}
+    for roles in _office_holders().values():
+        for role in roles:
+            if role.dated:
+                words = _fold_plain(role.person).split()
+                if len(words) >= 2:
+                    bucket = out.setdefault(words[-1], [])
+                    if role not in bucket:
+                        bucket.append(role)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def office_holder_by_surname(surname: str, on: date) -> KnownPerson | None:
+    """The one person of this family name in office on ``on`` ("President Reagan" in 1986), or None when no
+    one or several people are. Only for a family name said with a title: alone it names too many people."""
+    roles = [r for r in _office_surnames().get(fold(surname), ()) if r.covers(on)]
+    people = {r.person for r in roles}
+    if len(people) != 1:
+        return None
+    chosen = _one_country(roles)
+    if not chosen:
+        return None
+    best = max(chosen, key=lambda r: r.start or date.min)
+    return KnownPerson(best.person, best.country, best.code)
 
 
 def office_holder(name: str, on: date | None = None) -> KnownPerson | None:
