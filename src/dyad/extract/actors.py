@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LOWER, POS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -339,7 +340,9 @@ def _person_mentions(
                 candidates.append(toks)
     # proper names right after a title that spaCy did not tag as a person
     covered = {t.i for toks in candidates for t in toks}
-    for tok in doc:  # a known person's surname alone ("Modi arrived") that the NER missed
+    propn = doc.vocab.strings["PROPN"]
+    proper = [i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos == propn]
+    for tok in (doc[i] for i in proper):  # a known person's surname alone ("Modi arrived") that the NER missed
         if (
             tok.i not in covered
             and tok.pos_ == "PROPN"
@@ -348,9 +351,14 @@ def _person_mentions(
         ):
             candidates.append([tok])
             covered.add(tok.i)
-    for sent in doc.sents:
+    title_words = {doc.vocab.strings.add(w) for w in kb.titles().words}
+    lowers = doc.to_array([LOWER]).tolist()
+    for sent in ctx.sentences:
         i = sent.start
         while i < sent.end:
+            if lowers[i] not in title_words and doc.vocab.strings[lowers[i]].rstrip(".") not in kb.titles().words:
+                i += 1  # only a title word can open a title
+                continue
             tok = doc[i]
             if _is_title_word(tok) and tok.text[:1].isupper() and i + 1 < sent.end:
                 j = i + 1
@@ -549,8 +557,8 @@ def _roles(
     doc = ctx.doc
     titles = kb.titles()
     out = []
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+    for tok in (doc[i] for i in _positions(doc, ("the",))):  # a Token for every word costs more than the rule
+        if tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
         country = None
@@ -577,6 +585,12 @@ def _roles(
         if len(fits) == 1:
             out.append((tok.idx, doc[k - 1].idx + len(doc[k - 1].text), fits[0]))
     return out
+
+
+def _positions(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``words``, read from the parse's arrays."""
+    wanted = {doc.vocab.strings.add(w) for w in words}
+    return [i for i, low in enumerate(doc.to_array([LOWER]).tolist()) if low in wanted]
 
 
 def _role_fits(role: str, head: kb.Title, country: str | None, person: _Person) -> bool:
@@ -834,8 +848,11 @@ def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
         for word in {words[0], words[-1]} | {w for w in words[1:] if w == words[-1]}:
             forms.setdefault(word, []).append(actor)
     taken = {i for s, e, _ in ctx.mention_index for i in range(s, e)}
-    for tok in ctx.doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.idx in taken:
+    if not forms:
+        return
+    propn = ctx.doc.vocab.strings["PROPN"]
+    for tok in (ctx.doc[i] for i, pos in enumerate(ctx.doc.to_array([POS]).tolist()) if pos == propn):
+        if not tok.text[:1].isupper() or tok.idx in taken:
             continue
         nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
         prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
@@ -877,10 +894,11 @@ def _capital_as_government(span: Span) -> bool:
 def _delegations(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
     """'The Russian delegation includes X, Y and Z': the delegation's country is theirs."""
     doc = ctx.doc
-    for sent in doc.sents:
+    found = _positions(doc, ("delegation", "delegations"))
+    for sent in ctx.sentences:
         delegation = None
-        for tok in sent:
-            if tok.lower_ in ("delegation", "delegations") and tok.i > 0 and tok.i - 1 in cspans:
+        for tok in (doc[i] for i in found if sent.start <= i < sent.end):
+            if tok.i > 0 and tok.i - 1 in cspans:
                 delegation = cspans[tok.i - 1][2]
                 if tok.lower_ == "delegations":
                     delegation = None

@@ -22,8 +22,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self._text = self.doc.text  # spaCy rebuilds Doc.text from every token on each access
-        self._sent_starts = [s.start_char for s in self.doc.sents]
-        self._sents = list(self.doc.sents)
+        self._sents = list(self.doc.sents)  # spaCy walks the whole parse on every doc.sents
+        self._sent_starts = [s.start_char for s in self._sents]
 
     @property
     def text(self) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import POS
+
 from dyad import kb
 from dyad.extract.actors import country_spans
 from dyad.extract.context import Context
@@ -69,8 +71,12 @@ def _gazetteer_names(doc, spans: list[tuple[int, int]], taken: list[tuple[int, i
     organisation; "the missile hit Donetsk"): proper nouns that name a known region, a city of 100,000 people,
     or, after a locating preposition, any city of the gazetteer. Never inside a person's or a body's name."""
     out = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in NOT_PLACES:
+    propn = doc.vocab.strings["PROPN"]
+    for i, pos in enumerate(doc.to_array([POS]).tolist()):  # proper nouns only, without a Token for every word
+        if pos != propn:
+            continue
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.ent_type_ in NOT_PLACES:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name: the NER's spans and the regions list cover those

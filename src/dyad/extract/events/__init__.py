@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad import ontology
 from dyad.extract.context import Context
-from dyad.extract.events.accusations import accusations
+from dyad.extract.events.accusations import accusations, misdeed_words
 from dyad.extract.events.merging import Found, absorb, merge, side
 from dyad.extract.events.participants import Participants, content, unique
 from dyad.extract.events.timing import condition_of, dates_for, modality_of, place_for
-from dyad.extract.events.triggers import Entry, entry_for, lexicon, not_an_event
+from dyad.extract.events.triggers import Entry, candidates, entry_for, lexicon, not_an_event, trigger_words
 from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (
     ACCUSING,
@@ -104,13 +104,15 @@ class EventCoder:
         self.published = published
         self.doc = ctx.doc
         self.who = Participants(ctx, quotes, places, voice_of(ctx, title, quotes, source))
+        self.maybe = candidates(ctx.doc, trigger_words())  # tokens that may be triggers
+        self.misdeeds = candidates(ctx.doc, misdeed_words())  # and misdeeds
         self.inside_names = {
             i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
         }
 
     def code(self) -> list[dict[str, Any]]:
         events: list[Found] = []
-        for sent in self.doc.sents:
+        for sent in self.ctx.sentences:
             events += subsumed(self.doc, self._sentence(sent))
         merged = absorb(merge(events))
         merged.sort(key=lambda e: min(x["trigger"]["start"] for x in e.evidence))
@@ -130,7 +132,16 @@ class EventCoder:
     def _sentence(self, sent: Span) -> list[Found]:
         """The events one sentence reports, in the order their triggers come."""
         found: list[Found] = []
-        triggers = [(tok, e) for tok in sent if tok.idx not in self.inside_names for e in [entry_for(tok)] if e]
+        doc = sent.doc
+        triggers = [
+            (tok, e)
+            for i in range(sent.start, sent.end)
+            if i in self.maybe
+            for tok in [doc[i]]
+            if tok.idx not in self.inside_names
+            for e in [entry_for(tok)]
+            if e
+        ]
         denied = {
             tok.i
             for tok, _ in triggers
@@ -143,7 +154,7 @@ class EventCoder:
             if tok.i not in denied and tok.lemma_.lower() not in ACCUSING  # what is condemned happened
             for t in content(tok)
         }
-        accused = accusations(self.who, sent)
+        accused = accusations(self.who, sent, self.misdeeds)
         handled = {trigger.i for trigger, *_ in accused}
         for trigger, misdeed, accusers, targets in accused:
             modality, _ = modality_of(trigger)
@@ -354,8 +365,13 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 def end_of(sent: Span) -> int:
-    text = sent.text.rstrip()
-    return sent.start_char + len(text)
+    """Where a sentence's words end, trailing white space left out (from its last words: Span.text rebuilds
+    the whole sentence)."""
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        tok = sent.doc[i]
+        if tok.text.strip():
+            return tok.idx + len(tok.text.rstrip())
+    return sent.start_char
 
 
 def extract_events(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.extract.events.participants import Participants, unique
+from dyad.extract.events.triggers import candidates
 from dyad.extract.events.words import (
     ACCUSING,
     AGENTIVE_OF,
@@ -37,10 +38,18 @@ CLIMB = (
 )
 
 
-def accusations(who: Participants, sent: Span) -> list[tuple[Token, Token, list[Actor], list[Actor]]]:
-    """(trigger, misdeed, accusers, accused) for each accusation a sentence makes by naming a misdeed."""
+def misdeed_words() -> frozenset[str]:
+    return MISDEEDS | WRONG_ACTS
+
+
+def accusations(
+    who: Participants, sent: Span, maybe: set[int] | None = None
+) -> list[tuple[Token, Token, list[Actor], list[Actor]]]:
+    """(trigger, misdeed, accusers, accused) for each accusation a sentence makes by naming a misdeed;
+    ``maybe``: the document's tokens that may be misdeeds (``candidates(doc, misdeed_words())``)."""
     out = []
-    for tok in sent:
+    maybe = candidates(sent.doc, misdeed_words()) if maybe is None else maybe
+    for tok in (sent.doc[i] for i in range(sent.start, sent.end) if i in maybe):
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         word = tok.lemma_.lower()

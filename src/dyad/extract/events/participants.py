@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from dyad import kb, ontology
 from dyad.extract.context import Context
-from dyad.extract.events.triggers import Entry, lemma
+from dyad.extract.events.triggers import Entry, candidates, lemma
 from dyad.extract.events.words import (
     ACCUSING,
     CONTENT_DEPS,
@@ -51,6 +51,7 @@ class Participants:
         self.doc = ctx.doc
         self.inferred_source = False  # the source is a guess from the only country a sentence names
         self.members = self._joint_bodies()
+        self.obligations = candidates(ctx.doc, OBLIGATION)  # "must", "should": where demands may be
         # The sides of the last meeting or call with two or more countries: what "both sides", "the leaders",
         # "the two countries" and an impersonal "it was agreed" mean in a readout. Set by the coder.
         self.parties: list[Actor] = []
@@ -605,8 +606,8 @@ class Participants:
         """'Russia said Sudan must return the helicopter': a statement that another must act is a REQUEST;
         so is 'Russia must allow the UN in' said by a speaker (a quote, or a speech's own voice)."""
         out = []
-        for tok in sent:
-            if tok.lower_ not in OBLIGATION or tok.dep_ != "aux":
+        for tok in (sent.doc[i] for i in self.obligations if sent.start <= i < sent.end):
+            if tok.dep_ != "aux":
                 continue
             clause = tok.head
             speech = clause.head

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 from dyad import ontology
 from dyad.extract.context import Context
@@ -87,6 +89,29 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Every word the lexicon lists, lower case: a token whose lemma and form are neither is no trigger."""
+    return frozenset(word for word, _ in lexicon())
+
+
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
+
+
+def candidates(doc: Doc, words: frozenset[str]) -> set[int]:
+    """Indices of the tokens whose lemma or lower-case form is one of ``words``, found on the parse's arrays
+    (creating a Token for each of thousands of words costs more than the rules that follow)."""
+    wanted = _hashes(words)
+    lemmas, lowers = doc.to_array([LEMMA]), doc.to_array([LOWER])
+    return {
+        i
+        for i, (lem, low) in enumerate(zip(lemmas.tolist(), lowers.tolist(), strict=True))
+        if lem in wanted or low in wanted
+    }
+
+
 def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -99,44 +124,49 @@ def entry_for(tok: Token) -> Entry | None:
     entries = lexicon().get((tok.lemma_.lower(), pos)) or lexicon().get((tok.lower_, pos))
     if not entries:
         return None
+    # what hangs from the trigger, read once for all its entries
+    kids = list(tok.children)
+    preps: dict[str, list[Token]] = {}
+    for c in kids:
+        if c.dep_ == "prep":
+            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+    particles = {c.lower_ for c in kids if c.dep_ == "prt"}
+    dobjs = [c for c in kids if c.dep_ == "dobj"]
+    words_of: dict[str, set[str]] = {}  # object words by preposition ("" for direct objects)
+
+    def words(tokens: list[Token]) -> set[str]:
+        return {lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+
     for entry in entries:
         if entry.prep:
-            pobjs = [
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == entry.prep
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            pobjs = list(preps.get(entry.prep, ()))
             # a particle ("forced them out", "called off the talks") stands for the preposition, its object
             # being the verb's own
-            particle = any(c.dep_ == "prt" and c.lower_ == entry.prep for c in tok.children)
+            particle = entry.prep in particles
             if particle:
-                pobjs += [c for c in tok.children if c.dep_ == "dobj"]
-            if entry.objects and not any(lemma(p) in entry.objects or p.lower_ in entry.objects for p in pobjs):
+                pobjs += dobjs
+            if entry.objects and not words(pobjs) & entry.objects:
                 continue
-            if (
-                not entry.objects
-                and not pobjs
-                and not particle
-                and not any(c.dep_ == "prep" and c.lower_ == entry.prep for c in tok.children)
-            ):
+            if not entry.objects and not pobjs and not particle and entry.prep not in preps:
                 continue
             return entry
         if entry.objects:
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
-            objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
-            objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            objs += [c for c in tok.children if c.dep_ == "compound"]
-            objs += [
-                g
-                for o in list(objs)
-                for p in o.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]  # "dozens of drones"
-            if tok.pos_ == "AUX" or not any(lemma(o) in entry.objects or o.lower_ in entry.objects for o in objs):
+            if tok.pos_ == "AUX":
+                continue
+            if "" not in words_of:
+                objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "compound")]
+                objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
+                objs += [g for found in preps.values() for g in found]
+                objs += [
+                    g
+                    for o in list(objs)
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]  # "dozens of drones"
+                words_of[""] = words(objs)
+            if not words_of[""] & entry.objects:
                 continue
             return entry
         if pos == "V" and tok.pos_ == "AUX":
