@@ -101,3 +101,19 @@ def test_sides_named_through_places_clauses_and_possessors(sentence, triple):
         for t in {countries[x] for x in ev["targets"]}
     }
     assert triple in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Red Cross officials suspended aid deliveries to Yemen on Wednesday.", "SANCTION"),
+        ("Italy announced a suspension of air links with Serbia.", "SANCTION"),
+        ("The Iraqi government said it would impose martial law in Baghdad.", "THREATEN"),
+        ("Qatar mobilized pressure groups in the United States.", None),
+        ("Israeli troops remained on alert in the West Bank.", "MOBILIZE"),
+    ],
+)
+def test_the_type_follows_the_object(sentence, kind):
+    doc = dyad.extract(sentence, published="2024-05-06")
+    kinds = {ev["type"] for ev in doc.events if ev["modality"] == "actual"}
+    assert (kind in kinds) if kind else "MOBILIZE" not in kinds, kinds

@@ -12,8 +12,10 @@ import re
 from spacy.tokens import Token
 
 from dyad.extract.events.participants import clause_tokens
-from dyad.extract.events.words import DENIALS, FAILURES, FUTURE_HEADS, HYPOTHETICAL_AUX
+from dyad.extract.events.words import DENIALS, FAILURES, FUTURE_HEADS, HYPOTHETICAL_AUX, STATING
 from dyad.model import DateRef, Place
+
+REPORTING = STATING | {"confirm", "promise", "pledge", "vow", "indicate", "signal", "report", "reply"}
 
 
 def modality_of(tok: Token) -> tuple[str, bool]:
@@ -58,7 +60,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             future = True
         if any(k.lower_ in ("next", "upcoming", "planned", "future") for k in kids):
             future = True
-        if "would" in auxes and node.head.lemma_.lower() in ("say", "tell", "announce", "add", "state"):
+        if "would" in auxes and node.head.lemma_.lower() in REPORTING:  # "said it would tighten the blockade"
             future = True
     return "actual", future
 

@@ -30,6 +30,10 @@ from dyad.extract.events.words import (
 )
 from dyad.model import Quote
 
+MILITARY_WORDS = {
+    *("army", "armies", "troops", "troop", "force", "forces", "reserve", "reserves", "reservist", "reservists"),
+    *("soldier", "soldiers", "military", "unit", "units", "division", "divisions", "navy", "militia", "militias"),
+}
 WH_WORDS = {"why", "what", "how", "whether", "if", "when", "where", "who", "which"}
 
 
@@ -157,6 +161,7 @@ def entry_for(tok: Token) -> Entry | None:
                 objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "compound")]
                 objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
                 objs += [g for found in preps.values() for g in found]
+                objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
                 objs += [
                     g
                     for o in list(objs)
@@ -182,6 +187,8 @@ def not_an_event(tok: Token, ctx: Context, quotes: list[Quote]) -> bool:
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
     if word in ("demonstrate", "rally", "march") and objects:
         return True
+    if word in ("mobilize", "mobilise") and objects and not objects & MILITARY_WORDS:
+        return True  # "mobilized pressure groups", "mobilized support": no forces
     if word == "release" and objects & RELEASED_THINGS:
         return True
     if word in ("appreciate", "welcome", "thank", "value", "enjoy") and objects & COURTESY_OBJECTS:
