@@ -117,3 +117,15 @@ def test_the_type_follows_the_object(sentence, kind):
     doc = dyad.extract(sentence, published="2024-05-06")
     kinds = {ev["type"] for ev in doc.events if ev["modality"] == "actual"}
     assert (kind in kinds) if kind else "MOBILIZE" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Security forces in Guinea tortured scores of Liberian refugees.", ("ASSAULT", "GIN", "LBR")),
+        ("Turkish troops captured the town of Afrin in northern Syria.", ("COERCE", "TUR", "SYR")),
+        ("Swiss doctors handed over medicine to Iranian hospitals.", ("AID", "CHE", "IRN")),
+    ],
+)
+def test_violence_ground_and_aid_the_lexicon_knows(sentence, triple):
+    assert triple in triples(dyad.extract(sentence, published="2024-05-06"))
