@@ -157,3 +157,15 @@ def test_armed_groups_and_international_bodies_have_their_codes():
     codes = {a.name: (a.country, a.code) for a in doc.actors if a.kind == "organization"}
     assert codes["Hezbollah"][0] == "LBN" and codes["Kurdistan Workers' Party"][0] == "TUR"
     assert codes["International Atomic Energy Agency"][1].startswith("IGO")  # named in full
+
+
+def test_a_national_body_in_a_persons_title_gives_their_country():
+    doc = dyad.extract("Pentagon Press Secretary Maj. Gen. Pat Ryder provided the readout.", published="2024-05-06")
+    assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Pat Ryder", "USA")]
+
+
+def test_the_speaker_of_a_missions_remarks_is_of_the_missions_state():
+    text = "Ambassador Robert Wood\nAlternate Representative\nMarch 27, 2023\n\nThank you. We reject these claims."
+    doc = dyad.extract(text, published="2023-03-27", title="Remarks at a UN Security Council Briefing",
+                       source="U.S. Mission to the United Nations")  # fmt: skip
+    assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Robert Wood", "USA")]

@@ -440,6 +440,17 @@ def _person_mentions(
                         country = org_names[name].country
             if country and mention.country is None:
                 mention.country = country
+        window = doc[max(sent.start, toks[0].i - 8) : toks[0].i]
+        if mention.country is None and len(window) and not any(t.pos_ in ("VERB", "AUX") for t in window):
+            # "Pentagon Press Secretary Maj. Gen. Pat Ryder": a national body in the title is the person's state
+            text = window.text
+            found = {
+                org.country
+                for name, org in org_names.items()
+                if org.country and re.search(rf"\b{re.escape(name)}\b", text)
+            }
+            if len(found) == 1:
+                mention.country = found.pop()
         out.append(mention)
     return out
 

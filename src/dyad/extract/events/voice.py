@@ -52,6 +52,11 @@ def voice_of(ctx: Context, title: str | None, quotes: list[Quote], source: str |
     if speaker is not None and speaker.country:
         return [speaker]
     country = _header_country(ctx, head_end, source)
+    if country and speaker is not None and speaker.country is None:
+        # the speaker of a US mission's remarks is of the United States: the header or publisher says so
+        speaker.country = country
+        speaker.code = country + ((speaker.code or "")[3:] or "GOV")
+        return [speaker]
     return [country] if country else []
 
 
