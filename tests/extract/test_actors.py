@@ -76,7 +76,9 @@ def test_organisation_country_from_its_name():
     doc = dyad.extract("The Russian Foreign Ministry summoned the ambassador. The Kremlin declined to comment.")
     ministry = next(a for a in doc.actors if a.kind == "organization" and "Ministry" in a.name)
     assert ministry.country == "RUS" and ministry.code == "RUSGOV"
-    assert actor_named(doc, "Kremlin").code == "RUSGOV"
+    russia = actor_named(doc, "Russia")  # the Kremlin stands for its state, as a capital does
+    assert "The Kremlin" in {m.text for m in russia.mentions} or "Kremlin" in {m.text for m in russia.mentions}
+    assert not [a for a in doc.actors if a.name == "Kremlin"]
 
 
 def test_a_lone_surname_the_ner_missed_is_still_the_person():
@@ -169,3 +171,11 @@ def test_the_speaker_of_a_missions_remarks_is_of_the_missions_state():
     doc = dyad.extract(text, published="2023-03-27", title="Remarks at a UN Security Council Briefing",
                        source="U.S. Mission to the United Nations")  # fmt: skip
     assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Robert Wood", "USA")]
+
+
+def test_a_national_armed_service_is_a_body_of_its_state():
+    doc = dyad.extract(
+        "The Ukrainian Armed Forces shelled the town, the Indian Air Force said.", published="2024-05-06"
+    )
+    bodies = {a.name: (a.country, a.code) for a in doc.actors if a.kind == "organization"}
+    assert bodies["Ukrainian Armed Forces"] == ("UKR", "UKRMIL") and bodies["Indian Air Force"][0] == "IND"

@@ -123,6 +123,7 @@ def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
 
 
 NOT_BODIES = kb.words("not_body_head")
+SEATS = {form for seat in kb.words("seat_of_government") for form in (seat, "the " + seat)}
 GOVERNMENT_NOUNS = kb.words("government_noun")
 PRESSURE_NOUNS = kb.words("pressure_noun")
 
@@ -676,7 +677,27 @@ def _org_candidates(
             )
         )
         taken.update(range(toks[0].i, end_tok.i + 1))
+    for span, kind, iso3 in {v for v in cspans.values()}:
+        # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
+        if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
+            continue
+        after = doc[span.end : min(len(doc), span.end + 3)]
+        words = [t.text for t in after]
+        for n in (3, 2, 1):
+            phrase = " ".join(words[:n])
+            if phrase in FORCES and not any(t.i in taken for t in after[:n]):
+                end = after[n - 1]
+                out.append((span.start_char, end.idx + len(end.text), f"{span.text} {phrase}", iso3, iso3 + "MIL"))
+                taken.update(range(span.start, end.i + 1))
+                break
     return out
+
+
+FORCES = {
+    *("Armed Forces", "armed forces", "Army", "Air Force", "Navy", "Coast Guard", "Border Guard"),
+    *("National Guard", "Marine Corps", "Air Defense Forces", "Ground Forces", "Special Forces", "Defence Forces"),
+    *("Defense Forces", "Aerospace Forces", "Naval Forces"),
+}
 
 
 def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
@@ -801,7 +822,11 @@ def extract_actors(ctx: Context) -> None:
     orgs: dict[str, Actor] = {}
     candidates = _org_candidates(ctx, cspans, kb_orgs)
     short = _abbreviations(ctx.text, [c[2] for c in candidates])
+    seats: list[tuple[int, int, str]] = []
     for start, end, name, country, code in candidates:
+        if name in SEATS and country:
+            seats.append((start, end, country))  # "the Kremlin said": the state, as a capital would be
+            continue
         if country is None and code.startswith("---") and len(only) == 1:
             country = next(iter(only))  # "the Nigerian teachers' union" in a story that names Nigeria alone
             code = country + (code[3:] or "GOV")
@@ -827,6 +852,13 @@ def extract_actors(ctx: Context) -> None:
         if actor is None:
             actor = states[iso3] = ctx.new_actor("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
         ctx.add_mention(actor, span.start_char, span.end_char)
+    for start, end, iso3 in seats:
+        if any(s < end and start < e for s, e, _ in ctx.mention_index):
+            continue
+        actor = states.get(iso3)
+        if actor is None:
+            actor = states[iso3] = ctx.new_actor("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
+        ctx.add_mention(actor, start, end)
 
 
 def _short_org_mentions(ctx: Context, orgs: list[Actor]) -> None:
