@@ -129,3 +129,12 @@ def test_the_type_follows_the_object(sentence, kind):
 )
 def test_violence_ground_and_aid_the_lexicon_knows(sentence, triple):
     assert triple in triples(dyad.extract(sentence, published="2024-05-06"))
+
+
+def test_the_occasion_of_an_event_told_in_passing_is_no_event_of_its_own():
+    doc = dyad.extract(
+        "Israel reimposed blockades in the West Bank following attacks by Palestinian militants.",
+        published="2024-05-06",
+    )
+    kinds = {ev["type"] for ev in doc.events if ev["modality"] == "actual"}
+    assert "COERCE" in kinds and "ASSAULT" not in kinds

@@ -72,6 +72,25 @@ def subsumed(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
+BACKDROP_PREPS = {"after", "following", "amid", "before", "during", "since", "despite"}
+
+
+def _backdrop(tok: Token, triggers: set[int]) -> bool:
+    """An event noun in a time adjunct of another event ("after violent protests", "following the shooting
+    deaths", "amid unrest") is the occasion of the main event, told in passing, not news of its own."""
+    if tok.pos_ != "NOUN":
+        return False
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in BACKDROP_PREPS:
+            verb = node.head.head
+            return verb.i in triggers or any(c.i in triggers for c in verb.children if c.dep_ == "dobj")
+        if node.dep_ not in ("pobj", "compound", "amod", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _joint(tok: Token) -> bool:
     """'joint exercises', 'war games together': a military act done with the others, not against them."""
     words = {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.children}
@@ -210,6 +229,8 @@ class EventCoder:
                 continue
             if tok.i in about:
                 continue  # what another event is about ("demanded the withdrawal"), not an event itself
+            if _backdrop(tok, {t.i for t, _ in triggers}):
+                continue  # "reimposed blockades following the shooting deaths": the occasion, told in passing
             noun = entry.pos == "N"
             sources, targets = (self.who.noun_participants if noun else self.who.verb_participants)(tok, entry)
             if not sources and not targets and ontology.code(entry.cameo).plover in DOMESTIC_TYPES:
