@@ -5,7 +5,12 @@ a quotation that runs over paragraphs reopens its mark on each). The speaker is
 read from the dependency parse of the words around the quotation: the subject
 of the speech verb ("X said", "said X", "X told the meeting"), "according to X",
 or, for a quotation that stands alone, the speaker named in the sentence before.
-Transcripts ("Vladimir Putin: ...") make each turn a quotation of its speaker.
+The attribution may follow in a sentence of its own ('"...?" X asked.'), name the
+speaker beside a description ("his niece, Del. X, said") or in a relative clause
+("Y and X, who joked"), or be a participle ("footage of X asking", "..., asserting").
+A fragment with no speaker in a sentence that names no one goes on the paragraph's
+last speaker. Transcripts ("Vladimir Putin: ...") make each turn a quotation of its
+speaker.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from dyad.nlp.clean import is_headline
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 QUOTE_OPENERS = ('"', "“", "”", "«", "‘", "'")
+QUOTE_CLOSERS = "\"”»’'"
 PERSONAL = {"he", "she", "him", "her"}
 DETERMINERS = {
     "a",
@@ -62,6 +68,7 @@ NOT_PEOPLE = {
     "QUANTITY",
     "LANGUAGE",
 }
+SHOWING = {"show", "hear", "see", "catch", "feature", "film", "record", "quote"}  # 'showed X saying'
 DOCUMENTS = {"message", "telegram", "greeting", "greetings"}  # personal messages: their sender speaks
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
@@ -231,13 +238,40 @@ def _subject_of(verb: Token, quote: _Raw | None = None) -> Token | None:
         if node is None:
             return None
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (quote and quote.start <= child.idx < quote.end):
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and not (quote and quote.start <= child.idx < quote.end)
+                and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
+            ):
                 return child
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head is not node:
             node = node.head
         else:
             return None
     return None
+
+
+def _first_person(ctx: Context, start: int, end: int) -> Actor | None:
+    """The first person the text names inside [start, end)."""
+    for _, _, actor_id in sorted(m for m in ctx.mention_index if start <= m[0] and m[1] <= end):
+        actor = ctx.actor(actor_id)
+        if actor is not None and actor.kind == "person":
+            return actor
+    return None
+
+
+HEADING = re.compile(r"\b(?:[Aa]ttributed|[Aa]ccording) to\b[^\n]*:$")
+
+
+def _heading_source(ctx: Context, before: int) -> Actor | None:
+    """'Attributed to Press Secretary Jane Smith:' on the line above a quotation (the heading of a readout)
+    names its speaker: the first person named after "to"."""
+    above = ctx.text[:before].rstrip()
+    line_start = above.rfind("\n") + 1
+    m = HEADING.search(above, line_start)
+    if m is None:
+        return None
+    return _first_person(ctx, m.start(), len(above))
 
 
 def _according_to(tokens: list[Token]) -> Token | None:
@@ -282,6 +316,9 @@ class SpeakerResolver:
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
+        named = self._appositive_person(tok) if tok.pos_ == "NOUN" else None
+        if named is not None:
+            return named
         actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is None and tok.lemma_.lower() in OFFICIALS:
             return self._unnamed(tok, start, end)  # "a Chinese foreign ministry spokeswoman"
@@ -293,6 +330,17 @@ class SpeakerResolver:
             return self._named(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             return self._unnamed(tok, start, end)
+        return None
+
+    def _appositive_person(self, tok: Token) -> Actor | None:
+        """'Smith's niece, state Sen. Mary Price, said': a description set beside a name is that person, not the
+        one the description names ('Smith')."""
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i > tok.i:
+                sub = list(child.subtree)
+                person = _first_person(self.ctx, sub[0].idx, sub[-1].idx + len(sub[-1].text))
+                if person is not None:
+                    return person
         return None
 
     def _named(self, tok: Token) -> Actor | None:
@@ -400,17 +448,27 @@ class SpeakerResolver:
 
 NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|el)){0,4})"
 DASH_AFTER = re.compile(r"^[\"”»]?\s*[―—–-]{1,2}\s*" + NAME)
+SIGNED_PARAGRAPH = re.compile(r"[\"”»]\s*(?:[―—–]|--)\s*" + NAME + r"\s*\.?\s*$")
 SAID_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+)(?:Said|Says|Added|Asked)\s+" + NAME + r"\s*[:,]\s*[\"“]?$")
 
 
 def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | None:
-    """'"..." ― Sonya Herridge' and 'Said Ellis: "..."': a name set against the quotation."""
+    """'"..." ― Sonya Herridge' and 'Said Ellis: "..."': a name set against the quotation. A paragraph that
+    opens with a quotation and closes with a dash and a name is signed by it, also where a quotation inside
+    cut the quotation short ('"I'd rather live in what he calls "hell" than ..." ― Ana Ruiz')."""
     text = ctx.text
     line_end = text.find("\n", quote.end)
     after = text[quote.end : line_end if line_end >= 0 else len(text)]
     line_start = text.rfind("\n", 0, quote.start) + 1
     before = text[line_start : quote.start]
-    for m, base in ((DASH_AFTER.match(after), quote.end), (SAID_BEFORE.search(before), line_start)):
+    signed = DASH_AFTER.match(after)
+    if signed is None and not before.strip("".join(QUOTE_OPENERS) + " "):  # a paragraph that is a signed quotation
+        signed = SIGNED_PARAGRAPH.search(after)
+        if signed is not None:
+            words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
+            if words is None or any(_is_speech_verb(t) for t in words):
+                signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
+    for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
         if m is None:
             continue
         start, end = base + m.start("name"), base + m.end("name")
@@ -437,6 +495,133 @@ def _gender(actor: Actor) -> str | None:
     return None
 
 
+def _is_speech_verb(tok: Token) -> bool:
+    """A word that introduces what someone said: a speech verb (or its noun: "in a tweet"), and "put it" in
+    "as X put it (in a letter)" or "X put it bluntly", not in "put it on hold". The noun "state" is a polity
+    ("state Del. Price", "secretary of state"), never a saying."""
+    lemma = tok.lemma_.lower()
+    if lemma == "put" and tok.pos_ == "VERB":
+        deps = {c.dep_ for c in tok.children}
+        as_x = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and (
+            as_x or not deps & {"prep", "prt", "dative"}
+        )
+    if lemma not in speech_verbs():
+        return False
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lemma != "state")
+
+
+def _inside(tok: Token, quotes: list[_Raw]) -> bool:
+    return any(q.start <= tok.idx < q.end for q in quotes)
+
+
+def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | None:
+    """Who does the speaking of a speech verb, read from the parse; never a word inside a quotation (a title
+    in quotation marks is no speaker: 'said on "Fox and Friends"')."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        verb.tag_ == "VBG"
+        and prev is not None
+        and prev.pos_ == "PROPN"
+        and (prev.dep_ == "pobj" or (prev.dep_ == "dobj" and prev.head.lemma_.lower() in SHOWING))
+    ):
+        return prev  # 'footage of Jane Smith asking, "..."', 'the video shows Smith saying': Smith speaks
+    subj = _subject_of(verb, quote)
+    if subj is not None and _inside(subj, all_quotes):
+        subj = None
+    if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
+        subj = _antecedent(subj)
+    if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
+        subj = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("nsubj", "dobj", "attr")
+                and c.pos_ in ("PROPN", "NOUN", "PRON")
+                and not _inside(c, all_quotes)
+            ),
+            None,
+        )
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        subj = _main_subject_before(verb, all_quotes)
+    return subj
+
+
+def _antecedent(who: Token) -> Token | None:
+    """'... Ann Lee and Joe Park, who joked, "..."': the name just before a relative "who" (the last of a list,
+    whatever conjunct the parse hung the clause on); else the noun the clause modifies, if a name."""
+    doc = who.doc
+    before = doc[who.i - 2] if who.i >= 2 and doc[who.i - 1].text == "," else None
+    if before is not None and before.pos_ == "PROPN":
+        return before
+    return who.head.head if who.head.head.pos_ == "PROPN" else None
+
+
+def _main_subject_before(verb: Token, all_quotes: list[_Raw]) -> Token | None:
+    """'Trump dodged the question, treating it as a joke and, when pressed, asserting, "..."': a participle
+    with no subject of its own speaks for the subject of the main clause before it (not of a relative or
+    adverbial clause: 'when Clinton noted ...')."""
+    doc = verb.doc
+    for tok in reversed(doc[verb.sent.start : verb.i]):
+        if (
+            tok.dep_ == "nsubj"
+            and tok.pos_ in ("PROPN", "NOUN", "PRON")
+            and tok.lower_ not in ("who", "which", "that", "it")
+            and tok.head.dep_ not in ("relcl", "acl", "advcl")
+            and not _inside(tok, all_quotes)
+            and not _inside(tok.head, all_quotes)
+        ):
+            return tok
+    return None
+
+
+def _named_between(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
+    """'"...," Jane Smith, a senior adviser, said on Fox': the person named between the closing mark and the
+    verb, when the parse took the quotation into the sentence and lost the subject."""
+    if verb.idx < quote.end:
+        return None
+    words = [t for t in verb.doc[verb.sent.start : verb.i] if t.idx >= quote.end]
+    if not words or len(words) > 12 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return _first_person(ctx, words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def _nameless(actor: Actor) -> bool:
+    """An unnamed group of no state and no known kind: 'the recent spate of shootings', 'several guests'."""
+    return actor.kind == "group" and actor.country is None and actor.code in (None, "---")
+
+
+def _reporter(
+    resolver: SpeakerResolver, verb: Token, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
+) -> Actor | None:
+    """'Ryan said the spate of shootings demands that we do "more listening"': a speech verb whose subject is
+    a thing sits in what a person said; the words are the person's who reports them."""
+    node = verb
+    while node.dep_ == "ccomp" and node.head is not node:
+        node = node.head
+        if not _is_speech_verb(node):
+            continue
+        subj = _verb_subject(node, quote, all_quotes)
+        actor = resolver.resolve(subj, quote.start, last_speaker) if subj is not None else None
+        if actor is not None and actor.kind == "person":
+            return actor
+    return None
+
+
+def _is_attribution(sent: Span) -> bool:
+    """A sentence that only says who spoke: '"...?" Trump said, looking at the crowd.' The parser ends a
+    sentence at a quotation's own '?', '!' or '.', which cuts the attribution off; such a sentence has a
+    speech verb for its root, its subject before it (or "said X"), and nothing said as its object."""
+    root = sent.root
+    if root.lemma_.lower() not in speech_verbs() or root.pos_ not in ("VERB", "AUX") or root.i - sent.start > 25:
+        return False
+    content = ("ccomp", "xcomp") if root.lemma_.lower() in ("tell", "ask") else ("ccomp", "dobj", "xcomp")
+    if any(c.dep_ in content for c in root.children):
+        return False  # 'Trump said the party would win': a sentence of its own
+    before = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    return bool(before) or root.i == sent.start
+
+
 def _speaker_for(
     ctx: Context, resolver: SpeakerResolver, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
 ) -> tuple[Actor | None, str | None, bool]:
@@ -451,26 +636,32 @@ def _speaker_for(
     if last + 1 < len(ctx.sentences):
         nxt = ctx.sentences[last + 1]
         gap = ctx.text[quote.end : nxt.start_char]
-        if "\n" not in gap and len(nxt) <= 12 and nxt[0].lower_ in ("he", "she", "they", "said", "says"):
+        ends = not gap.strip(QUOTE_CLOSERS + ".,!?;: ")  # the quotation ends its sentence
+        if "\n" not in gap and (
+            (len(nxt) <= 12 and nxt[0].lower_ in ("he", "she", "they", "said", "says"))
+            or (ends and _is_attribution(nxt))
+        ):
             sents = [*sents, nxt]
     outside = _tokens_outside(sents, quote.start, quote.end, all_quotes)
     outside = [t for t in outside if not t.is_space]
-    verbs = [t for t in outside if t.lemma_.lower() in speech_verbs() and t.pos_ in ("VERB", "AUX", "NOUN")]
+    verbs = [t for t in outside if _is_speech_verb(t)]
     # the verb nearest the quotation wins
     verbs.sort(key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
     for verb in verbs:
-        subj = _subject_of(verb, quote)
-        if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
-            subj = next(
-                (c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("PROPN", "NOUN", "PRON")),
-                None,
-            )
-        if subj is not None and not (quote.start <= subj.idx < quote.end):
+        subj = _verb_subject(verb, quote, all_quotes)
+        if subj is not None:
             actor = resolver.resolve(subj, quote.start, last_speaker)
+            if actor is not None and _nameless(actor):
+                outer = _reporter(resolver, verb, quote, all_quotes, last_speaker)
+                if outer is not None:
+                    return outer, verb.text, True
             if actor is not None:
                 return actor, verb.text, True
         # the parse missed the subject: a name right next to the verb ("X said", "said X") will do
         doc = verb.doc
+        between = _named_between(ctx, quote, verb)
+        if between is not None:
+            return between, verb.text, True
         for near in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
             if near is not None and not (quote.start <= near.idx < quote.end) and near.pos_ in ("PROPN", "PRON"):
                 actor = resolver.resolve(near, quote.start, last_speaker)
@@ -490,7 +681,7 @@ def _speaker_for(
             head, hops = head.head, hops + 1
         if head is not None and not (quote.start <= head.idx < quote.end):
             subj = _subject_of(head, quote)
-            if subj is not None and not (quote.start <= subj.idx < quote.end):
+            if subj is not None and not _inside(subj, all_quotes):
                 actor = resolver.resolve(subj, quote.start, last_speaker)
                 if actor is not None:
                     return actor, head.text, True
@@ -500,6 +691,9 @@ def _speaker_for(
         prev_end = sents[0].start_char
         if first > 0:
             prev = ctx.sentences[first - 1]
+            heading = _heading_source(ctx, prev_end)
+            if heading is not None:
+                return heading, None, False
             for tok in prev:
                 if tok.dep_ in ("nsubj",) and tok.head.dep_ == "ROOT":
                     actor = resolver.resolve(tok, prev_end, last_speaker)
@@ -510,6 +704,20 @@ def _speaker_for(
     return None, None, False
 
 
+def _names_no_one(ctx: Context, quote: _Raw, all_quotes: list[_Raw]) -> bool:
+    """The quotation's sentence names no actor and has no personal subject outside the quotation marks, so
+    nothing in it could be another speaker."""
+    first, last = ctx.sentence_index(quote.start), ctx.sentence_index(max(quote.start, quote.end - 1))
+    start, end = ctx.sentences[first].start_char, ctx.sentences[last].end_char
+    if any(start <= s < end and not any(q.start <= s < q.end for q in all_quotes) for s, _, _ in ctx.mention_index):
+        return False
+    return not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "PROPN") and not _inside(t, all_quotes)
+        for sent in ctx.sentences[first : last + 1]
+        for t in sent
+    )
+
+
 def extract_quotes(ctx: Context) -> list[Quote]:
     text = ctx.text
     resolver = SpeakerResolver(ctx)
@@ -518,6 +726,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     in_turn = [(s, e) for s, e, *_ in turns]
     raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
     last_speaker: Actor | None = None
+    last_end = -1  # where the last quotation with a speaker ended
     items: list[tuple[int, int, Actor | None, str | None]] = []
     for s, e, actor, ls, le in turns:
         if actor is None:
@@ -528,8 +737,16 @@ def extract_quotes(ctx: Context) -> list[Quote]:
         if any(s <= raw.start and raw.end <= e for s, e in in_turn):
             continue  # quotations inside a transcript turn belong to the turn
         actor, cue, _ = _speaker_for(ctx, resolver, raw, raws, last_speaker)
+        if (
+            actor is None
+            and last_speaker is not None
+            and last_end >= 0
+            and "\n" not in text[last_end : raw.start]
+            and _names_no_one(ctx, raw, raws)
+        ):
+            actor = last_speaker  # '"You went on TV to blame" the workers.': the paragraph's speaker goes on
         if actor is not None:
-            last_speaker = actor
+            last_speaker, last_end = actor, raw.end
         items.append((raw.start, raw.end, actor, cue))
     for n, (s, e, actor, cue) in enumerate(sorted(items, key=lambda x: x[0]), 1):
         quotes.append(Quote(id=f"Q{n}", text=text[s:e], start=s, end=e, speaker=actor.id if actor else None, cue=cue))
