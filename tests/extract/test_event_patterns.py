@@ -138,3 +138,13 @@ def test_the_occasion_of_an_event_told_in_passing_is_no_event_of_its_own():
     )
     kinds = {ev["type"] for ev in doc.events if ev["modality"] == "actual"}
     assert "COERCE" in kinds and "ASSAULT" not in kinds
+
+
+def test_a_past_event_dated_in_its_own_words_is_an_event_even_as_an_occasion():
+    doc = dyad.extract(
+        "Officials in Ankara are carrying out the deals reached during the Iraqi president's visits to Turkey"
+        " in 2017 and 2021.",
+        published="2024-05-06",
+    )
+    dated = {(ev["type"], ev["date"]) for ev in doc.events if ev["modality"] == "actual"}
+    assert ("CONSULT", "2017") in dated and ("CONSULT", "2021") in dated

@@ -78,8 +78,8 @@ BACKDROP_PREPS = {"after", "following", "amid", "before", "during", "since", "de
 def _backdrop(tok: Token, triggers: set[int]) -> bool:
     """An event noun in a time adjunct of another event ("after violent protests", "following the shooting
     deaths", "amid unrest") is the occasion of the main event, told in passing, not news of its own."""
-    if tok.pos_ != "NOUN":
-        return False
+    if tok.pos_ != "NOUN" or any(t.ent_type_ == "DATE" for t in tok.subtree):
+        return False  # "during the visits to Russia in 2019 and 2023": dated in its own words, news of its own
     node = tok
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in BACKDROP_PREPS:
