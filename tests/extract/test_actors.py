@@ -179,3 +179,27 @@ def test_a_national_armed_service_is_a_body_of_its_state():
     )
     bodies = {a.name: (a.country, a.code) for a in doc.actors if a.kind == "organization"}
     assert bodies["Ukrainian Armed Forces"] == ("UKR", "UKRMIL") and bodies["Indian Air Force"][0] == "IND"
+
+
+def test_the_one_country_a_text_names_is_not_given_to_an_official_acting_against_it():
+    doc = dyad.extract("President Kowalczyk has threatened further action against Russia.", published="2014-05-06")
+    person = next(a for a in doc.actors if a.kind == "person")
+    assert person.country != "RUS"
+
+
+def test_an_official_in_a_story_about_one_country_is_of_that_country():
+    doc = dyad.extract(
+        "Zimbabwe held elections on Monday. President Mnangagwa said the vote in Zimbabwe was calm.",
+        published="2023-08-28",
+    )
+    person = next(a for a in doc.actors if a.kind == "person")
+    assert person.country == "ZWE"
+
+
+def test_the_one_country_of_a_guest_is_not_the_hosts():
+    doc = dyad.extract(
+        "President Kowalczyk gave a warm welcome on Thursday to South African leader Sipho Dlamini.",
+        published="2014-05-06",
+    )
+    assert actor_named(doc, "Sipho Dlamini").country == "ZAF"
+    assert actor_named(doc, "Kowalczyk").country is None

@@ -73,6 +73,32 @@ def _matchers(vocab_id: int, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     return cm, om
 
 
+ACTED_ON_PREPS = {"against", "with", "to", "toward", "towards"}
+
+
+def _sentences(person: _Person, doc: Doc) -> set[int]:
+    spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in person.mentions)
+    return {span.sent.start for span in spans if span is not None}
+
+
+def _country_backs(person: _Person, iso3: str, cspan_list: list, named: list[_Person], doc: Doc) -> bool:
+    """Whether the one country a text names is a titled person's own: it is named apart from them, or
+    beside them other than as what they act on ("threatened action against Russia") or as another
+    person's country in the same sentence ("welcomed South African leader de Klerk")."""
+    own = _sentences(person, doc)
+    others = set().union(*(_sentences(q, doc) for q in named if q is not person))
+    for span, kind, _ in cspan_list:
+        if span.sent.start not in own:
+            return True
+        root = span.root
+        acted_on = kind == "NAME" and (
+            root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in ACTED_ON_PREPS)
+        )
+        if not acted_on and span.sent.start not in others:
+            return True
+    return False
+
+
 def country_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, kind, iso3) for country names, demonyms and capitals, longest match first."""
     cm, _ = _matchers(id(doc.vocab), doc.vocab)
@@ -795,10 +821,15 @@ def extract_actors(ctx: Context) -> None:
     _delegations(ctx, cspans, people)
     only = {iso3 for _, _, iso3 in cspan_list}
     if len(only) == 1:
-        # one country in the whole text: its office holders are its own ("President Mugabe" in a story on Zimbabwe)
+        # one country in the whole text: its office holders are its own ("President Mugabe" in a story on
+        # Zimbabwe), when the text names it apart from them, not only as what they act on ("President X
+        # threatened action against Russia" says nothing of X's country)
+        iso3 = next(iter(only))
+        named = [q for q in people if q.country == iso3]  # whom the text itself gives the country
         for p in people:
-            if p.country is None and p.title and p.sector in ("GOV", "MIL", "LEG", "JUD", None) and not p.known_code:
-                p.country = next(iter(only))
+            titled = p.country is None and p.title and p.sector in ("GOV", "MIL", "LEG", "JUD", None)
+            if titled and not p.known_code and _country_backs(p, iso3, cspan_list, named, doc):
+                p.country = iso3
 
     person_actor: dict[int, Actor] = {}
     for p in sorted(people, key=lambda p: min(m.start for m in p.mentions)):
