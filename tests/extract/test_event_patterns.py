@@ -148,3 +148,10 @@ def test_a_past_event_dated_in_its_own_words_is_an_event_even_as_an_occasion():
     )
     dated = {(ev["type"], ev["date"]) for ev in doc.events if ev["modality"] == "actual"}
     assert ("CONSULT", "2017") in dated and ("CONSULT", "2021") in dated
+
+
+def test_a_demand_made_by_a_verb_with_its_object_is_on_whom_the_clause_names():
+    doc = dyad.extract(
+        "The World Bank reiterated its demand yesterday that Ghana cut fuel subsidies.", published="2024-05-06"
+    )
+    assert ("REQUEST", "IGO", "GHA") in {(t, s[:3], g) for t, s, g in triples(doc)}

@@ -503,7 +503,10 @@ class Participants:
                 targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
                 targets = self.phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
-        addressed = any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+        addressed = any(  # the pattern's own object ("reiterated its demand that Israel ...") is no addressee
+            c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in entry.objects
+            for c in tok.children
+        )
         if not targets and not addressed:
             # "urged fellow members to vote to allow Ukraine": the members are addressed, Ukraine is not
             targets = self._clause_target(tok, sources)
