@@ -155,3 +155,35 @@ def test_a_demand_made_by_a_verb_with_its_object_is_on_whom_the_clause_names():
         "The World Bank reiterated its demand yesterday that Ghana cut fuel subsidies.", published="2024-05-06"
     )
     assert ("REQUEST", "IGO", "GHA") in {(t, s[:3], g) for t, s, g in triples(doc)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Egypt mediated between Israel and Hamas on Sunday.", ("CONSULT", "EGY", "ISR")),
+        ("Egypt mediated between Israel and Hamas on Sunday.", ("CONSULT", "EGY", "PSE")),
+        ("Norway undertook a mediation mission between Sudan and Chad.", ("CONSULT", "NOR", "TCD")),
+        ("Brazil is opposed to Chinese mediation in the talks.", ("REJECT", "BRA", "CHN")),
+        ("Peru threatened to cut diplomatic ties with Belgium and Costa Rica.", ("THREATEN", "PER", "CRI")),
+    ],
+)
+def test_mediators_stances_and_listed_targets(sentence, triple):
+    assert triple in triples(dyad.extract(sentence, published="2024-05-06"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Greece is firmly opposed to Turkish mediation in the dispute.", ("REJECT", "GRC", "TUR")),
+        ("Mexico opposed the US sanctions against Venezuela.", ("SUPPORT", "MEX", "VEN")),
+    ],
+)
+def test_stances_and_opposing_harm_done_to_another(sentence, triple):
+    found = triples(dyad.extract(sentence, published="2024-05-06"))
+    assert triple in found
+    assert ("REJECT", "MEX", "VEN") not in found and ("CONSULT", "TUR", "GRC") not in found
+
+
+def test_a_mediation_opposed_is_no_mediation():
+    doc = dyad.extract("Greece is firmly opposed to Turkish mediation in the dispute.", published="2024-05-06")
+    assert not [ev for ev in doc.events if ev["type"] == "CONSULT" and ev["modality"] == "actual"]

@@ -18,15 +18,18 @@ from dyad.extract.events.words import (
     CONTENT_DEPS,
     CONTENT_PREPS,
     CROWDS,
+    DEFENCE_CODE,
     FIRST_PERSON,
     INTERNAL_OBJECTS,
     LIGHT_VERBS,
+    MEDIATION_CODES,
     MEETING_NOUNS,
     OBLIGATION,
     PARTY_NOUNS,
     PASSIVE_SUBJECT,
     PEOPLE_NOUNS,
     STATING,
+    STATIVE_PASSIVES,
     SUBJECT_DEPS,
     TALKED_ABOUT,
     TARGET_PREPS,
@@ -147,8 +150,12 @@ class Participants:
             a = ctx.actor_at(t.idx, t.idx + len(t.text))
             if a is not None and a.kind != "group" and all(a is not f for _, f in found):
                 found.append((t.i, a))
+        if not found:
+            return []
         found.sort(key=lambda x: x[0])
-        return self._expand([found[0][1]]) if found else []
+        first = tok.doc[found[0][0]]
+        # "relations with Congo and Costa Rica": the first one named inside, with its conjuncts
+        return unique([a for t in self._members(first) for a in self.actor_for(t, subject)] or [found[0][1]])
 
     def _people_before(self, tok: Token) -> list[Actor]:
         """A main verb the parser left without a subject ("In Hanoi, Putin and To Lam held talks", where the
@@ -471,12 +478,21 @@ class Participants:
         elif passive is not None and passive.lower_ == "it" and self.parties:
             sources = list(self.parties)  # "it was agreed to continue contacts", in a readout: the parties
             self.from_parties = True
+        elif passive is not None and lemma(tok) in STATIVE_PASSIVES and any(c.lower_ == "to" for c in tok.children):
+            sources = self.phrase_actors(passive)  # "Israel is opposed to French mediation": Israel's stance
         elif passive is not None:
             actor_side = entry.cameo.startswith(("03", "04"))  # "a meeting was held", "Vietnam is committed"
             sources = self.phrase_actors(passive) if actor_side else []
             targets = [] if actor_side else self.phrase_actors(passive)
         topic = lemma(tok) in TOPIC_VERBS  # "discussed the situation in Ukraine": Ukraine is no partner
+        mediation = entry.cameo in MEDIATION_CODES  # "mediated between Israel and Hamas": on both parties
         for c in tok.children:
+            if entry.cameo == DEFENCE_CODE and c.dep_ in ("dobj", "prep") and not targets:
+                # "opposed US sanctions on Iran": Iran is defended, whoever imposes them
+                harm = c if c.dep_ == "dobj" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                for p in harm.children if harm is not None else ():
+                    if p.dep_ == "prep" and p.lower_ in ("on", "against", "of"):
+                        targets = [a for g in p.children if g.dep_ == "pobj" for a in self.phrase_actors(g)]
             if c.dep_ in ("dobj", "dative", "attr") and not targets and not topic:
                 targets = self.phrase_actors(c) or self._subtree_actors(c)
                 if not targets and c.pos_ == "PROPN":
@@ -501,7 +517,7 @@ class Participants:
             if entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
                 own = {a.country for a in sources}
                 targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
-            elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep:
+            elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep or (c.lower_ == "between" and mediation):
                 targets = self.phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
         addressed = any(  # the pattern's own object ("reiterated its demand that Israel ...") is no addressee
             c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in entry.objects
@@ -549,7 +565,14 @@ class Participants:
         self.inferred_source = False
         sources: list[Actor] = []
         targets: list[Actor] = []
-        for c in tok.children:
+        mediation = entry.cameo in MEDIATION_CODES
+        # "a sanctions package against Russia", "a mediation mission between A and B": the head noun's phrases
+        held = [c for c in tok.head.children if c.dep_ == "prep"] if tok.dep_ == "compound" else []
+        for c in [*tok.children, *held]:
+            if mediation and c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                targets += self.phrase_actors(pobj) if pobj is not None else []  # the mediator is the source
+                continue
             if (
                 c.dep_ == "poss"
                 or c.dep_ in ("amod", "compound", "nmod")

@@ -25,6 +25,7 @@ from dyad.extract.events.words import (
     OFFICIALS,
     PEOPLE_NOUNS,
     RELEASED_THINGS,
+    STANCE_PARTICIPLES,
     SUBJECT_DEPS,
     words,
 )
@@ -96,7 +97,7 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
 @lru_cache(maxsize=1)
 def trigger_words() -> frozenset[str]:
     """Every word the lexicon lists, lower case: a token whose lemma and form are neither is no trigger."""
-    return frozenset(word for word, _ in lexicon())
+    return frozenset(word for word, _ in lexicon()) | STANCE_PARTICIPLES
 
 
 @lru_cache(maxsize=32)
@@ -123,9 +124,17 @@ def lemma(tok: Token) -> str:
 def entry_for(tok: Token) -> Entry | None:
     """The lexicon entry tok triggers, the most specific that fits its objects, or None."""
     pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_ in STANCE_PARTICIPLES:
+        # "is firmly opposed to": the parser's adjective is the verb's stance
+        stem = next((tok.lower_[:-k] for k in (1, 2, 3) if (tok.lower_[:-k], "V") in lexicon()), None)
+        return _pick(tok, lexicon()[(stem, "V")]) if stem else None
     if pos is None:
         return None
-    entries = lexicon().get((tok.lemma_.lower(), pos)) or lexicon().get((tok.lower_, pos))
+    return _pick(tok, lexicon().get((tok.lemma_.lower(), pos)) or lexicon().get((tok.lower_, pos)))
+
+
+def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
+    """Of a word's entries, the most specific one whose objects or preposition the sentence has."""
     if not entries:
         return None
     # what hangs from the trigger, read once for all its entries
@@ -174,7 +183,7 @@ def entry_for(tok: Token) -> Entry | None:
             if not words_of[""] & entry.objects:
                 continue
             return entry
-        if pos == "V" and tok.pos_ == "AUX":
+        if entry.pos == "V" and tok.pos_ == "AUX":
             continue
         return entry
     return None

@@ -58,6 +58,8 @@ EVALUATIVE = words("evaluative")
 AGENTIVE_OF = words("agentive_of")
 FIRE_NOUNS = words("fire_noun")
 COURTESY_OBJECTS = words("courtesy_object")
+STATIVE_PASSIVES = words("stative_passive")
+STANCE_PARTICIPLES = words("stance_participle")
 PEOPLE_NOUNS = kb.words("people_noun")
 OFFICIALS = kb.words("official")
 CROWDS = kb.words("crowd_noun")
@@ -80,6 +82,8 @@ COOPERATIVE_FUTURE = {  # a cooperative act told in the future is an intent (PLO
 JOINT_CODES = {"057", "054"}  # signing together, establishing relations: each side acts towards the other
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 VISIT_CODES = {"042", "043", "040", "041", "046", "044"}
+DEFENCE_CODE = "052"  # defending verbally: on behalf of whom the harm opposed would hurt
+MEDIATION_CODES = {"045"}  # a mediator acts on the parties it mediates between
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # what a government does to its own people, and they to it
 # what rebels, parties and crowds do inside their country: domestic only when no state is the one acting
 INTERNAL_TYPES = {"ASSAULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT", "MOBILIZE", "SANCTION"}
