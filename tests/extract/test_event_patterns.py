@@ -187,3 +187,11 @@ def test_stances_and_opposing_harm_done_to_another(sentence, triple):
 def test_a_mediation_opposed_is_no_mediation():
     doc = dyad.extract("Greece is firmly opposed to Turkish mediation in the dispute.", published="2024-05-06")
     assert not [ev for ev in doc.events if ev["type"] == "CONSULT" and ev["modality"] == "actual"]
+
+
+def test_a_participle_describing_a_thing_is_no_event_beside_the_news():
+    doc = dyad.extract(
+        "The rebels said they will hand back vehicles seized last month from Kenyan aid workers.",
+        published="2024-05-06",
+    )
+    assert not [ev for ev in doc.events if ev["type"] == "COERCE"]

@@ -229,6 +229,8 @@ class EventCoder:
                 continue
             if tok.i in about:
                 continue  # what another event is about ("demanded the withdrawal"), not an event itself
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(t.i != tok.i for t, _ in triggers):
+                continue  # "will return weapons seized from peacekeepers": a thing described, beside the news
             if _backdrop(tok, {t.i for t, _ in triggers}):
                 continue  # "reimposed blockades following the shooting deaths": the occasion, told in passing
             noun = entry.pos == "N"
