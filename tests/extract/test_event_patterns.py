@@ -195,3 +195,29 @@ def test_a_participle_describing_a_thing_is_no_event_beside_the_news():
         published="2024-05-06",
     )
     assert not [ev for ev in doc.events if ev["type"] == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijan shelled Armenian positions in retaliation for the drone attacks.",
+        "Azerbaijan closed its border with Iran because of fighting in the region.",
+    ],
+)
+def test_the_cause_of_an_event_told_in_passing_is_no_event_of_its_own(sentence):
+    doc = dyad.extract(sentence, published="2024-05-06")
+    assert len({ev["type"] for ev in doc.events if ev["modality"] == "actual"}) == 1
+
+
+def test_calling_a_strike_is_a_protest_and_a_date_is_no_one_called_on():
+    doc = dyad.extract("Bolivia's main union called a general strike on Monday.", published="2024-05-06")
+    kinds = {(ev["type"], ev["cameo"]) for ev in doc.events}
+    assert ("PROTEST", "143") in kinds
+    assert not {k for k in kinds if k[0] in ("REQUEST", "CONCEDE")}
+
+
+def test_the_cause_of_an_expulsion_is_not_done_by_the_expeller():
+    doc = dyad.extract(
+        "Serbia expelled the Croatian diplomat in response to the arrest of its consul.", published="2024-05-06"
+    )
+    assert not [ev for ev in doc.events if ev["type"] == "COERCE"]

@@ -73,6 +73,7 @@ def subsumed(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 BACKDROP_PREPS = {"after", "following", "amid", "before", "during", "since", "despite"}
+CAUSE_WORDS = {"response", "retaliation", "reprisal", "revenge", "reaction", "protest", "because", "wake"}
 
 
 def _backdrop(tok: Token, triggers: set[int]) -> bool:
@@ -82,8 +83,14 @@ def _backdrop(tok: Token, triggers: set[int]) -> bool:
         return False  # "during the visits to Russia in 2019 and 2023": dated in its own words, news of its own
     node = tok
     for _ in range(3):
-        if node.dep_ == "pobj" and node.head.lower_ in BACKDROP_PREPS:
-            verb = node.head.head
+        prep = node.head
+        verb = None
+        if node.dep_ == "pobj" and prep.lower_ in BACKDROP_PREPS:
+            verb = prep.head
+        elif node.dep_ == "pobj" and prep.head.lower_ in CAUSE_WORDS and prep.head.dep_ in ("pobj", "prep"):
+            # "in response to the arrest", "in retaliation for the attacks", "because of fighting": the cause
+            verb = prep.head.head if prep.head.dep_ == "prep" else prep.head.head.head
+        if verb is not None:
             return verb.i in triggers or any(c.i in triggers for c in verb.children if c.dep_ == "dobj")
         if node.dep_ not in ("pobj", "compound", "amod", "conj") or node.head is node:
             return False

@@ -141,8 +141,9 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
     kids = list(tok.children)
     preps: dict[str, list[Token]] = {}
     for c in kids:
-        if c.dep_ == "prep":
-            preps.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+        pobjs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if c.dep_ == "prep" and not any(g.ent_type_ in ("DATE", "TIME") for g in pobjs):
+            preps.setdefault(c.lower_, []).extend(pobjs)  # "called a strike on Monday" is no call on anyone
     particles = {c.lower_ for c in kids if c.dep_ == "prt"}
     dobjs = [c for c in kids if c.dep_ == "dobj"]
     words_of: dict[str, set[str]] = {}  # object words by preposition ("" for direct objects)
