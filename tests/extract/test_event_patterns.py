@@ -221,3 +221,17 @@ def test_the_cause_of_an_expulsion_is_not_done_by_the_expeller():
         "Serbia expelled the Croatian diplomat in response to the arrest of its consul.", published="2024-05-06"
     )
     assert not [ev for ev in doc.events if ev["type"] == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        (
+            "Ecuador has granted political asylum to four Venezuelan army officers holed up in a diplomatic compound"
+            " since last week's coup, the Ecuadorian embassy said on Monday.",
+            ("AID", "ECU", "VEN"),
+        ),
+    ],
+)
+def test_objects_the_parser_hangs_elsewhere(sentence, triple):
+    assert triple in triples(dyad.extract(sentence, published="2024-05-06"))

@@ -511,7 +511,7 @@ class Participants:
         for c in tok.children:
             if c.dep_ != "prep" or targets:
                 continue
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None) or _lost_object(c)
             if pobj is None:
                 continue
             if entry.cameo in VISIT_CODES and c.lower_ in ("in", "to", "at"):
@@ -659,6 +659,20 @@ class Participants:
 
 
 PLACE_PREPS = {"in", "into", "at", "near", "on", "across", "outside", "inside", "over", "off", "of", "around", "to"}
+
+
+def _lost_object(prep: Token) -> Token | None:
+    """'granted asylum to five officers holed up in ...': the parser made the preposition's object the subject
+    of the clause after it; the first noun after a bare preposition is its object."""
+    for c in prep.children:  # "to [four officers] holed up": a clause hung on the preposition, its subject
+        subject = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+        return subject if c.dep_ == "pcomp" and c.pos_ == "VERB" else None
+    for t in prep.doc[prep.i + 1 : min(prep.i + 7, prep.sent.end)]:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            return t if t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i else None
+        if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
+            return None
+    return None
 
 
 def _verb_above(tok: Token) -> Token | None:
