@@ -4,6 +4,8 @@ that make it no event. Every text is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 import dyad
 from dyad.model import Document
 from dyad.ontology import SYMMETRIC_TYPES
@@ -193,3 +195,28 @@ def test_in_a_speech_a_state_that_must_act_is_asked_to():
                        title=SPEECH_TITLE, source="U.S. Mission to the United Nations")  # fmt: skip
     assert ("REQUEST", "USA", "IRN") in triples(doc)
     assert not {t for t in triples(doc, "actual") if t[0] == "COERCE"}
+
+
+def test_naming_a_wrong_by_its_verb_accuses_every_wrongdoer_in_a_speech():
+    text = (
+        "Ambassador Jane Doe\nMarch 4, 2024\n\nThank you, Madam President. Both Syria and Belarus have violated "
+        "their obligations under the convention. Venezuela's and Cuba's actions breach the sanctions regime."
+    )
+    doc = dyad.extract(text, published="2024-03-04", title="Remarks by Ambassador Jane Doe", source="U.S. Mission")
+    found = triples(doc)
+    for accused in ("SYR", "BLR", "VEN", "CUB"):
+        assert ("ACCUSE", "USA", accused) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accusation"),
+    [
+        ("Chad has repeatedly violated the border treaty, the Sudanese minister said.", ("ACCUSE", "SDN", "TCD")),
+        ("The Sudanese minister said Chad had violated the border treaty.", ("ACCUSE", "SDN", "TCD")),
+        ("The Sudanese minister said Chad had not violated the border treaty.", None),
+        ("Chad violated the border treaty in May.", None),  # the report's own narration accuses no one
+    ],
+)
+def test_a_wrong_told_in_reported_speech_is_the_speakers_accusation(sentence, accusation):
+    found = {t for t in triples(dyad.extract(sentence, published="2024-05-06")) if t[0] == "ACCUSE"}
+    assert found == ({accusation} if accusation else set())

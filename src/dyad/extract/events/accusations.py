@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.extract.events.participants import Participants, unique
+from dyad.extract.events.timing import modality_of
 from dyad.extract.events.triggers import candidates
 from dyad.extract.events.words import (
     ACCUSING,
@@ -24,6 +25,7 @@ from dyad.extract.events.words import (
     ATTENTION,
     EVALUATIVE,
     FIRE_NOUNS,
+    MISDEED_VERBS,
     MISDEEDS,
     SUBJECT_DEPS,
     WRONG_ACTS,
@@ -39,7 +41,7 @@ CLIMB = (
 
 
 def misdeed_words() -> frozenset[str]:
-    return MISDEEDS | WRONG_ACTS
+    return MISDEEDS | WRONG_ACTS | MISDEED_VERBS
 
 
 def accusations(
@@ -50,6 +52,10 @@ def accusations(
     out = []
     maybe = candidates(sent.doc, misdeed_words()) if maybe is None else maybe
     for tok in (sent.doc[i] for i in range(sent.start, sent.end) if i in maybe):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in MISDEED_VERBS:
+            found = _misdeed_verb(who, tok)
+            out += [found] if found else []
+            continue
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         word = tok.lemma_.lower()
@@ -73,6 +79,34 @@ def accusations(
         if accusers and accused:
             out.append((trigger, tok, accusers, accused))
     return out
+
+
+def _misdeed_verb(who: Participants, verb: Token) -> tuple[Token, Token, list[Actor], list[Actor]] | None:
+    """ "Both Iran and Russia have violated their obligations", "Russia's and Iran's actions violate Resolution
+    2231": the subject's wrong, told by whoever says the sentence (a report's own narration accuses no one)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]  # the parser may split "A's and B's acts"
+    if not subjects or modality_of(verb)[0] != "actual":
+        return None  # "Iran has not violated", "if Iran violates": no wrong is told
+    accused = unique([a for subject in subjects for a in _with_conjuncts(who, subject)])
+    trigger, accusers = _accuser(who, verb, ACCUSING)
+    if trigger is None:
+        trigger, accusers = _reporter(who, verb)
+    if trigger is None:
+        trigger, accusers = verb, _voice_of(who, verb)
+    mine = {a.country for a in accusers}
+    accused = [a for a in accused if a.country and a.country not in mine]
+    return (trigger, verb, accusers, accused) if accusers and accused else None
+
+
+def _reporter(who: Participants, verb: Token) -> tuple[Token | None, list[Actor]]:
+    """Who says it, in reported speech: "the minister said Iran violated ...", "Iran violated ..., he said"."""
+    said = verb.head if verb.dep_ == "ccomp" else None
+    said = said or next((c for c in verb.children if c.dep_ == "parataxis"), None)
+    if said is None or said.lemma_.lower() not in speech_verbs():
+        return None, []
+    subject = next((c for c in said.children if c.dep_ in SUBJECT_DEPS), None)
+    found = who.phrase_actors(subject, subject=True) if subject is not None else []
+    return (said, found) if found else (None, [])
 
 
 def agent_of(who: Participants, noun: Token) -> list[Actor]:
