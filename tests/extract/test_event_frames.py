@@ -220,3 +220,14 @@ def test_naming_a_wrong_by_its_verb_accuses_every_wrongdoer_in_a_speech():
 def test_a_wrong_told_in_reported_speech_is_the_speakers_accusation(sentence, accusation):
     found = {t for t in triples(dyad.extract(sentence, published="2024-05-06")) if t[0] == "ACCUSE"}
     assert found == ({accusation} if accusation else set())
+
+
+def test_an_aside_is_no_request_and_our_exercises_are_the_named_doers():
+    text = (
+        "Ambassador Jane Doe\nMarch 4, 2024\n\nAnd as a reminder, Iran has conducted four missile tests in 2022 "
+        "before the U.S. and Japan resumed our naval exercises in May of that year."
+    )
+    doc = dyad.extract(text, published="2024-03-04", title="Remarks by Ambassador Jane Doe", source="U.S. Mission")
+    found = triples(doc)
+    assert not {t for t in found if t[0] == "REQUEST"}
+    assert ("COOPERATE", "JPN", "USA") in found

@@ -573,6 +573,13 @@ class Participants:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 targets += self.phrase_actors(pobj) if pobj is not None else []  # the mediator is the source
                 continue
+            if c.dep_ == "poss" and c.lower_ in ("our", "their") and tok.dep_ == "dobj":
+                # "the U.S. and ROK resumed our exercises": the doers the clause names are the "our"
+                subject = next((g for g in tok.head.children if g.dep_ in SUBJECT_DEPS), None)
+                named = self.phrase_actors(subject, subject=True) if subject is not None else []
+                if len(named) > 1:
+                    sources += named
+                    continue
             if (
                 c.dep_ == "poss"
                 or c.dep_ in ("amod", "compound", "nmod")

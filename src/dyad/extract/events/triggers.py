@@ -20,6 +20,7 @@ from dyad.extract.context import Context
 from dyad.extract.events.words import (
     COURTESY_OBJECTS,
     COURTESY_VERBS,
+    DISCOURSE_NOUNS,
     ENABLING_VERBS,
     NO_COMMENT,
     OFFICIALS,
@@ -201,6 +202,9 @@ def not_an_event(tok: Token, ctx: Context, quotes: list[Quote]) -> bool:
         return True  # "mobilized pressure groups", "mobilized support": no forces
     if word == "release" and objects & RELEASED_THINGS:
         return True
+    aside = tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.i < tok.head.head.i
+    if word in DISCOURSE_NOUNS and aside and tok.head.head.pos_ == "VERB":
+        return True  # "As a reminder, the DPRK conducted ...": the speaker's aside, no request
     if word in ("appreciate", "welcome", "thank", "value", "enjoy") and objects & COURTESY_OBJECTS:
         return True  # "I appreciate the opportunity to spend time with Wang Yi": courtesy, not praise
     if word in ("decline", "refuse") and any(
