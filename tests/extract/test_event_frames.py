@@ -231,3 +231,15 @@ def test_an_aside_is_no_request_and_our_exercises_are_the_named_doers():
     found = triples(doc)
     assert not {t for t in found if t[0] == "REQUEST"}
     assert ("COOPERATE", "JPN", "USA") in found
+
+
+def test_in_a_readout_what_one_side_offers_with_no_one_named_is_to_the_other():
+    text = (
+        "Chancellor of Austria Karl Nehammer had a telephone conversation with President of Kazakhstan "
+        "Kassym-Jomart Tokayev.\n\n"
+        "Kassym-Jomart Tokayev expressed readiness to render any assistance possible.\n\n"
+        "Karl Nehammer said the Kazakh students managed to leave only after strong pressure was exerted on Iran."
+    )
+    doc = dyad.extract(text, published="2024-05-06")
+    assert ("AGREE", "AUT", "KAZ") in triples(doc)  # symmetric types come in code order
+    assert not [ev for ev in doc.events if ev["type"] == "REQUEST" and ev["sources"]]  # nobody named pressed

@@ -65,6 +65,11 @@ class Context:
                 best = (e - s, actor_id)
         return self.actor(best[1]) if best else None
 
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        """Every actor with a mention inside [start, end), in the order first named."""
+        ids = dict.fromkeys(a for s, e, a in sorted(self.mention_index) if start <= s and e <= end)
+        return [a for a in (self.actor(i) for i in ids) if a is not None]
+
     def add_mention(self, actor: Actor, start: int, end: int) -> None:
         span = TextSpan(start, end, self.text[start:end])
         if span not in actor.mentions:

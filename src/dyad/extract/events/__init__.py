@@ -24,6 +24,7 @@ from dyad.extract.events.triggers import Entry, candidates, entry_for, lexicon, 
 from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (
     ACCUSING,
+    ADDRESSED_TYPES,
     COOPERATIVE_FUTURE,
     DENIALS,
     DOMESTIC_TYPES,
@@ -330,6 +331,8 @@ class EventCoder:
                 # "both sides expressed satisfaction with relations between A and B", "the leaders agreed to
                 # continue contacts on Ukrainian issues": what the parties do, they do to each other
                 kept = []
+            if not kept and sources and code.plover in ADDRESSED_TYPES and not self.who.from_parties:
+                kept = self._other_party(sources, sent)  # in a call's readout, said to the other side
             sides = [(sources, kept)]
             if self.who.from_parties and not kept and code.plover not in SYMMETRIC_TYPES and len(side(sources)) > 1:
                 # "both sides expressed satisfaction": each party towards the others
@@ -353,6 +356,18 @@ class EventCoder:
                     # representatives" reported in a call between two leaders changes nothing)
                     self.who.parties = unique(sources + kept)
         return found
+
+    def _other_party(self, sources: list[Actor], sent: Span) -> list[Actor]:
+        """In the readout of a call or meeting between two sides, what one side offers, thanks for or asks
+        with no one named ("Modi expressed readiness to render any assistance") is addressed to the other,
+        unless the sentence names a third state."""
+        parties = self.who.parties
+        if len(side(parties)) != 2 or not side(sources) < side(parties):
+            return []
+        named = {a.country for a in self.ctx.actors_in(sent.start_char, sent.end_char) if a.country}
+        if named - side(parties):
+            return []
+        return [p for p in parties if side([p]) - side(sources)]
 
     def _render(self, n: int, ev: Found) -> dict[str, Any]:
         return {

@@ -363,8 +363,8 @@ class Participants:
         node = tok
         about = False
         for _ in range(6):
-            if node.head is node:
-                break
+            if node.head is node or node.dep_ == "nsubjpass":
+                break  # "after pressure was exerted on Kiev": the noun is its own clause's subject, no doer
             about = about or node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("on", "about", "of"))
             node = node.head
             if node.pos_ in ("VERB", "AUX"):

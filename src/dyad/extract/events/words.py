@@ -89,4 +89,6 @@ MEDIATION_CODES = {"045"}  # a mediator acts on the parties it mediates between
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}  # what a government does to its own people, and they to it
 # what rebels, parties and crowds do inside their country: domestic only when no state is the one acting
 INTERNAL_TYPES = {"ASSAULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT", "MOBILIZE", "SANCTION"}
-VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}  # said of things as well as of people
+VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+# in a readout of a call or meeting, what one side offers, praises or asks with no one named is to the other side
+ADDRESSED_TYPES = {"AGREE", "SUPPORT", "REQUEST"}  # said of things as well as of people
