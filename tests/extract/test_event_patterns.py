@@ -235,3 +235,10 @@ def test_the_cause_of_an_expulsion_is_not_done_by_the_expeller():
 )
 def test_objects_the_parser_hangs_elsewhere(sentence, triple):
     assert triple in triples(dyad.extract(sentence, published="2024-05-06"))
+
+
+def test_the_object_of_a_verb_does_what_follows_it():
+    found = triples(
+        dyad.extract("Turkey encouraged the Azerbaijani army to attack Armenian positions.", published="2024-05-06")
+    )
+    assert ("ASSAULT", "TUR", "ARM") not in found

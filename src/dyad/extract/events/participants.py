@@ -455,6 +455,10 @@ class Participants:
             and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp")
             and node.head is not node
         ):
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if node.dep_ == "xcomp" and controller is not None:
+                subj = controller  # "allowed the rebels to leave": the object does it, not the one who allows
+                break
             node = node.head  # "decided to impose", "is expected to visit": the subject of the governing verb
             subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is None and tok.dep_ == "xcomp":
