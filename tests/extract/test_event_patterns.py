@@ -242,3 +242,14 @@ def test_the_object_of_a_verb_does_what_follows_it():
         dyad.extract("Turkey encouraged the Azerbaijani army to attack Armenian positions.", published="2024-05-06")
     )
     assert ("ASSAULT", "TUR", "ARM") not in found
+
+
+def test_condemning_an_attack_accuses_the_attacker_never_the_victim_or_the_condemner():
+    doc = dyad.extract("Jordan condemned the attacks on Lebanese villages.", published="2024-05-06")
+    assert not {t for t in triples(doc) if t[0] in ("ACCUSE", "ASSAULT") and t[1] == "JOR"}
+    assert ("ACCUSE", "JOR", "LBN") not in triples(doc)
+    doc = dyad.extract("Jordan condemned recent rocket attacks from Lebanon.", published="2024-05-06")
+    assert ("ACCUSE", "JOR", "LBN") in triples(doc)
+    country = {a.id: a.country for a in doc.actors}
+    assaults = [ev for ev in doc.events if ev["type"] == "ASSAULT"]
+    assert assaults and all({country[x] for x in ev["sources"]} == {"LBN"} for ev in assaults)

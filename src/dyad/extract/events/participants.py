@@ -19,11 +19,13 @@ from dyad.extract.events.words import (
     CONTENT_PREPS,
     CROWDS,
     DEFENCE_CODE,
+    FIRE_NOUNS,
     FIRST_PERSON,
     INTERNAL_OBJECTS,
     LIGHT_VERBS,
     MEDIATION_CODES,
     MEETING_NOUNS,
+    MISDEEDS,
     OBLIGATION,
     PARTY_NOUNS,
     PASSIVE_SUBJECT,
@@ -36,6 +38,7 @@ from dyad.extract.events.words import (
     TOPIC_PREPS,
     TOPIC_VERBS,
     VISIT_CODES,
+    WRONG_ACTS,
 )
 from dyad.model import Actor, Place, Quote
 
@@ -368,8 +371,8 @@ class Participants:
             about = about or node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("on", "about", "of"))
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                if about and node.lemma_.lower() in TALKED_ABOUT:
-                    return []  # "did not comment on the strikes": the Kremlin did not strike
+                if about and node.lemma_.lower() in TALKED_ABOUT | ACCUSING:
+                    return []  # "did not comment on the strikes", "condemned the attacks": they did not strike
                 subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
                 if subj is not None:
                     return self.phrase_actors(subj)
@@ -497,6 +500,11 @@ class Participants:
                 for p in harm.children if harm is not None else ():
                     if p.dep_ == "prep" and p.lower_ in ("on", "against", "of"):
                         targets = [a for g in p.children if g.dep_ == "pobj" for a in self.phrase_actors(g)]
+            if c.dep_ == "dobj" and entry.cameo.startswith("11") and c.lemma_.lower() in MISDEEDS | WRONG_ACTS:
+                from dyad.extract.events.accusations import agent_of
+
+                targets = agent_of(self, c)  # "condemned the attacks on Israeli towns": whoever attacked
+                continue
             if c.dep_ in ("dobj", "dative", "attr") and not targets and not topic:
                 targets = self.phrase_actors(c) or self._subtree_actors(c)
                 if not targets and c.pos_ == "PROPN":
@@ -635,6 +643,11 @@ class Participants:
                         targets = self.phrase_actors(pobj) or self._subtree_actors(pobj)
                         if targets:
                             break
+        if not sources and tok.lemma_.lower() in FIRE_NOUNS:
+            for c in tok.children:  # "rocket attacks from Gaza": fired from the ground of a state
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.lower_ == "from" else None
+                state = self.place_state(pobj) if pobj is not None else None
+                sources += [state] if state is not None else []
         if not sources and not owned:
             sources = self._governing_subject(tok)
         return unique(sources), unique(targets)
