@@ -243,3 +243,18 @@ def test_in_a_readout_what_one_side_offers_with_no_one_named_is_to_the_other():
     doc = dyad.extract(text, published="2024-05-06")
     assert ("AGREE", "AUT", "KAZ") in triples(doc)  # symmetric types come in code order
     assert not [ev for ev in doc.events if ev["type"] == "REQUEST" and ev["sources"]]  # nobody named pressed
+
+
+def test_in_a_transcript_you_is_whom_the_speaker_addressed_by_name():
+    text = (
+        "Beginning of the talks with the President of Brazil\n"
+        "Olaf Scholz (via interpreter): Esteemed President Lula da Silva, colleagues!\n\n"
+        "Esteemed President Lula da Silva, my great friend, I welcome you on your state visit to Germany.\n\n"
+        "Last week you won a great victory. I would like to congratulate you on it. Such close ties allow us to "
+        "plan ahead."
+    )
+    doc = dyad.extract(text, published="2024-05-06", title="Talks with the President of Brazil")
+    found = triples(doc)
+    assert {("CONSULT", "DEU", "BRA"), ("CONSULT", "BRA", "DEU")} & found  # the visit, welcomed by the host
+    assert ("SUPPORT", "DEU", "BRA") in found
+    assert not [ev for ev in doc.events if ev["type"] == "CONCEDE"]  # ties allow no concession

@@ -42,6 +42,8 @@ from dyad.extract.events.words import (
 )
 from dyad.model import Actor, Place, Quote
 
+ADDRESS_WORDS = kb.words("address_word")
+
 
 class Participants:
     """Finds the actors of one document's events; ``inferred_source`` says the last source found was a guess."""
@@ -93,9 +95,26 @@ class Participants:
             return None
         others = {q.speaker for q in self.quotes if q.speaker and q.speaker != quote.speaker}
         if len(others) != 1:
-            return None
+            return self._vocative(quote.start, tok.idx, quote.speaker)
         other = self.ctx.actor(others.pop())
         return other if other is not None and other.kind == "person" else None
+
+    def _vocative(self, start: int, end: int, speaker: str) -> Actor | None:
+        """The last person a speaker addressed by name before ``end`` ("Esteemed President Putin, my great
+        friend, I welcome you"): a name opening its sentence with only words of address before it, then a
+        comma or an exclamation mark."""
+        found = None
+        for sent in self.ctx.sentences[self.ctx.sentence_index(start) : self.ctx.sentence_index(end) + 1]:
+            for t in sent:
+                if t.is_punct and t.text in (",", "!"):
+                    break
+                if t.pos_ != "PROPN" and t.lower_ not in ADDRESS_WORDS and not kb.titles().find(t.text):
+                    break
+                actor = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+                if actor is not None and actor.kind == "person" and actor.id != speaker:
+                    found = actor
+                    break
+        return found
 
     def actor_for(self, tok: Token, subject: bool = False) -> list[Actor]:
         """The actors a phrase headed by tok names: the head's own actor, else the first one inside."""
