@@ -179,7 +179,47 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "MDG": ("Madagascar", [], ["Malagasy"]),
     "CAF": ("Central African Republic", ["CAR"], ["Central African"]),
     "MLT": ("Malta", [], ["Maltese"]),
-    "LIE": ("Liechtenstein", [], []),
+    "LIE": ("Liechtenstein", [], ["Liechtensteiner", "Liechtensteiners"]),
+    "ATG": ("Antigua and Barbuda", ["Antigua"], ["Antiguan", "Antiguans"]),
+    "BDI": ("Burundi", [], ["Burundian", "Burundians"]),
+    "BHS": ("Bahamas", ["The Bahamas"], ["Bahamian", "Bahamians"]),
+    "BLZ": ("Belize", [], ["Belizean", "Belizeans"]),
+    "BRB": ("Barbados", [], ["Barbadian", "Barbadians"]),
+    "COG": ("Republic of the Congo", ["Congo-Brazzaville", "Republic of Congo"], []),
+    "COM": ("Comoros", [], ["Comorian", "Comorians"]),
+    "CPV": ("Cabo Verde", ["Cape Verde"], ["Cape Verdean", "Cape Verdeans"]),
+    "CRI": ("Costa Rica", [], ["Costa Rican", "Costa Ricans"]),
+    "DJI": ("Djibouti", [], ["Djiboutian", "Djiboutians"]),
+    # "Dominican" in the news is nearly always the Dominican Republic, not Dominica
+    "DMA": ("Dominica", [], []),
+    "DOM": ("Dominican Republic", [], ["Dominican", "Dominicans"]),
+    "ESH": ("Western Sahara", [], ["Sahrawi", "Sahrawis"]),
+    "FJI": ("Fiji", [], ["Fijian", "Fijians"]),
+    "GNB": ("Guinea-Bissau", [], ["Bissau-Guinean", "Bissau-Guineans"]),
+    "GNQ": ("Equatorial Guinea", [], ["Equatoguinean", "Equatorial Guinean", "Equatoguineans"]),
+    "KIR": ("Kiribati", [], []),
+    "MHL": ("Marshall Islands", [], ["Marshallese"]),
+    "MWI": ("Malawi", [], ["Malawian", "Malawians"]),
+    "NRU": ("Nauru", [], ["Nauruan", "Nauruans"]),
+    "PLW": ("Palau", [], ["Palauan", "Palauans"]),
+    "PNG": ("Papua New Guinea", [], ["Papua New Guinean", "Papua New Guineans"]),
+    "PRI": ("Puerto Rico", [], ["Puerto Rican", "Puerto Ricans"]),
+    "SLB": ("Solomon Islands", [], ["Solomon Islander", "Solomon Islanders"]),
+    "SLV": ("El Salvador", [], ["Salvadoran", "Salvadorans", "Salvadorean"]),
+    "SMR": ("San Marino", [], ["Sammarinese"]),
+    "STP": ("Sao Tome and Principe", [], ["Sao Tomean", "Sao Tomeans"]),
+    "SUR": ("Suriname", [], ["Surinamese"]),
+    "SWZ": ("Eswatini", ["Swaziland"], ["Swazi", "Swazis"]),
+    "SYC": ("Seychelles", [], ["Seychellois"]),
+    "TLS": ("Timor-Leste", ["Timor Leste", "East Timor"], ["Timorese", "East Timorese"]),
+    "TTO": ("Trinidad and Tobago", ["Trinidad"], ["Trinidadian", "Trinidadians"]),
+    "TUV": ("Tuvalu", [], ["Tuvaluan", "Tuvaluans"]),
+    "VUT": ("Vanuatu", [], ["Ni-Vanuatu"]),
+    "VCT": ("Saint Vincent and the Grenadines", [], ["Vincentian", "Vincentians"]),
+    "LCA": ("Saint Lucia", [], ["Saint Lucian", "Saint Lucians"]),
+    "KNA": ("Saint Kitts and Nevis", [], ["Kittitian", "Kittitians"]),
+    "GRL": ("Greenland", [], ["Greenlandic", "Greenlander", "Greenlanders"]),
+    "HKG": ("Hong Kong", [], ["Hong Konger", "Hong Kongers"]),
     "BTN": ("Bhutan", [], ["Bhutanese"]),
     "BRN": ("Brunei", [], ["Bruneian"]),
     "MDV": ("Maldives", [], ["Maldivian"]),
@@ -203,6 +243,8 @@ CAPITALS = {
 }
 # Short names that are ordinary English words or ambiguous stay out of the alias list.
 NO_SHORT = {"CHN": ["Republic of China"]}
+# States whose guessed demonym is another state's in the news ("Dominican": the Dominican Republic).
+NO_GUESS = {"DMA"}
 
 
 def guess_demonyms(name: str) -> list[str]:
@@ -232,7 +274,7 @@ def main() -> None:
         name, aliases, demonyms = EXTRA.get(iso3, (country["name"], [], []))
         names = [country["name"], *aliases]
         aliases = [a for a in dict.fromkeys(names) if a != name and a not in NO_SHORT.get(iso3, [])]
-        if not demonyms:
+        if not demonyms and iso3 not in NO_GUESS:
             demonyms = guess_demonyms(name)
         capital = CAPITALS.get(iso3, country.get("capital") or "")
         rows.append("\t".join([iso3, name, "|".join(aliases), "|".join(demonyms), capital]))

@@ -17,6 +17,8 @@ FOUND = [
     ("US and British activists were detained by Israeli forces in the West Bank.", ("COERCE", "ISR", "USA")),
     ("US and British activists were detained by Israeli forces in the West Bank.", ("COERCE", "ISR", "GBR")),
     ("The French military said it struck a camp of Malian militants.", ("ASSAULT", "FRA", "MLI")),
+    ("Burundian militiamen attacked a camp of Congolese refugees.", ("ASSAULT", "BDI", "COD")),
+    ("Dominican police arrested two Haitian migrants at the border.", ("COERCE", "DOM", "HTI")),
     # 2. a target given by place: the state of the place, when no other target is named
     ("Suicide bombers attacked a market southwest of Baghdad, killing twelve.", None),
     ("Turkish jets bombed targets in northern Iraq on Sunday.", ("ASSAULT", "TUR", "IRQ")),

@@ -12,6 +12,16 @@ def test_countries_by_name_alias_and_demonym():
     assert len(c.by_iso3) > 240
 
 
+def test_every_sovereign_state_news_names_by_nationality_has_its_demonym():
+    c = kb.countries()
+    assert c.lookup("Burundian") == "BDI"
+    assert c.lookup("Fijian") == "FJI"
+    assert c.lookup("Salvadoran") == "SLV"
+    assert c.lookup("East Timor") == "TLS"
+    assert c.lookup("Swaziland") == "SWZ"
+    assert c.lookup("Dominican") == "DOM"  # in the news, the Dominican Republic, not Dominica
+
+
 def test_titles_find_the_most_specific_phrase():
     t = kb.titles()
     assert t.find("First Deputy Prime Minister").phrase == "prime minister"
