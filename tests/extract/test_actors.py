@@ -120,6 +120,16 @@ def test_one_word_names_need_support():
     assert people == ["Barnier"]
 
 
+def test_a_given_name_that_is_also_a_common_word_starts_a_name_but_ends_none():
+    doc = dyad.extract(
+        "President Bill Clinton met Chancellor Gerhard Schroeder in Berlin. "
+        "Parliament passed the Online Safety Bill on Monday.",
+        published="2000-06-01",
+    )
+    people = {a.name: a.country for a in doc.actors if a.kind == "person"}
+    assert people == {"Bill Clinton": "USA", "Gerhard Schroeder": "DEU"}
+
+
 def test_an_abbreviation_is_the_body_it_abbreviates():
     doc = dyad.extract(
         "The Indian Air Force (IAF) struck targets on Monday. The IAF said its jets returned safely. "

@@ -197,7 +197,11 @@ def _valid_name(tokens: list[Token]) -> bool:
         if t.i not in joined and t.lower_ not in ("de", "da", "von", "der", "al", "bin", "van", "la", "le", "el", "del")
     ):
         return False
-    if all(_is_title_word(t) for t in words) or any(t.lower_ in kb.name_stopwords() for t in words):
+    given = kb.words("given_name")
+    if all(_is_title_word(t) for t in words) or any(
+        t.lower_ in kb.name_stopwords() and not (t is words[0] and t.lower_ in given and len(words) > 1)
+        for t in words
+    ):
         return False
     if any(t.text in ("-", "–", "/", "&") and (t.whitespace_ or t.doc[t.i - 1].whitespace_) for t in tokens):
         return False  # "Haram al - Sharif": a place, not a name
