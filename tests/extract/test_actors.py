@@ -130,6 +130,16 @@ def test_a_given_name_that_is_also_a_common_word_starts_a_name_but_ends_none():
     assert people == {"Bill Clinton": "USA", "Gerhard Schroeder": "DEU"}
 
 
+def test_a_mediator_or_coordinator_of_an_international_body_acts_for_it():
+    doc = dyad.extract(
+        "Rebel leaders met U.N. mediator Pedro Alvarez on Monday. Hiroshi Tanaka, the United Nations "
+        "Emergency Relief Coordinator, demanded access for aid workers.",
+        published="2001-06-01",
+    )
+    codes = {a.name: (a.code or "")[:3] for a in doc.actors if a.kind == "person"}
+    assert codes == {"Pedro Alvarez": "IGO", "Hiroshi Tanaka": "IGO"}
+
+
 def test_an_abbreviation_is_the_body_it_abbreviates():
     doc = dyad.extract(
         "The Indian Air Force (IAF) struck targets on Monday. The IAF said its jets returned safely. "
