@@ -24,6 +24,13 @@ FOUND = [
     ("Turkish jets bombed targets in northern Iraq on Sunday.", ("ASSAULT", "TUR", "IRQ")),
     ("Chinese coast guard vessels fired water cannon at a boat near the Second Thomas Shoal, Manila said.", None),
     ("Two Brazilian men were arrested in Paraguay on Friday.", ("COERCE", "PRY", "BRA")),
+    # people of a place named after them are of its state; what a protest is for names its target
+    ("Students in Caracas marched against the Colombian government.", ("PROTEST", "VEN", "COL")),
+    (
+        "Farmers in Warsaw blocked a highway to protest against the European Union's trade policy.",
+        ("PROTEST", "POL", "IGO"),
+    ),
+    ("Demonstrators in Lagos blocked the port to show their anger at the British oil firm.", ("PROTEST", "NGA", "GBR")),
     # 3. several sources
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),

@@ -256,6 +256,8 @@ class EventCoder:
                 continue
             if not sources and entry.cameo in VISIT_CODES:
                 continue
+            if sources and not targets and kind == "PROTEST" and tok.pos_ == "VERB":
+                targets = self.who.purpose_target(tok, sources)
             if sources and not targets and kind in PLACE_TARGETED:
                 targets = self.who.place_target(tok, sources)
             domestic = bool(sources) and sources is targets

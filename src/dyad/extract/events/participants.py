@@ -167,6 +167,14 @@ class Participants:
                 state = self.place_state(c) if c.dep_ == "compound" and c.pos_ == "PROPN" else None
                 if state is not None:
                     return [state]
+            # "demonstrators in Baghdad": people of a place named after them (not "from": "withdrew forces
+            # from Panama" says where they leave)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                    state = self.place_state(pobj) if pobj is not None else None
+                    if state is not None:
+                        return [state]
         found: list[tuple[int, Actor]] = []
         for t in self._phrase_tokens(tok, subject):
             a = ctx.actor_at(t.idx, t.idx + len(t.text))
@@ -351,6 +359,24 @@ class Participants:
                 state = self.place_state(cand)
                 if state is not None and state.country not in own:
                     return [state]
+        return []
+
+    def purpose_target(self, tok: Token, exclude: list[Actor]) -> list[Actor]:
+        """Whom a protest is aimed at, said in its purpose clause: "blocked a highway to protest against the
+        EU's policy", "burned tyres to show their anger at the British firm"."""
+        own = {a.country or a.id for a in exclude}
+        for clause in tok.children:
+            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            if clause.dep_ not in ("advcl", "xcomp") or not purpose:
+                continue
+            heads = [c for c in clause.children if c.dep_ == "dobj"]
+            heads += [g for c in (clause, *heads) for p in c.children if p.dep_ == "prep"
+                      and p.lower_ in ("against", "at", "over", "with", "for") for g in p.children if g.dep_ == "pobj"]
+            for head in heads:
+                for t in sorted(head.subtree, key=lambda t: t.i):
+                    actor = self.ctx.actor_at(t.idx, t.idx + len(t.text))
+                    if actor is not None and actor.kind != "group" and (actor.country or actor.id) not in own:
+                        return [actor]
         return []
 
     def place_source(self, tok: Token) -> list[Actor]:
