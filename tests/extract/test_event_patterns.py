@@ -37,6 +37,8 @@ FOUND = [
     # 4. speech acts in what people say
     ("Pakistan said the strikes were a grave aggression by India.", ("ACCUSE", "PAK", "IND")),
     ("Moscow dismissed the claims by Britain as propaganda.", ("REJECT", "RUS", "GBR")),
+    ("Serbia dismissed an appeal from Albania to reopen the border crossing.", ("REJECT", "SRB", "ALB")),
+    ("Ankara denied a request by Sweden for the extradition of two journalists.", ("REJECT", "TUR", "SWE")),
     ('"We call on Russia to withdraw its troops," said Finnish President Alexander Stubb.', ("REQUEST", "FIN", "RUS")),
     # 5. triggers the CAMEO dictionary and dyad's lexicon know
     ("Poland closed its border with Belarus on Tuesday.", ("COERCE", "POL", "BLR")),

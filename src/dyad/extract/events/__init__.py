@@ -47,6 +47,8 @@ __all__ = ["EventCoder", "extract_events", "lexicon"]
 # convention), and types whose source, in a passive with no agent, is the state of the place.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT", "THREATEN"}
 PLACE_SOURCED = {"COERCE"}
+# What one party asks or offers another: denied or dismissed, it is refused, not denied to have happened.
+SAID_TYPES = {"REQUEST", "AGREE", "CONSULT"}
 # Acts that, promised on a condition ("unless", "if"), are threats.
 CONDITIONAL_THREATS = {"THREATEN", "RETREAT", "SANCTION", "REJECT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 
@@ -169,11 +171,14 @@ class EventCoder:
             for e in [entry_for(tok)]
             if e
         ]
+        said = {t.i for t, e in triggers if e.pos == "N" and ontology.code(e.cameo).plover in SAID_TYPES}
         denied = {
             tok.i
             for tok, _ in triggers
             if tok.lemma_.lower() in DENIALS
             and any(t.i != tok.i and t.i in {x.i for x in content(tok)} for t, _ in triggers)
+            # "dismissed an appeal", "denied a request": a refusal of what someone asked, not a denial
+            and not any(c.dep_ == "dobj" and c.i in said for c in tok.children)
         }
         about = {
             t.i
