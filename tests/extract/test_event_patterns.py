@@ -18,6 +18,8 @@ FOUND = [
     ("US and British activists were detained by Israeli forces in the West Bank.", ("COERCE", "ISR", "GBR")),
     ("The French military said it struck a camp of Malian militants.", ("ASSAULT", "FRA", "MLI")),
     ("Burundian militiamen attacked a camp of Congolese refugees.", ("ASSAULT", "BDI", "COD")),
+    ("Somali pirates kidnapped up to 20 Indian sailors off the coast.", ("ASSAULT", "SOM", "IND")),
+    ("Gunmen in Lagos abducted up to 12 Chinese engineers on Monday.", ("ASSAULT", "NGA", "CHN")),
     ("Dominican police arrested two Haitian migrants at the border.", ("COERCE", "DOM", "HTI")),
     # 2. a target given by place: the state of the place, when no other target is named
     ("Suicide bombers attacked a market southwest of Baghdad, killing twelve.", None),
@@ -78,6 +80,14 @@ def test_a_protests_demands_are_the_protest():
     )
     kinds = {ev["type"] for ev in doc.events if ev["modality"] == "actual"}
     assert "PROTEST" in kinds and "REQUEST" not in kinds
+
+
+def test_the_victims_country_is_not_given_to_unnamed_attackers():
+    doc = dyad.extract("Militants abducted up to 12 Chinese engineers near the dam.", published="2024-05-06")
+    countries = {a.id: a.country for a in doc.actors}
+    kidnaps = [ev for ev in doc.events if ev["type"] == "ASSAULT"]
+    assert kidnaps and all("CHN" in {countries[x] for x in ev["targets"]} for ev in kidnaps)
+    assert not any("CHN" in {countries[x] for x in ev["sources"]} for ev in kidnaps)
 
 
 @pytest.mark.parametrize(("sentence", "absent"), NOTHING)

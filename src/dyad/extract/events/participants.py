@@ -470,21 +470,23 @@ class Participants:
             node = node.head
         return False
 
-    def local_country(self, tok: Token) -> list[Actor]:
+    def local_country(self, tok: Token, outside: Token | None = None) -> list[Actor]:
         """For a phrase that names no actor ("52 members of the banned movement"): the state of the only
-        country its sentence names, when there is exactly one."""
+        country its sentence names, when there is exactly one. ``outside``: a phrase whose countries do not
+        count ("militants abducted 12 Chinese engineers": the victims' country is not the attackers')."""
         sent = tok.sent
+        skip = {t.idx for t in outside.subtree} if outside is not None else set()
         isos = {
             a.country
             for s, e, i in self.ctx.mention_index
-            if sent.start_char <= s < sent.end_char
+            if sent.start_char <= s < sent.end_char and s not in skip
             for a in [self.ctx.actor(i)]
             if a is not None and a.country
         }
         isos |= {
             p.country
             for p in self.places
-            if p.country and any(sent.start_char <= m.start < sent.end_char for m in p.mentions)
+            if p.country and any(sent.start_char <= m.start < sent.end_char and m.start not in skip for m in p.mentions)
         }
         if len(isos) != 1:
             return []
@@ -521,8 +523,11 @@ class Participants:
         if not sources and (who is None or who.pos_ == "PROPN") and passive is None and tok.dep_ == "ROOT":
             sources = self._people_before(tok)  # no subject, or a name no actor was made of
         self.inferred_source = False
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None) or _up_to_object(tok)
+        if obj is not None and obj.lemma_.lower() not in PEOPLE_NOUNS:
+            obj = None  # only the people acted on are not the doers ("completed their withdrawal from ...")
         if not sources and who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in PEOPLE_NOUNS | CROWDS:
-            sources = self.local_country(who)
+            sources = self.local_country(who, outside=obj)
             self.inferred_source = bool(sources)  # "Nigerian authorities", "students": people of the one country named
         targets: list[Actor] = []
         if passive is not None and agent is not None:
@@ -576,6 +581,9 @@ class Participants:
                 targets = [h for h in self._host(pobj) if h.country not in own]  # meeting at home: no host side
             elif c.lower_ in TARGET_PREPS or c.lower_ == entry.prep or (c.lower_ == "between" and mediation):
                 targets = self.phrase_actors(pobj) or (self._subtree_actors(pobj) if c.lower_ == entry.prep else [])
+        quantity = _up_to_object(tok)
+        if not targets and quantity is not None:
+            targets = self.phrase_actors(quantity) or self._subtree_actors(quantity)  # "kidnapped up to 16 Russians"
         addressed = any(  # the pattern's own object ("reiterated its demand that Israel ...") is no addressee
             c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in entry.objects
             for c in tok.children
@@ -728,6 +736,21 @@ class Participants:
 
 
 PLACE_PREPS = {"in", "into", "at", "near", "on", "across", "outside", "inside", "over", "off", "of", "around", "to"}
+
+
+def _up_to_object(tok: Token) -> Token | None:
+    """'kidnapped up to 16 Russian advisers', parsed as a particle 'up' and a preposition 'to': the object
+    counted, when the verb has no direct object of its own."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prt" and c.lower_ == "up":
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and any(g.dep_ == "nummod" for g in pobj.children):
+                        return pobj
+    return None
 
 
 def _lost_object(prep: Token) -> Token | None:
