@@ -46,6 +46,8 @@ FOUND = [
     ("Poland closed its border with Belarus on Tuesday.", ("COERCE", "POL", "BLR")),
     ("Niger expelled the French ambassador.", ("SANCTION", "NER", "FRA")),
     ("The United States suspended aid to Niger after the coup.", ("SANCTION", "USA", "NER")),
+    ("Canada suspended part of its military aid program for Haiti.", ("SANCTION", "CAN", "HTI")),
+    ("Oman launched a mediation effort between Iran and Saudi Arabia.", ("CONSULT", "IRN", "OMN")),
     ("Russia vetoed a Security Council resolution on Syria.", ("REJECT", "RUS", "IGO")),
     ("China warned Taiwan against any move toward independence.", ("THREATEN", "CHN", "TWN")),
     ("Hungary cancelled a planned visit to Sweden after the vote.", ("SANCTION", "HUN", "SWE")),

@@ -173,7 +173,7 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
                 objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
                 objs += [g for found in preps.values() for g in found]
                 objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
-                objs += [
+                parts = [
                     g
                     for o in list(objs)
                     for p in o.children
@@ -181,6 +181,9 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
                     for g in p.children
                     if g.dep_ == "pobj"
                 ]  # "dozens of drones"
+                # "suspended part of a military aid program": the direct object's whole, with its compounds
+                parts += [c for g in parts if g.head.head.dep_ == "dobj" for c in g.children if c.dep_ == "compound"]
+                objs += parts
                 words_of[""] = words(objs)
             if not words_of[""] & entry.objects:
                 continue
