@@ -171,6 +171,11 @@ def test_an_office_holder_named_with_a_bare_title_has_the_country_of_their_offic
     assert [(a.name, a.country) for a in old.actors if a.kind == "person"] == [("Ronald Reagan", "USA")]
 
 
+def test_a_known_person_out_of_office_keeps_the_state_of_their_offices():
+    doc = dyad.extract("Emir Hamad bin Khalifa al-Thani met the French president on Monday.", published="1998-03-02")
+    assert {a.name: a.country for a in doc.actors if a.kind == "person"} == {"Hamad bin Khalifa al-Thani": "QAT"}
+
+
 def test_armed_groups_and_international_bodies_have_their_codes():
     doc = dyad.extract(
         "Hezbollah fired rockets, and the Kurdistan Workers' Party denied any role, the IAEA said.",

@@ -56,7 +56,7 @@ HAMID_AL_EXAMPLI_  # CountryInfo.txt
 OLD_TIMER_  # CountryInfo.txt
 \t[USAELI 19290101-810120]
 \t[USAGOV 810120-890120]
-EAST_TIMOR_MAN_  # CountryInfo.txt
+ANTONIO_EXEMPLO_  # CountryInfo.txt
 \t[TMPGOV 720101-740101]
 JOHN_SMITH_  # CountryInfo.txt
 \t[GBRGOV 050101-100101]
@@ -222,7 +222,7 @@ def test_phoenix_roles_dates_and_states(phoenix):
     assert ("RUS", "RUSGOV", date(1999, 8, 10), date(2008, 5, 7)) in roles
     assert ("RUS", "RUSGOV", date(2012, 5, 7), None) in roles
     assert ("RUS", "RUSELI", None, None) in roles  # the default code
-    assert people["East Timor Man"].roles == [("TLS", "TLSGOV", date(1972, 1, 1), date(1974, 1, 1))]
+    assert people["Antonio Exemplo"].roles == [("TLS", "TLSGOV", date(1972, 1, 1), date(1974, 1, 1))]
     assert people["Old Timer"].roles[0][2] == date(1929, 1, 1)
     assert "John Doe" not in people  # no known state in the code
 
@@ -380,8 +380,10 @@ def small_table(monkeypatch):
 
     monkeypatch.setattr(kb, "_iter_rows", rows)
     kb._office_holders.cache_clear()
+    kb._office_surnames.cache_clear()
     yield
     kb._office_holders.cache_clear()
+    kb._office_surnames.cache_clear()
 
 
 def test_roles_by_date(small_table):
@@ -399,6 +401,15 @@ def test_no_role_on_the_date_is_none(small_table):
     assert kb.office_holder("Old Timer", date(1975, 1, 1)) is None  # before their dates
     assert kb.office_holder("Old Timer", date(1995, 1, 1)) is None  # after them
     assert kb.office_holder("Nobody Atall", date(1995, 1, 1)) is None
+
+
+def test_the_state_of_a_person_out_of_office_is_that_of_all_their_roles(small_table):
+    assert kb.national_of("Old Timer") == "USA"  # whatever the date: a person's state outlasts the office
+    assert kb.national_of("Karl Beispiel") == "DEU"  # a national role before an international one
+    assert kb.national_of("John Smith") is None  # two people, two states
+    assert kb.national_of("Kofi Example") is None  # an international role only
+    assert kb.national_of_surname("Timer") == "USA"
+    assert kb.national_of_surname("Smith") is None
 
 
 def test_ambiguous_names_are_none(small_table):

@@ -822,6 +822,10 @@ def extract_actors(ctx: Context) -> None:
             p.name = entry.name
             p.country = p.country or entry.country
             p.known_code = entry.code
+        elif p.country is None and p.known_code is None and len(p.tokens) > 1 and not known.get(kb.fold(p.name)):
+            p.country = kb.national_of(p.name)  # no office on the date, but every office they held was one state's
+        elif p.country is None and p.known_code is None and len(p.tokens) == 1 and _is_head_title(p.title, p.head):
+            p.country = kb.national_of_surname(p.name)  # "President Bush" in a story on the past
     _delegations(ctx, cspans, people)
     only = {iso3 for _, _, iso3 in cspan_list}
     if len(only) == 1:

@@ -300,6 +300,24 @@ def office_holder_by_surname(surname: str, on: date) -> KnownPerson | None:
     return KnownPerson(best.person, best.country, best.code)
 
 
+def _state_of(roles: tuple[Role, ...]) -> str | None:
+    states = {r.country for r in roles if r.country is not None}
+    return states.pop() if len(states) == 1 else None
+
+
+def national_of(name: str) -> str | None:
+    """The one state of every national role a full name has held, whatever the date: out of office ("the
+    emir" of 1998 whose dated roles start in 2003, a former president), a person stays of their state. None
+    when the name has held roles of several states, or international ones only."""
+    return _state_of(_office_holders().get(fold(name), ()))
+
+
+def national_of_surname(surname: str) -> str | None:
+    """The one state of every office holder of this family name, whatever the date ("President Bush" in a
+    story on 2003): only for a head of state's or government's title, which names few people."""
+    return _state_of(_office_surnames().get(fold(surname), ()))
+
+
 def office_holder(name: str, on: date | None = None) -> KnownPerson | None:
     """The person a full name or alias names, with the country and code of their role on ``on`` (the
     article's date): the dated roles that cover it, else the default ones. Without a date, the most recent
