@@ -33,6 +33,10 @@ FOUND = [
         ("PROTEST", "POL", "IGO"),
     ),
     ("Demonstrators in Lagos blocked the port to show their anger at the British oil firm.", ("PROTEST", "NGA", "GBR")),
+    # what an invasion, occupation or bombing "of" a state is done to, its doer named before it
+    ("Turkey mounted its invasion of northern Syria on Wednesday.", ("ASSAULT", "TUR", "SYR")),
+    ("The American invasion of Iraq began in March.", ("ASSAULT", "USA", "IRQ")),
+    ("The bombing of Gaza by Israeli jets went on overnight.", ("ASSAULT", "ISR", "PSE")),
     # 3. several sources
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),

@@ -655,7 +655,13 @@ class Participants:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if c.lower_ in ("of", "by") or c.lower_ == "between":
+                harm = ontology.code(entry.cameo).plover in HARM_TYPES
+                doer = sources or any(g.dep_ == "prep" and g.lower_ == "by" for g in tok.children)
+                if c.lower_ == "of" and harm and (doer or _is_ground(self, pobj)):
+                    # "its invasion of Lebanon", "the American occupation of Iraq", "the bombing of Gaza by
+                    # Israeli jets": what is invaded or bombed, not who does it
+                    targets += self.phrase_actors(pobj) or [s for s in [self.place_state(pobj)] if s is not None]
+                elif c.lower_ in ("of", "by") or c.lower_ == "between":
                     sources += self.phrase_actors(pobj, subject=c.lower_ == "of")  # "withdrawal of forces from X"
                     if c.lower_ == "of" and ontology.code(entry.cameo).plover == "RETREAT":
                         origin = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "from"), None)
@@ -736,6 +742,18 @@ class Participants:
 
 
 PLACE_PREPS = {"in", "into", "at", "near", "on", "across", "outside", "inside", "over", "off", "of", "around", "to"}
+
+
+# Harm done to a place or a state: its noun's "of" names the victim ("the invasion of Iraq").
+HARM_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _is_ground(who: Participants, pobj: Token) -> bool:
+    """A state or a place, not people: "the invasion of Iraq", not "the attack of the rebels"."""
+    actors = who.phrase_actors(pobj)
+    if actors:
+        return all(a.kind == "state" for a in actors)
+    return pobj.pos_ == "PROPN" and who.place_state(pobj) is not None
 
 
 def _up_to_object(tok: Token) -> Token | None:
