@@ -88,6 +88,18 @@ def test_a_protests_demands_are_the_protest():
     assert "PROTEST" in kinds and "REQUEST" not in kinds
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kyiv accused Moscow of the shelling of the power plant.", "Ukraine blamed Russia for the bombing of a market."],
+)
+def test_the_misdeed_someone_is_blamed_for_is_not_the_accusers(sentence):
+    doc = dyad.extract(sentence, published="2024-05-06")
+    countries = {a.id: a.country for a in doc.actors}
+    assert ("ACCUSE", "UKR", "RUS") in triples(doc)
+    harm = [ev for ev in doc.events if ev["type"] == "ASSAULT"]
+    assert not any("UKR" in {countries[x] for x in ev["sources"]} for ev in harm)
+
+
 def test_the_victims_country_is_not_given_to_unnamed_attackers():
     doc = dyad.extract("Militants abducted up to 12 Chinese engineers near the dam.", published="2024-05-06")
     countries = {a.id: a.country for a in doc.actors}

@@ -414,8 +414,11 @@ class Participants:
             if node.head is node or node.dep_ == "nsubjpass":
                 break  # "after pressure was exerted on Kiev": the noun is its own clause's subject, no doer
             about = about or node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("on", "about", "of"))
+            blamed = node.dep_ == "prep" and node.lower_ == "for"
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
+                if blamed and node.lemma_.lower() in ACCUSING:
+                    return []  # "blamed Israel for the bombing": whoever did it, not the one who blames
                 if about and node.lemma_.lower() in TALKED_ABOUT | ACCUSING:
                     return []  # "did not comment on the strikes", "condemned the attacks": they did not strike
                 subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
