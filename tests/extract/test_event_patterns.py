@@ -37,6 +37,10 @@ FOUND = [
     ("Turkey mounted its invasion of northern Syria on Wednesday.", ("ASSAULT", "TUR", "SYR")),
     ("The American invasion of Iraq began in March.", ("ASSAULT", "USA", "IRQ")),
     ("The bombing of Gaza by Israeli jets went on overnight.", ("ASSAULT", "ISR", "PSE")),
+    # a doer named above a preposition ("resorted to shelling"), CAMEO phrases of a noun and its adjective
+    ("Armenian forces resorted to shelling Azerbaijani villages.", ("ASSAULT", "ARM", "AZE")),
+    ("Sudanese militias carried out ethnic cleansing against Chadian villagers.", ("ASSAULT", "SDN", "TCD")),
+    ("Japanese volunteers handed over 700 kg of medicine to Turkish officials.", ("AID", "JPN", "TUR")),
     # 3. several sources
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),

@@ -502,6 +502,10 @@ class Participants:
         passive = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         node = tok
+        if subj is None and passive is None and tok.dep_ == "pcomp" and tok.head.lower_ == "to":
+            # "resorted to shelling": the doer of the verb above the preposition
+            node = tok.head.head
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         while (
             subj is None
             and passive is None

@@ -160,6 +160,9 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
             particle = entry.prep in particles
             if particle:
                 pobjs += dobjs
+                # "handed over 700 kg of medicine": what the measure is of
+                pobjs += [g for o in dobjs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
             if entry.objects and not words(pobjs) & entry.objects:
                 continue
             if not entry.objects and not pobjs and not particle and entry.prep not in preps:
@@ -170,6 +173,8 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
                 continue
             if "" not in words_of:
                 objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "compound")]
+                if tok.pos_ == "NOUN":
+                    objs += [c for c in kids if c.dep_ == "amod"]  # "ethnic cleansing": CAMEO's noun phrases
                 objs += [tok.head] if tok.dep_ in ("acl", "relcl") else []
                 objs += [g for found in preps.values() for g in found]
                 objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
