@@ -41,6 +41,7 @@ FOUND = [
     ("Armenian forces resorted to shelling Azerbaijani villages.", ("ASSAULT", "ARM", "AZE")),
     ("Sudanese militias carried out ethnic cleansing against Chadian villagers.", ("ASSAULT", "SDN", "TCD")),
     ("Japanese volunteers handed over 700 kg of medicine to Turkish officials.", ("AID", "JPN", "TUR")),
+    ("Iran returned the seized ships and their equipment to Britain.", ("RETREAT", "IRN", "GBR")),
     # 3. several sources
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),
