@@ -265,8 +265,33 @@ def read_bodies(lines: Iterable[str], kind: str, given: Counter, problems: Count
             problems["entry without a body's name"] += 1
             continue
         country, rest = pa.split_code(code, known)
+        if country is None and code[:3] in REGIONS:
+            country = named_country([named[0], *named[1]])  # "Palestinian Islamic Jihad" [MEAREB]: Palestine
+            rest = code[3:]
         out.append(Body(named[0], named[1], country, (country + rest) if country else code, kind))
     return out
+
+
+# CAMEO's regional codes (Phoenix dictionaries): a body coded by region may still be of one state.
+REGIONS = frozenset(
+    {"AFR", "ASA", "BLK", "CAU", "CAS", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MDT"}
+    | {"MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "SWA", "WAF", "WEU", "WST"}
+)
+
+
+def named_country(names: list[str]) -> str | None:
+    """The one state a body's names name, by a country's name or demonym as whole words, outside phrases
+    that name no state ("Latin American"); None for none or several ("Eritrean Ethiopian Front")."""
+    countries = kb.countries()
+    forms = {**countries.names, **countries.demonyms}
+    found = set()
+    for name in names:
+        for blocker in countries.blockers:
+            name = name.replace(blocker, " ")
+        for form, iso3 in forms.items():
+            if len(form) > 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", name):
+                found.add(iso3)
+    return found.pop() if len(found) == 1 else None
 
 
 def header() -> list[str]:
@@ -276,8 +301,8 @@ def header() -> list[str]:
         " scripts/build_bodies.py: do not edit; put corrections in organizations.tsv, which wins over this file.",
         "# Sources: petrarch2/Phoenix.International.actors.txt (kind organization) and Phoenix.MilNonState.actors.txt"
         f" (kind group), openeventdata/petrarch2, commit {pa.PETRARCH_COMMIT}.",
-        "# country: the ISO alpha-3 code a body's code starts with, if any (IGO/NGO codes and regional codes such as"
-        " MEAREB carry none).",
+        "# country: the ISO alpha-3 code a body's code starts with, if any (IGO/NGO codes carry none); for a regional"
+        " code such as MEAREB, the one state the body's names name, if any.",
         *pa.licence_lines(),
         "# name\taliases\tcountry\tcode\tkind",
     ]

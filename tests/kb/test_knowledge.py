@@ -113,6 +113,10 @@ CORSICAN_FRONT_ [FRAREB] #  kkl 21 Mar 13
 MIDEAST_GROUP_ [MEAREB] #  kkl 21 Mar 13
 +MIDEAST_BRIGADES_
 
+ERITREAN_FREEDOM_FRONT_ [EAFREB] #  kkl 21 Mar 13
+
+ERITREAN_ETHIOPIAN_FRONT_ [EAFREB] #  kkl 21 Mar 13
+
  #  kkl 21 Mar 13
 
 +LOST_BRIGADE_
@@ -327,6 +331,9 @@ def test_bodies_names_codes_and_countries(bodies):
     assert (aden.country, aden.code, aden.kind) == ("YEM", "YEMREB", "group")
     assert bodies["Corsican Front"].country == "FRA"
     assert bodies["Mideast Group"].country is None and bodies["Mideast Group"].code == "MEAREB"
+    # a regional code, but the name says the one state the group fights in
+    assert (bodies["Eritrean Freedom Front"].country, bodies["Eritrean Freedom Front"].code) == ("ERI", "ERIREB")
+    assert bodies["Eritrean Ethiopian Front"].country is None  # two states: no guess
     iaea = bodies["International Atomic Energy Agency"]
     assert (iaea.country, iaea.code, iaea.kind) == (None, "IGOUNOIAE", "organization")
     assert bodies["IAEA"].code == "IGOUNOIAE"  # an acronym stays in capitals
