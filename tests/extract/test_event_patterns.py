@@ -47,6 +47,10 @@ FOUND = [
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),
     # 4. speech acts in what people say
     ("Pakistan said the strikes were a grave aggression by India.", ("ACCUSE", "PAK", "IND")),
+    # what a statement, letter or resolution says is said by whoever issued it
+    ("Nigeria sent a letter urging Chad to withdraw its troops.", ("REQUEST", "NGA", "TCD")),
+    ("The Arab League passed a resolution condemning Israel.", ("ACCUSE", "IGO", "ISR")),
+    ("Beijing released a statement accusing Manila of provocations.", ("ACCUSE", "CHN", "PHL")),
     ("Moscow dismissed the claims by Britain as propaganda.", ("REJECT", "RUS", "GBR")),
     ("Serbia dismissed an appeal from Albania to reopen the border crossing.", ("REJECT", "SRB", "ALB")),
     ("Ankara denied a request by Sweden for the extradition of two journalists.", ("REJECT", "TUR", "SWE")),

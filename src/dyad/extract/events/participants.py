@@ -525,6 +525,11 @@ class Participants:
         if subj is None and tok.dep_ in ("acl", "relcl") and passive is None:
             # "the agency that investigated", "demonstrators protesting": the noun is the doer
             subj = tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
+            if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS:
+                # "issued a statement urging", "passed a resolution condemning": whoever issued it
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                issuer = next((c for c in subj.head.children if c.dep_ in SUBJECT_DEPS), None)
+                subj = owner or (issuer if subj.dep_ == "dobj" else None)
         who = agent if agent is not None else subj
         sources = self.phrase_actors(who, subject=True) if who is not None else []
         if not sources and (who is None or who.pos_ == "PROPN") and passive is None and tok.dep_ == "ROOT":
@@ -751,6 +756,7 @@ class Participants:
 PLACE_PREPS = {"in", "into", "at", "near", "on", "across", "outside", "inside", "over", "off", "of", "around", "to"}
 
 
+DOCUMENT_NOUNS = kb.words("document_noun")
 # Harm done to a place or a state: its noun's "of" names the victim ("the invasion of Iraq").
 HARM_TYPES = {"ASSAULT", "COERCE"}
 
