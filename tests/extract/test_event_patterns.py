@@ -83,6 +83,13 @@ NOTHING = [
     # a statement released is no retreat, a greeting no concession, a state does not act on itself
     ("Russia released a statement on Monday.", None),
     ("The Russian president greeted the Russian people on the holiday.", None),
+    # an agreement referred to is no new agreement; a refusal to accept accepts nothing
+    ("Under the 2015 nuclear deal, Iran limited its enrichment.", None),
+    ("Kenya urged both sides to adhere to the peace accord with Somalia.", ("AGREE", "KEN")),
+    (
+        "Refugees protested against the Russian government's refusal to accept the independence of Chechnya.",
+        ("CONCEDE", "RUS"),
+    ),
     # talks about a country are not talks with it
     ("Brazil and Argentina discussed the situation in Venezuela.", "VEN"),
 ]
@@ -119,9 +126,17 @@ def test_the_victims_country_is_not_given_to_unnamed_attackers():
 
 @pytest.mark.parametrize(("sentence", "absent"), NOTHING)
 def test_no_event_where_there_is_none(sentence, absent):
-    found = triples(dyad.extract(sentence, published="2024-05-06"))
+    doc = dyad.extract(sentence, published="2024-05-06")
+    found = triples(doc)
     if absent is None:
         assert not found
+    elif isinstance(absent, tuple):  # no event of this type by this state, with a target or without
+        countries = {a.id: a.country for a in doc.actors}
+        kind, state = absent
+        assert not [
+            ev for ev in doc.events
+            if ev["type"] == kind and ev["modality"] == "actual" and state in {countries[x] for x in ev["sources"]}
+        ]
     else:
         assert not {t for t in found if absent in t}
 

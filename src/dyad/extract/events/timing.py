@@ -47,6 +47,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             return "negated", False  # "denied that it attacked"
         if node.lemma_.lower() in FAILURES and node is not tok:
             return "negated", False  # "failed to reach agreement"
+        if node.dep_ == "acl" and node.head.lemma_.lower() in FAILURES:
+            return "negated", False  # "the government's refusal to accept"
         if any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in kids) or (
             node.dep_ == "advcl" and any(k.lower_ == "if" for k in kids)
         ):
