@@ -116,6 +116,18 @@ def test_the_misdeed_someone_is_blamed_for_is_not_the_accusers(sentence):
     assert not any("UKR" in {countries[x] for x in ev["sources"]} for ev in harm)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The United Nations rejected a call for its peacekeepers to be deployed in Haiti.", "MOBILIZE"),
+        ("China demanded that the US cancel plans to sell weapons to Taiwan.", "COOPERATE"),
+    ],
+)
+def test_what_a_call_or_a_plan_asks_for_has_not_happened(sentence, kind):
+    doc = dyad.extract(sentence, published="2024-05-06")
+    assert not [ev for ev in doc.events if ev["type"] == kind and ev["modality"] == "actual"]
+
+
 def test_the_victims_country_is_not_given_to_unnamed_attackers():
     doc = dyad.extract("Militants abducted up to 12 Chinese engineers near the dam.", published="2024-05-06")
     countries = {a.id: a.country for a in doc.actors}

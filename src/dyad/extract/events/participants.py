@@ -863,8 +863,22 @@ def content(tok: Token) -> list[Token]:
         out.append(t)
         if t.lemma_.lower() in ACCUSING:
             continue  # "spoke with him to condemn the attacks": what is condemned happened, it is no intent
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis", "appos"))
+        stack.extend(
+            c
+            for c in t.children
+            if c.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis", "appos") or _infinitive_of(c, t)
+        )
     return out
+
+
+def _infinitive_of(clause: Token, head: Token) -> bool:
+    """'a call for forces to be deployed', 'an offer to mediate': an infinitive a noun takes is what it says,
+    not a description of it."""
+    return (
+        clause.dep_ in ("acl", "relcl")
+        and head.pos_ == "NOUN"
+        and any(g.dep_ in ("aux", "auxpass") and g.lower_ == "to" for g in clause.children)
+    )
 
 
 def clause_tokens(tok: Token) -> list[Token]:
