@@ -102,9 +102,11 @@ def _backdrop(tok: Token, triggers: set[int]) -> bool:
 
 
 def _joint(tok: Token) -> bool:
-    """'joint exercises', 'war games together': a military act done with the others, not against them."""
+    """'joint exercises', 'war games together', 'French and Egyptian warships launched war games': a military
+    act done with the others, not against them (drills held by several states are held together)."""
     words = {t.lower_ for t in tok.subtree} | {c.lower_ for c in tok.children}
-    return bool(words & {"joint", "together", "jointly", "combined"})
+    drills = {t.lemma_.lower() for t in tok.subtree} & {"exercise", "drill", "game", "maneuver", "manoeuvre"}
+    return bool(words & {"joint", "together", "jointly", "combined"}) or bool(drills)
 
 
 def known(actors: list[Actor]) -> list[Actor]:
