@@ -66,6 +66,7 @@ FOUND = [
     ("Hungary cancelled a planned visit to Sweden after the vote.", ("SANCTION", "HUN", "SWE")),
     ("Mali forced the French ambassador out of the country.", ("SANCTION", "MLI", "FRA")),
     ("Greek and Turkish warships launched joint war games in the Aegean Sea.", ("COOPERATE", "GRC", "TUR")),
+    ("Indian and Japanese warships launched five days of war games in the Bay of Bengal.", ("COOPERATE", "IND", "JPN")),
     # 6. promised on a condition, a harsh act is a threat against whoever the condition names
     ("Ghana said it will withdraw its troops from Mali unless the junta holds elections.", ("THREATEN", "GHA", "MLI")),
     ("Russia threatened to stop the talks if the United States deploys new missiles.", ("THREATEN", "RUS", "USA")),

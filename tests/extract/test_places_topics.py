@@ -61,3 +61,10 @@ def test_a_capital_that_stands_for_its_government_is_an_actor_not_a_place():
 def test_a_dateline_without_agency_or_date_is_no_place():
     doc = dyad.extract("WASHINGTON - The Treasury banned imports of Russian oil.", published="2024-05-06")
     assert not doc.places and doc.article.text.startswith("The Treasury")
+
+
+def test_a_sea_named_with_of_is_one_place_of_no_state():
+    doc = dyad.extract("Indian and Japanese warships launched five days of war games in the Bay of Bengal.")
+    assert [(p.name, p.country) for p in doc.places] == [("Bay of Bengal", None)]
+    states = {a.country for a in doc.actors if a.kind == "state"}
+    assert states == {"IND", "JPN"}  # the sea names no state ("Bengal" is no town abroad)

@@ -98,6 +98,17 @@ def _gazetteer_names(doc, spans: list[tuple[int, int]], taken: list[tuple[int, i
     return out
 
 
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'the Bay of' + 'Bengal': a name the NER cut after its 'of' is one name with what follows."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and text[out[-1][0] : out[-1][1]].endswith(" of") and text[out[-1][1] : start] == " ":
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def extract_places(ctx: Context) -> list[Place]:
     doc = ctx.doc
     countries = kb.countries()
@@ -113,6 +124,7 @@ def extract_places(ctx: Context) -> list[Place]:
                 toks = toks[:-1]
             if toks:
                 spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    spans = _joined(ctx.text, spans)
     taken = [(s, e) for s, e, _ in ctx.mention_index]
     for ent in doc.ents:
         # a city the NER took for a person ("attacked Kharkiv") and that the actor extractor dropped

@@ -821,7 +821,13 @@ def _city_country(tok: Token) -> str | None:
     region = kb.regions().get(kb.fold(name))
     if region is not None:
         return region.country
-    big = {p.country for p in gazetteer().candidates(name) if p.population >= 100_000 and p.country}
+    # by its own name, not one of its names in other tongues ("Bay" is Baia Mare's in some language)
+    key = kb.fold(name)
+    big = {
+        p.country
+        for p in gazetteer().candidates(name)
+        if p.population >= 100_000 and p.country and kb.fold(p.name) == key
+    }
     return next(iter(big)) if len(big) == 1 else None
 
 
