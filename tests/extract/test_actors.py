@@ -176,6 +176,17 @@ def test_a_known_person_out_of_office_keeps_the_state_of_their_offices():
     assert {a.name: a.country for a in doc.actors if a.kind == "person"} == {"Hamad bin Khalifa al-Thani": "QAT"}
 
 
+def test_a_visiting_or_outgoing_officials_country_is_the_one_before_the_title():
+    doc = dyad.extract(
+        "Israeli President Isaac Herzog refused to meet Jordan's visiting King Abdullah II in Jerusalem, and "
+        "Egypt's outgoing Foreign Minister Sameh Shoukry left.",
+        published="2024-06-03",
+    )
+    people = {a.name: (a.country, a.title) for a in doc.actors if a.kind == "person"}
+    assert people["Abdullah II"] == ("JOR", "King")
+    assert people["Sameh Shoukry"] == ("EGY", "Foreign Minister")
+
+
 def test_armed_groups_and_international_bodies_have_their_codes():
     doc = dyad.extract(
         "Hezbollah fired rockets, and the Kurdistan Workers' Party denied any role, the IAEA said.",

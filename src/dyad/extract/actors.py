@@ -27,6 +27,8 @@ STATE_FORM = re.compile(
 )
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
 HONORIFICS = kb.words("honorific")
+GIVEN_NAMES = kb.words("given_name")  # words that begin names and end none ("Bill Clinton", "the Safety Bill")
+PASSING = kb.words("passing_title_word")  # "Jordan's visiting King": not part of the title
 LOCATION_PREPS = kb.words("location_prep")
 MOTION_VERBS = kb.words("motion_verb")
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
@@ -197,9 +199,8 @@ def _valid_name(tokens: list[Token]) -> bool:
         if t.i not in joined and t.lower_ not in ("de", "da", "von", "der", "al", "bin", "van", "la", "le", "el", "del")
     ):
         return False
-    given = kb.words("given_name")
     if all(_is_title_word(t) for t in words) or any(
-        t.lower_ in kb.name_stopwords() and not (t is words[0] and t.lower_ in given and len(words) > 1)
+        t.lower_ in kb.name_stopwords() and not (t is words[0] and t.lower_ in GIVEN_NAMES and len(words) > 1)
         for t in words
     ):
         return False
@@ -241,7 +242,8 @@ def _region_before(doc: Doc, start: int, sent_start: int, others: set[int], coun
             and tok.dep_ in ("compound", "amod")
             and tok.i < tok.head.i <= start + 4
         )
-        if _title_token(tok) or modifier:
+        passing = bool(region) and tok.lower_ in PASSING  # "Jordan's visiting King"
+        if _title_token(tok) or modifier or passing:
             region.insert(0, tok)
             i -= 1
             continue
@@ -315,6 +317,8 @@ def _parse_title(
                     country = country or iso3
                     words = words[:k]
                     break
+    while words and words[0].lower_ in PASSING:
+        words = words[1:]  # "visiting King": the title is King
     if not words:
         return None, country, None
     while words and words[-1].lower_ in CONNECTORS:
