@@ -42,6 +42,11 @@ FOUND = [
     ("Sudanese militias carried out ethnic cleansing against Chadian villagers.", ("ASSAULT", "SDN", "TCD")),
     ("Japanese volunteers handed over 700 kg of medicine to Turkish officials.", ("AID", "JPN", "TUR")),
     ("Iran returned the seized ships and their equipment to Britain.", ("RETREAT", "IRN", "GBR")),
+    # "they" in what a speaker says of themselves is the speaker, not the last state named
+    (
+        "Malian rebels rejected an Algerian peace plan, and said they opposed the deployment of French troops.",
+        ("REJECT", "MLI", "FRA"),
+    ),
     # 3. several sources
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),

@@ -227,9 +227,20 @@ class Participants:
     def _collective_pronoun(self, tok: Token) -> list[Actor]:
         """'Hungary has said it will support': the last state or organisation named before, in this
         sentence or the one before."""
+        if tok.lower_ in ("it", "they") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ccomp":
+            # "Ivory Coast rebels rejected the plan, and said they opposed ...": who says it says it of themselves
+            verb = tok.head.head
+            while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+            found = self.phrase_actors(subj, subject=True) if subj is not None else []
+            if found:
+                return found
         if tok.lower_ in ("its", "their"):
             # "Russia's use of drones in its war": the owner or subject named before it in the sentence
             for t in reversed(tok.doc[tok.sent.start : tok.i]):
+                if t.lower_ in ("it", "they") and t.dep_ in SUBJECT_DEPS:
+                    return self._collective_pronoun(t)  # "they said ... their demands": whoever "they" is
                 owner = t.dep_ in ("poss", "nsubj") or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "’s"))
                 actor = self.ctx.actor_at(t.idx, t.idx + len(t.text)) if owner else None
                 if actor is not None and actor.kind in ("state", "organization"):
