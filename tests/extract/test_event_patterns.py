@@ -47,6 +47,7 @@ FOUND = [
         "Malian rebels rejected an Algerian peace plan, and said they opposed the deployment of French troops.",
         ("REJECT", "MLI", "FRA"),
     ),
+    ("Georgia received a team of observers from the OSCE on Monday.", ("RETREAT", "GEO", "IGO")),
     # 3. several sources
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "FRA", "NER")),
     ("Germany and France condemned the coup in Niger.", ("ACCUSE", "DEU", "NER")),
