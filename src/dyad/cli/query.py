@@ -10,7 +10,7 @@ from rich.table import Table
 
 from dyad.cli import app
 from dyad.cli.common import DbOption, JsonOption, LimitOption, fail, open_store, out, print_json, side
-from dyad.store.queries import QUADS, EventFilter, day_bounds
+from dyad.store.queries import QUADS, SIDES, EventFilter, day_bounds
 
 _QUAD_SHORT = {
     "verbal_cooperation": "verb. coop",
@@ -106,17 +106,23 @@ def events(
     place: Annotated[str | None, typer.Option(help="Place name or ISO country code of the place.")] = None,
     min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Best report at least this.")] = None,
     modality: Annotated[str, typer.Option(help="actual, hypothetical, negated or any.")] = "actual",
+    sides: Annotated[
+        str, typer.Option(help="both (events between two known sides), one (one side unknown) or any.")
+    ] = "both",
     limit: LimitOption = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Stored events, newest first, each with how many reports and articles support it."""
+    """Stored events, newest first, each with how many reports and articles support it. Events with one side
+    unknown are listed apart (--sides one), never among a dyad's."""
     from dyad.ontology import PLOVER_TYPES
 
     if kind is not None and kind.upper() not in PLOVER_TYPES:
         raise fail(f"--type {kind!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
     if modality not in ("actual", "hypothetical", "negated", "any"):
         raise fail(f"--modality must be actual, hypothetical, negated or any, not {modality!r}")
+    if sides not in SIDES:
+        raise fail(f"--sides must be both, one or any, not {sides!r}")
     first, last = _days(since, until, "--since/--until")
     f = EventFilter(
         dyad=(side(dyad[0]), side(dyad[1])) if dyad else None,
@@ -127,6 +133,7 @@ def events(
         place=place,
         min_confidence=min_confidence,
         modality=None if modality == "any" else modality,
+        sides=None if sides == "any" else sides,
     )
     with open_store(db) as store:
         rows = store.events(f, limit=limit)
@@ -228,7 +235,9 @@ def overview(
     with open_store(db) as store:
         counts = store.stats()
         busiest = store.dyads(1)
+        one_sided = store.count_events(EventFilter(modality=None, sides="one"))
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
+    out.print(f"events with one side unknown: {one_sided} (listed apart: dyad events --sides one)", markup=False)
     dyads(db=db, limit=limit, as_json=False)
     if busiest:
         top = busiest[0]
@@ -244,6 +253,7 @@ def overview(
         place=None,
         min_confidence=None,
         modality="actual",
+        sides="both",
         limit=limit,
         db=db,
         as_json=False,

@@ -31,6 +31,10 @@ class EventFilter:
     min_confidence: float | None = None
     modality: str | None = "actual"
     actor: int | None = None
+    sides: str | None = "both"  # "both": source and target known; "one": one side unknown; None: every event
+
+
+SIDES = ("both", "one", "any")
 
 
 def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -78,6 +82,10 @@ class Queries:
         conds: list = []
         if f.modality:
             conds.append(e.modality == f.modality)
+        if f.sides == "both":
+            conds.append(and_(e.source.is_not(None), e.target.is_not(None)))  # a dyad: never "RUS→?"
+        elif f.sides == "one":
+            conds.append(or_(e.source.is_(None), e.target.is_(None)))
         if f.dyad:
             a, b = f.dyad
             forward = and_(e.source == a, e.target == b)

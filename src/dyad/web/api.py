@@ -83,6 +83,10 @@ def event_filter(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     modality: Literal["actual", "hypothetical", "negated", "any"] = "actual",
     actor: Annotated[int | None, Query(ge=1)] = None,
+    sides: Annotated[
+        Literal["both", "one", "any"],
+        Query(description="both: events between two known sides; one: one side unknown; any: every event"),
+    ] = "both",
 ) -> EventFilter:
     pair = None
     if dyad is not None:
@@ -104,6 +108,7 @@ def event_filter(
         min_confidence=min_confidence,
         modality=None if modality == "any" else modality,
         actor=actor,
+        sides=None if sides == "any" else sides,
     )
 
 

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from dyad.analysis import timeline as build_timeline
 from dyad.ontology import PLOVER_TYPES, SYMMETRIC_TYPES
 from dyad.store import Store
-from dyad.store.queries import QUADS, EventFilter
+from dyad.store.queries import QUADS, SIDES, EventFilter, day_bounds
 from dyad.store.resolve import side_code
 from dyad.web.highlight import Mark, document_marks, render
 
@@ -79,7 +79,41 @@ def home(request: Request) -> HTMLResponse:
         total = max(coop + conflict, 1)
         d["coop"], d["conflict"] = coop, conflict
         d["coop_pct"], d["conflict_pct"] = round(100 * coop / total), round(100 * conflict / total)
-    return _page(request, "home.html", stats=db.stats(), dyads=dyads)
+    sides = {
+        "both": db.count_events(EventFilter(modality=None, sides="both")),
+        "one": db.count_events(EventFilter(modality=None, sides="one")),
+    }
+    return _page(request, "home.html", stats=db.stats(), dyads=dyads, sides=sides)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=20)] = None,  # noqa: A002
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    sides: Annotated[str, Query(max_length=4)] = "both",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    """Actual events, newest first: between two sides by default, those with one side unknown apart."""
+    db = _store(request)
+    kind = (type or "").strip().upper() or None
+    if kind is not None and kind not in PLOVER_TYPES:
+        raise HTTPException(404, f"{type!r} is not a PLOVER type")
+    if sides not in SIDES:
+        raise HTTPException(404, f"sides {sides!r}: give both, one or any")
+    since, until = (since or "").strip() or None, (until or "").strip() or None
+    try:
+        first, last = day_bounds(since, until)
+    except ValueError as exc:
+        raise HTTPException(404, str(exc)) from None
+    f = EventFilter(type=kind, since=first, until=last, sides=None if sides == "any" else sides)
+    total = db.count_events(f)
+    rows = db.events(f, limit=PAGE, offset=(page - 1) * PAGE)
+    params = {"type": kind, "since": since, "until": until, "sides": sides if sides != "both" else None}
+    return _listing(
+        request, "events.html", total, page, params, events=rows, plover_types=PLOVER_TYPES, sides_shown=sides
+    )
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
