@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.analysis import timeline
-from dyad.analysis.timeline import period_of
+from dyad.analysis.timeline import period_of, period_start
 
 ROWS = [
     ("2024-06-19", "CONSULT", "verbal_cooperation", 1.9, "PRK", "RUS"),
@@ -36,6 +36,15 @@ ROWS = [
 )
 def test_period_of(value, by, period):
     assert period_of(value, by) == period
+
+
+@pytest.mark.parametrize(
+    ("period", "start"),
+    [("2024-06-19", "2024-06-19"), ("2024-W25", "2024-06-17"), ("2025-W01", "2024-12-30"), ("2024-06", "2024-06-01"),
+     ("2019", "2019-01-01")],
+)
+def test_each_period_starts_on_a_day_so_charts_can_place_it_on_a_time_axis(period, start):
+    assert period_start(period) == start
 
 
 def test_monthly_timeline_counts_types_quads_and_score():

@@ -75,6 +75,13 @@ def test_dyad_page_draws_its_chart_and_links_to_highlighted_evidence(server, bro
     page.wait_for_selector('#chart[data-rendered="chart"]', timeout=20_000)
     assert page.locator("#chart .main-svg").count() >= 1  # plotly drew its SVG
     assert page.locator("#chart .bars .point").count() >= 1  # with the month's bar
+    assert page.evaluate("document.getElementById('chart').layout.xaxis.type") == "date"  # a true time axis
+    page.goto(f"{server}/dyad/PRK/RUS?by=year")
+    page.wait_for_selector('#chart[data-rendered="chart"]', timeout=20_000)
+    assert page.evaluate("document.getElementById('chart').data[0].x") == ["2024-01-01"]
+    assert page.evaluate("document.getElementById('chart').data[0].xperiod") == "M12"
+    page.goto(f"{server}/dyad/PRK/RUS")
+    page.wait_for_selector('#chart[data-rendered="chart"]', timeout=20_000)
     rows = page.locator("table.events tbody tr")
     assert rows.count() >= 1 and "CONSULT" in rows.first.inner_text()
     page.screenshot(path=str(tmp_path / "dyad.png"), full_page=True)

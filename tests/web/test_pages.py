@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -22,6 +23,21 @@ def test_dyad_page_has_chart_data_and_an_event_table(client):
     assert re.search(r'<a href="/event/\d+">CONSULT', page)
     assert "CONSULT (1)" in page  # the type filter
     assert "No events." in client.get("/dyad/RUS/PRK?type=ASSAULT").text
+
+
+def chart_data(page: str) -> dict:
+    return json.loads(re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', page, re.S)[1])
+
+
+@pytest.mark.parametrize(("by", "start"), [("day", "2024-06-19"), ("week", "2024-06-17"), ("month", "2024-06-01"),
+                                            ("year", "2024-01-01")])
+def test_the_dyad_chart_places_each_period_on_a_time_axis_at_the_grain_chosen(client, by, start):
+    page = client.get(f"/dyad/RUS/PRK?by={by}").text
+    data = chart_data(page)
+    assert data["by"] == by and data["x"] == [start]  # the period's first day: gaps between periods stay gaps
+    assert f'href="/dyad/PRK/RUS?by={by}"' not in page  # the grain links keep the page's own sides
+    assert 'class="on">' + by in page
+    assert client.get("/dyad/RUS/PRK?by=decade").status_code == 404
 
 
 def test_event_page_highlights_trigger_and_sides_in_each_report(client):

@@ -81,6 +81,15 @@ def period_of(value: str, by: str) -> str | None:
     return value
 
 
+def period_start(period: str) -> str:
+    """The first day of a period ("2024-W25" -> "2024-06-17", "2024-06" -> "2024-06-01"): where a chart on a
+    true time axis places it, so that years without events show as gaps."""
+    if "-W" in period:
+        year, week = period.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1).isoformat()
+    return (period + "-01-01")[:10] if len(period) == 4 else (period + "-01")[:10]
+
+
 def timeline(rows: Iterable[tuple], a: str, b: str, by: str = "month", directed: bool = False) -> Timeline:
     """Aggregate (date, type, quad, goldstein, source, target) rows into periods, oldest first."""
     if by not in GRAINS:

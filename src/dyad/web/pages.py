@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from dyad.analysis import timeline as build_timeline
+from dyad.analysis.timeline import period_start
 from dyad.ontology import PLOVER_TYPES, SYMMETRIC_TYPES
 from dyad.store import Store
 from dyad.store.queries import QUADS, SIDES, EventFilter, day_bounds
@@ -32,6 +33,8 @@ def _web_address(url: object) -> str | None:
 templates.env.filters["web_address"] = _web_address
 templates.env.globals["symmetric"] = SYMMETRIC_TYPES  # meetings have no direction: drawn A–B, not A→B
 PAGE = 50
+# chart grains, with the width plotly.js gives a bar of each on a date axis (milliseconds, or months as "M1")
+GRAINS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1", "year": "M12"}
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
 
@@ -122,20 +125,27 @@ def dyad(
     a: str,
     b: str,
     type: Annotated[str | None, Query()] = None,  # noqa: A002
+    by: Annotated[str, Query(max_length=10)] = "month",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     db = _store(request)
     first, second = _side(a), _side(b)
     if type is not None and type.upper() not in PLOVER_TYPES:
         raise HTTPException(404, f"{type!r} is not a PLOVER type")
+    if by not in GRAINS:
+        raise HTTPException(404, f"by {by!r}: give day, week, month or year")
     rows = db.dyad_events(first, second)
-    monthly = build_timeline(rows, first, second, "month")
+    periods = build_timeline(rows, first, second, by)
     chart = {
-        "periods": [p.period for p in monthly.periods],
-        "cooperation": [sum(p.quads.get(q, 0) for q in COOPERATION) for p in monthly.periods],
-        "conflict": [sum(p.quads.get(q, 0) for q in CONFLICT) for p in monthly.periods],
-        "goldstein": [round(p.goldstein, 2) for p in monthly.periods],
-        "title": f"{first}–{second}, actual events per month",
+        "by": by,
+        "periods": [p.period for p in periods.periods],
+        # each period at its first day on a true time axis: months without events show as gaps
+        "x": [period_start(p.period) for p in periods.periods],
+        "xperiod": GRAINS[by],
+        "cooperation": [sum(p.quads.get(q, 0) for q in COOPERATION) for p in periods.periods],
+        "conflict": [sum(p.quads.get(q, 0) for q in CONFLICT) for p in periods.periods],
+        "goldstein": [round(p.goldstein, 2) for p in periods.periods],
+        "title": f"{first}–{second}, actual events per {by}",
     }
     types = Counter(r[1] for r in rows)
     f = EventFilter(dyad=(first, second), type=type.upper() if type else None)
@@ -146,11 +156,12 @@ def dyad(
         "dyad.html",
         total,
         page,
-        {"type": type.upper() if type else None},
+        {"type": type.upper() if type else None, "by": by},
         a=first,
         b=second,
+        grains=list(GRAINS),
         chart=chart,
-        too_coarse=monthly.too_coarse,
+        too_coarse=periods.too_coarse,
         types=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         events=events,
         quads=QUADS,

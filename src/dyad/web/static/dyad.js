@@ -11,16 +11,20 @@
       node.setAttribute("data-rendered", "empty");
       return;
     }
+    // a true time axis: each period at its first day, as wide as the period, so that gaps show as gaps
+    var period = { xperiod: data.xperiod, xperiodalignment: "middle" };
+    function bar(extra) { return Object.assign({ type: "bar", x: data.x, text: data.periods, textposition: "none" }, period, extra); }
     var traces = [
-      { type: "bar", name: "cooperation", x: data.periods, y: data.cooperation, marker: { color: "#2b8cbe" } },
-      { type: "bar", name: "conflict", x: data.periods, y: data.conflict.map(function (v) { return -v; }),
-        marker: { color: "#e34a33" }, customdata: data.conflict, hovertemplate: "%{customdata} conflictual<extra></extra>" },
-      { type: "scatter", mode: "lines+markers", name: "Goldstein score", x: data.periods, y: data.goldstein,
-        yaxis: "y2", line: { color: "#333" } }
+      bar({ name: "cooperation", y: data.cooperation, marker: { color: "#2b8cbe" },
+            hovertemplate: "%{text}: %{y} cooperative<extra></extra>" }),
+      bar({ name: "conflict", y: data.conflict.map(function (v) { return -v; }), marker: { color: "#e34a33" },
+            customdata: data.conflict, hovertemplate: "%{text}: %{customdata} conflictual<extra></extra>" }),
+      Object.assign({ type: "scatter", mode: "lines+markers", name: "Goldstein score", x: data.x, y: data.goldstein,
+        yaxis: "y2", line: { color: "#333" }, connectgaps: false }, period)
     ];
     var layout = {
       title: { text: data.title, font: { size: 14 } }, barmode: "relative", margin: { t: 40, r: 60, b: 60, l: 50 },
-      xaxis: { type: "category" }, yaxis: { title: { text: "events (conflict below zero)" } },
+      xaxis: { type: "date" }, yaxis: { title: { text: "events (conflict below zero)" } },
       yaxis2: { title: { text: "Goldstein" }, overlaying: "y", side: "right", zeroline: false },
       legend: { orientation: "h", y: -0.25 }
     };
