@@ -199,3 +199,14 @@ def test_an_unexpected_error_is_a_bare_500_without_a_traceback(client, monkeypat
         response = c.get("/api/stats")
     assert response.status_code == 500 and response.json() == {"detail": "internal error"}
     assert "secret" not in response.text and "Traceback" not in response.text
+
+
+def test_map_points_are_served_with_the_event_filters(client):
+    found = client.get("/api/map", params={"dyad": "RUS,PRK"}).json()
+    assert [(p["place"], p["source"], p["target"]) for p in found["points"]] == [("Pyongyang", "PRK", "RUS")]
+    assert client.get("/api/map", params={"type": "ASSAULT"}).json()["points"] == []
+
+
+def test_the_world_map_is_served_by_dyad_itself(client):
+    topo = client.get("/static/topojson/world_110m.json")
+    assert topo.status_code == 200 and topo.json()["type"] == "Topology"

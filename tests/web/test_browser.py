@@ -76,6 +76,8 @@ def test_dyad_page_draws_its_chart_and_links_to_highlighted_evidence(server, bro
     assert page.locator("#chart .main-svg").count() >= 1  # plotly drew its SVG
     assert page.locator("#chart .bars .point").count() >= 1  # with the month's bar
     assert page.evaluate("document.getElementById('chart').layout.xaxis.type") == "date"  # a true time axis
+    page.wait_for_selector('#map[data-rendered="map"]', timeout=20_000)
+    assert page.locator("#map .scattergeo .point").count() == 1  # the dyad's one event, in Pyongyang
     page.goto(f"{server}/dyad/PRK/RUS?by=year")
     page.wait_for_selector('#chart[data-rendered="chart"]', timeout=20_000)
     assert page.evaluate("document.getElementById('chart').data[0].x") == ["2024-01-01"]
@@ -94,6 +96,28 @@ def test_dyad_page_draws_its_chart_and_links_to_highlighted_evidence(server, bro
     page.screenshot(path=str(tmp_path / "event.png"), full_page=True)
     assert (tmp_path / "dyad.png").stat().st_size > 10_000 and (tmp_path / "event.png").stat().st_size > 10_000
     assert errors == []
+
+
+def test_the_home_map_draws_every_place_from_dyads_own_files_and_each_point_opens_its_event(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 1400})
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: None if req.url.startswith(server) else outside.append(req.url))
+    page.goto(server)
+    page.wait_for_selector('#map[data-rendered="map"]', timeout=20_000)
+    points = page.locator("#map .scattergeo .point")
+    assert points.count() == 3  # Pyongyang, Beijing, Tallinn
+    assert page.locator("#map .countries path, #map .countries").count() >= 1  # the world map was drawn
+    assert page.evaluate("document.getElementById('map').data[0].type") == "scattergeo"
+    page.screenshot(path=str(tmp_path / "map.png"), full_page=True)
+    box = points.first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/event/*", timeout=10_000)
+    assert page.locator("blockquote.evidence mark.trigger").count() >= 1
+    page.goto(f"{server}/?type=ASSAULT")
+    page.wait_for_selector('#map[data-rendered="empty"]', timeout=20_000)
+    assert errors == [] and outside == []  # nothing from a CDN: plotly.js and the map are dyad's own
 
 
 def test_a_hostile_article_runs_no_script_in_the_browser(server, browser, tmp_path):

@@ -134,3 +134,21 @@ def test_long_lists_are_paged_and_keep_their_filters(client, monkeypatch):
     names = lambda html: re.findall(r'<a href="/actor/\d+">([^<]+)</a>', html)  # noqa: E731
     assert names(first) and names(second) and not set(names(first)) & set(names(second))
     assert 'href="?q=Putin&amp;page=2"' not in client.get("/quotes?q=partners").text  # one page only
+
+
+def map_data(page: str) -> list[dict]:
+    return json.loads(re.search(r'<script id="map-data" type="application/json">(.*?)</script>', page, re.S)[1])
+
+
+def test_the_home_page_maps_events_by_their_places_filtered_by_period_and_type(client):
+    points = map_data(client.get("/").text)
+    assert {(p["place"], p["type"]) for p in points} >= {("Pyongyang", "CONSULT"), ("Tallinn", "CONSULT")}
+    assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 and p["id"] for p in points)
+    june = map_data(client.get("/", params={"since": "2024-06", "until": "2024-06"}).text)
+    assert [p["place"] for p in june] == ["Pyongyang"]
+    assert map_data(client.get("/", params={"type": "ASSAULT"}).text) == []
+    assert client.get("/", params={"since": "June"}).status_code == 404
+
+
+def test_a_dyad_page_maps_only_that_dyads_events(client):
+    assert [p["place"] for p in map_data(client.get("/dyad/RUS/PRK").text)] == ["Pyongyang"]

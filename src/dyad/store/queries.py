@@ -146,6 +146,33 @@ class Queries:
             rows = [dict(row) for row in conn.execute(query).mappings()]
         return rows
 
+    def map_points(self, f: EventFilter | None = None, limit: int = 2000) -> list[dict[str, Any]]:
+        """Events with a geocoded place, newest first, one point each (the mean of its reports' coordinates)."""
+        f = f or EventFilter()
+        e, r = s.events.c, s.event_reports.c
+        query = (
+            select(
+                e.id,
+                e.date,
+                e.type,
+                e.source,
+                e.target,
+                func.min(r.place).label("place"),
+                func.avg(r.lat).label("lat"),
+                func.avg(r.lon).label("lon"),
+            )
+            .join(s.event_reports, r.event_id == e.id)
+            .where(r.lat.is_not(None), r.lon.is_not(None), *self._event_conditions(f))
+            .group_by(e.id, e.date, e.type, e.source, e.target)
+            .order_by(e.date.desc().nulls_last(), e.id.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {**row, "lat": round(row["lat"], 4), "lon": round(row["lon"], 4)}
+                for row in (dict(m) for m in conn.execute(query).mappings())
+            ]
+
     def count_events(self, f: EventFilter | None = None) -> int:
         f = f or EventFilter()
         query = select(func.count()).select_from(s.events).where(*self._event_conditions(f))

@@ -120,6 +120,11 @@ def events(db: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0) ->
     return page(db.events(f, limit, offset), db.count_events(f), limit, offset)
 
 
+@router.get("/map", summary="Events with a geocoded place, newest first: one point each, with the event filters")
+def map_points(db: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=10_000)] = 2000) -> dict[str, Any]:
+    return {"points": db.map_points(f, limit)}
+
+
 @router.get("/events/{event_id}", summary="One event with every report, its article and evidence sentences")
 def event(db: StoreDep, event_id: int) -> dict[str, Any]:
     found = db.event(event_id)

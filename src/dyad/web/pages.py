@@ -72,9 +72,31 @@ def _side(value: str) -> str:
     return found
 
 
+MAP_POINTS = 2000  # the newest events a map shows
+
+
+def _period(type: str | None, since: str | None, until: str | None) -> tuple[str | None, str | None, str | None]:  # noqa: A002
+    """A page's type and period filters, checked: (TYPE, first day, last day)."""
+    kind = (type or "").strip().upper() or None
+    if kind is not None and kind not in PLOVER_TYPES:
+        raise HTTPException(404, f"{type!r} is not a PLOVER type")
+    try:
+        first, last = day_bounds((since or "").strip() or None, (until or "").strip() or None)
+    except ValueError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return kind, first, last
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
+def home(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=20)] = None,  # noqa: A002
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+) -> HTMLResponse:
     db = _store(request)
+    kind, first, last = _period(type, since, until)
+    points = db.map_points(EventFilter(type=kind, since=first, until=last), MAP_POINTS)
     dyads = db.dyads(15)
     for d in dyads:
         coop = sum(d[q] for q in COOPERATION)
@@ -86,7 +108,18 @@ def home(request: Request) -> HTMLResponse:
         "both": db.count_events(EventFilter(modality=None, sides="both")),
         "one": db.count_events(EventFilter(modality=None, sides="one")),
     }
-    return _page(request, "home.html", stats=db.stats(), dyads=dyads, sides=sides)
+    return _page(
+        request,
+        "home.html",
+        stats=db.stats(),
+        dyads=dyads,
+        sides=sides,
+        points=points,
+        plover_types=PLOVER_TYPES,
+        type=kind,
+        since=(since or "").strip(),
+        until=(until or "").strip(),
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -100,16 +133,10 @@ def events_page(
 ) -> HTMLResponse:
     """Actual events, newest first: between two sides by default, those with one side unknown apart."""
     db = _store(request)
-    kind = (type or "").strip().upper() or None
-    if kind is not None and kind not in PLOVER_TYPES:
-        raise HTTPException(404, f"{type!r} is not a PLOVER type")
+    kind, first, last = _period(type, since, until)
     if sides not in SIDES:
         raise HTTPException(404, f"sides {sides!r}: give both, one or any")
     since, until = (since or "").strip() or None, (until or "").strip() or None
-    try:
-        first, last = day_bounds(since, until)
-    except ValueError as exc:
-        raise HTTPException(404, str(exc)) from None
     f = EventFilter(type=kind, since=first, until=last, sides=None if sides == "any" else sides)
     total = db.count_events(f)
     rows = db.events(f, limit=PAGE, offset=(page - 1) * PAGE)
@@ -149,6 +176,7 @@ def dyad(
     }
     types = Counter(r[1] for r in rows)
     f = EventFilter(dyad=(first, second), type=type.upper() if type else None)
+    points = db.map_points(f, MAP_POINTS)
     total = db.count_events(f)
     events = db.events(f, limit=PAGE, offset=(page - 1) * PAGE)
     return _listing(
@@ -161,6 +189,7 @@ def dyad(
         b=second,
         grains=list(GRAINS),
         chart=chart,
+        points=points,
         too_coarse=periods.too_coarse,
         types=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         events=events,

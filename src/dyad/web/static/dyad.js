@@ -1,4 +1,5 @@
-// The dyad page's chart: cooperation up, conflict down, the Goldstein score as a line (plotly.js, served locally).
+// The dyad page's chart (cooperation up, conflict down, the Goldstein score as a line) and the maps of events
+// (plotly.js and its world map, both served by dyad).
 (function () {
   "use strict";
   function draw() {
@@ -32,5 +33,42 @@
       node.setAttribute("data-rendered", "chart");
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw); else draw();
+  // The map: each event at its place on a world map (served by dyad: /static/topojson/), a click opens the event.
+  function drawMap() {
+    var node = document.getElementById("map");
+    var source = document.getElementById("map-data");
+    if (!node || !source || typeof Plotly === "undefined") return;
+    var points = JSON.parse(source.textContent);
+    if (!points.length) {
+      node.textContent = "No events with a known place.";
+      node.setAttribute("data-rendered", "empty");
+      return;
+    }
+    var trace = {
+      type: "scattergeo", mode: "markers",
+      lon: points.map(function (p) { return p.lon; }), lat: points.map(function (p) { return p.lat; }),
+      customdata: points.map(function (p) { return p.id; }),
+      text: points.map(function (p) {
+        return (p.date || "undated") + " " + p.type + " " + (p.source || "?") + "→" + (p.target || "?") + ", " + (p.place || "");
+      }),
+      hovertemplate: "%{text}<extra></extra>",
+      marker: { size: 8, color: "#2b8cbe", opacity: 0.8, line: { width: 0.5, color: "#fff" } }
+    };
+    var layout = {
+      margin: { t: 10, r: 10, b: 10, l: 10 }, showlegend: false,
+      geo: { projection: { type: "natural earth", scale: 1 }, fitbounds: false, lonaxis: { range: [-180, 180] },
+             lataxis: { range: [-60, 85] }, showcountries: true, countrycolor: "#bbb", showland: true,
+             landcolor: "#f3f3f3", showframe: false }
+    };
+    Plotly.newPlot(node, [trace], layout, { displaylogo: false, responsive: true, topojsonURL: "/static/topojson/" })
+      .then(function () {
+        node.on("plotly_click", function (event) {
+          var point = event.points && event.points[0];
+          if (point && point.customdata) window.location.href = "/event/" + point.customdata;
+        });
+        node.setAttribute("data-rendered", "map");
+      });
+  }
+  function start() { draw(); drawMap(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
