@@ -8,10 +8,12 @@ import pytest
 from sqlalchemy import text
 
 import dyad
+from dyad.ingest import ingest
 from dyad.model import Document
 from dyad.store import Overrides, Store, StoreError
 from dyad.store.queries import EventFilter
-from tests.conftest import fingerprint
+from dyad.sources import read_paths
+from tests.conftest import FIXTURES, fingerprint
 
 VISIT = [
     (
@@ -180,13 +182,39 @@ def test_queries_filter_events_and_search_quotes(db_url):
         assert store.count_events(EventFilter(dyad=("RUS", "PRK"))) == 1
         assert store.count_events(EventFilter(dyad=("RUS", "PRK"), directed=True)) == 0  # written PRK, RUS
         assert store.count_events(EventFilter(since="2024-06-20")) == 0
-        assert store.count_events(EventFilter(until="2024-06-19")) == 2
+        assert store.count_events(EventFilter(until="2024-06-19", sides=None)) == 2
+        assert store.count_events(EventFilter(until="2024-06-19")) == 1  # by default, events with both sides
+        assert store.count_events(EventFilter(until="2024-06-19", sides="one")) == 1  # Virtanen's: no country
         assert len(store.events(EventFilter(place="Pyongyang"))) == 1
         assert len(store.events(EventFilter(place="PRK"))) == 1
         assert store.events(EventFilter(min_confidence=0.99)) == []
         assert [q["text"] for q in store.quotes(search="accept")] == ["We will not accept this,"]
         assert store.quotes(search="tariffs") == []
         assert [(d["a"], d["b"], d["events"]) for d in store.dyads()] == [("PRK", "RUS", 1)]  # Virtanen: no country
+
+
+def test_a_version_1_store_is_migrated_in_place_with_its_tallies_filled(db_url):
+    with Store(db_url) as store:
+        ingest(read_paths([str(FIXTURES / "visits.jsonl")]), store)
+        before = [(d["a"], d["b"], d["events"]) for d in store.dyads()]
+        with store.engine.begin() as conn:  # back to what version 1 made: no tallies, triggers or new indexes
+            if store.dialect == "postgresql":
+                conn.execute(text("DROP TRIGGER events_tally ON events"))
+                conn.execute(text("DROP FUNCTION dyad_tally()"))
+            else:
+                for trigger in ("events_tally_insert", "events_tally_delete", "events_tally_update"):
+                    conn.execute(text(f"DROP TRIGGER {trigger}"))
+            conn.execute(text("DROP TABLE dyad_tallies"))
+            for index in ("ix_events_sides", "ix_events_type_date", "ix_events_modality_date"):
+                conn.execute(text(f"DROP INDEX {index}"))
+            conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "2"
+        assert store.integrity() == "ok"  # the tallies equal a count over the stored events
+        assert [(d["a"], d["b"], d["events"]) for d in store.dyads()] == before
+        store.forget("finn")
+        assert store.integrity() == "ok"  # and the triggers keep them from then on
 
 
 def test_an_unknown_schema_version_is_refused(db_url):

@@ -25,7 +25,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATION_LOCK = 0x6479616401  # PostgreSQL advisory lock key held while migrating ("dyad" 1)
 
 metadata = MetaData()
@@ -118,6 +118,30 @@ events = Table(
 )
 Index("ix_events_pair", events.c.type, events.c.source, events.c.target, events.c.modality)
 Index("ix_events_date", events.c.date)
+# version 2: a dyad's events and its latest by date; events of a type in a period; the newest events
+EVENT_INDEXES = [
+    Index("ix_events_sides", events.c.source, events.c.target, events.c.modality, events.c.date),
+    Index("ix_events_type_date", events.c.type, events.c.modality, events.c.date),
+    Index("ix_events_modality_date", events.c.modality, events.c.date),
+]
+
+# Version 2: events counted per unordered pair of sides and modality, kept by triggers on every insert and
+# delete of an event, so that the dyads overview and the home page's counts never scan the events table. An
+# unknown side is '' (and sorts first: a row with a = '' counts events with one side unknown).
+dyad_tallies = Table(
+    "dyad_tallies",
+    metadata,
+    Column("a", String(16), primary_key=True),
+    Column("b", String(16), primary_key=True),
+    Column("modality", String(16), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("verbal_cooperation", Integer, nullable=False),
+    Column("material_cooperation", Integer, nullable=False),
+    Column("verbal_conflict", Integer, nullable=False),
+    Column("material_conflict", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+)
+Index("ix_dyad_tallies_events", dyad_tallies.c.modality, dyad_tallies.c.events)
 
 # What one article said about one event: its own coding, actors, place and evidence spans.
 event_reports = Table(
@@ -198,8 +222,78 @@ def _v1(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX ix_quotes_tsv ON quotes USING gin (tsv)"))
 
 
+QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def _tally_sql(row: str, sign: str, dialect: str) -> tuple[str, str, str, list[str]]:
+    """(a, b, modality, per-quad increments) of an event row ('new' or 'old') for the tally triggers."""
+    low, high = ("min", "max") if dialect == "sqlite" else ("LEAST", "GREATEST")
+    src, tgt = f"coalesce({row}.source, '')", f"coalesce({row}.target, '')"
+    no = "0" if dialect == "sqlite" else "false"
+    cast = "" if dialect == "sqlite" else "::int"
+    quads = [f"{sign}coalesce({row}.quad = '{q}', {no}){cast}" for q in QUAD_NAMES]
+    return f"{low}({src}, {tgt})", f"{high}({src}, {tgt})", f"{row}.modality", quads
+
+
+def _v2(conn: Connection) -> None:
+    """Indexes for dyads, periods and types; per-pair tallies kept by triggers, filled from stored events."""
+    dialect = conn.dialect.name
+    for index in EVENT_INDEXES:
+        index.create(conn, checkfirst=True)
+    dyad_tallies.create(conn, checkfirst=True)
+    for index in dyad_tallies.indexes:
+        index.create(conn, checkfirst=True)
+    a, b, modality, adds = _tally_sql("new", "+", dialect)
+    _, _, _, subs = _tally_sql("old", "-", dialect)
+    oa, ob, omod, _ = _tally_sql("old", "-", dialect)
+    quad_cols = ", ".join(QUAD_NAMES)
+    insert = (
+        f"INSERT INTO dyad_tallies (a, b, modality, events, {quad_cols}, goldstein) "
+        f"VALUES ({a}, {b}, {modality}, 1, {', '.join(q.lstrip('+') for q in adds)}, coalesce(new.goldstein, 0)) "
+        f"ON CONFLICT (a, b, modality) DO UPDATE SET events = dyad_tallies.events + 1, "
+        + ", ".join(f"{q} = dyad_tallies.{q} + excluded.{q}" for q in QUAD_NAMES)
+        + ", goldstein = dyad_tallies.goldstein + excluded.goldstein"
+    )
+    remove = (
+        "UPDATE dyad_tallies SET events = events - 1, "
+        + ", ".join(f"{q} = {q} {d}" for q, d in zip(QUAD_NAMES, subs, strict=True))
+        + f", goldstein = goldstein - coalesce(old.goldstein, 0) WHERE a = {oa} AND b = {ob} AND modality = {omod}"
+    )
+    if dialect == "sqlite":
+        conn.execute(text(f"CREATE TRIGGER events_tally_insert AFTER INSERT ON events BEGIN {insert}; END"))
+        conn.execute(text(f"CREATE TRIGGER events_tally_delete AFTER DELETE ON events BEGIN {remove}; END"))
+        conn.execute(
+            text(f"CREATE TRIGGER events_tally_update AFTER UPDATE ON events BEGIN {remove}; {insert}; END")
+        )
+    elif dialect == "postgresql":
+        conn.execute(
+            text(
+                "CREATE FUNCTION dyad_tally() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"IF TG_OP IN ('DELETE', 'UPDATE') THEN {remove}; END IF; "
+                f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {insert}; END IF; "
+                "RETURN NULL; END $$"
+            )
+        )
+        conn.execute(
+            text(
+                "CREATE TRIGGER events_tally AFTER INSERT OR DELETE OR UPDATE ON events "
+                "FOR EACH ROW EXECUTE FUNCTION dyad_tally()"
+            )
+        )
+    # the events already stored (an existing store migrated in place)
+    na, nb, nmod, nquads = _tally_sql("e", "+", dialect)
+    conn.execute(
+        text(
+            f"INSERT INTO dyad_tallies (a, b, modality, events, {quad_cols}, goldstein) "
+            f"SELECT {na}, {nb}, {nmod}, count(*), "
+            + ", ".join(f"sum({q.lstrip('+')})" for q in nquads)
+            + f", sum(coalesce(e.goldstein, 0)) FROM events e GROUP BY {na}, {nb}, {nmod}"
+        )
+    )
+
+
 # Step n brings a database from version n-1 to n. New versions append a step; none is ever edited.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
 
 
 class SchemaError(RuntimeError):

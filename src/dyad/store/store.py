@@ -19,6 +19,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     and_,
+    case,
     create_engine,
     delete,
     event,
@@ -546,7 +547,28 @@ class Store(Queries):
             ).scalar_one()
             if dangling:
                 problems.append(f"{dangling} event reports pointing at no event")
+            if self._tallies(conn) != self._tallies(conn, recount=True):
+                problems.append("the per-dyad tallies do not match the events")
         return "ok" if not problems else "; ".join(problems)
+
+    @staticmethod
+    def _tallies(conn: Connection, recount: bool = False) -> dict[tuple, tuple]:
+        """The per-pair tallies the triggers keep, or (``recount``) the same counted from the events."""
+        t, e = s.dyad_tallies.c, s.events.c
+        if not recount:
+            rows = conn.execute(
+                select(t.a, t.b, t.modality, t.events, *[t[q] for q in s.QUAD_NAMES], t.goldstein).where(t.events > 0)
+            )
+        else:
+            src, tgt = func.coalesce(e.source, ""), func.coalesce(e.target, "")
+            low = case((src < tgt, src), else_=tgt)
+            high = case((src < tgt, tgt), else_=src)
+            quads = [func.sum(case((e.quad == q, 1), else_=0)) for q in s.QUAD_NAMES]
+            rows = conn.execute(
+                select(low, high, e.modality, func.count(), *quads, func.sum(func.coalesce(e.goldstein, 0.0)))
+                .group_by(low, high, e.modality)
+            )
+        return {tuple(r[:3]): (*r[3:8], round(r[8] or 0.0, 6)) for r in rows}
 
     def has_ref(self, ref: str | None) -> bool:
         """Whether an article arrived under this id or address before (feed entries are not fetched again)."""
