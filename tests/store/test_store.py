@@ -10,9 +10,9 @@ from sqlalchemy import text
 import dyad
 from dyad.ingest import ingest
 from dyad.model import Document
+from dyad.sources import read_paths
 from dyad.store import Overrides, Store, StoreError
 from dyad.store.queries import EventFilter
-from dyad.sources import read_paths
 from tests.conftest import FIXTURES, fingerprint
 
 VISIT = [

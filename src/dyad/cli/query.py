@@ -235,7 +235,7 @@ def overview(
     with open_store(db) as store:
         counts = store.stats()
         busiest = store.dyads(1)
-        one_sided = store.count_events(EventFilter(modality=None, sides="one"))
+        one_sided = store.side_counts()["one"]
     out.print(", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
     out.print(f"events with one side unknown: {one_sided} (listed apart: dyad events --sides one)", markup=False)
     dyads(db=db, limit=limit, as_json=False)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, func, literal, or_, select
 
 from dyad.store import schema as s
 
@@ -64,12 +64,19 @@ def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | 
 
 
 def _on_or_after(column, day: str):
-    """A date at any granularity that reaches ``day`` or later ('2024' reaches 2024-06-19)."""
-    return column >= func.substr(literal(day), 1, func.length(column))
+    """A date at any granularity that reaches ``day`` or later ('2024' reaches 2024-06-19). The plain bound
+    first (every such date sorts at or after the day's year) lets an index on the date find them."""
+    return and_(column >= day[:4], column >= func.substr(literal(day), 1, func.length(column)))
 
 
 def _on_or_before(column, day: str):
-    return column <= func.substr(literal(day), 1, func.length(column))
+    """A date at any granularity that reaches back to ``day`` or earlier; such dates sort at or before it."""
+    return and_(column <= day, column <= func.substr(literal(day), 1, func.length(column)))
+
+
+def _newest(e) -> tuple:
+    """Newest first, undated last, in the order the date indexes hold."""
+    return (e.date.desc().nulls_last(), e.id.desc())
 
 
 class Queries:
@@ -127,47 +134,63 @@ class Queries:
         """Events, newest first, each with its counts of reports and articles and its best confidence."""
         f = f or EventFilter()
         e, r = s.events.c, s.event_reports.c
-        query = (
-            select(
-                s.events,
-                func.count(r.id).label("reports"),
-                func.count(func.distinct(r.article_id)).label("articles"),
-                func.max(r.confidence).label("confidence"),
-                func.min(r.place).label("place"),
-            )
-            .join(s.event_reports, r.event_id == e.id)
-            .where(*self._event_conditions(f))
-            .group_by(*s.events.c)
-            .order_by(e.date.desc().nulls_last(), e.id.desc())
-            .limit(limit)
-            .offset(offset)
-        )
         with self.engine.connect() as conn:
-            rows = [dict(row) for row in conn.execute(query).mappings()]
-        return rows
+            # the page's events first, in date order along an index, then what their reports say
+            ids = list(
+                conn.execute(
+                    select(e.id)
+                    .where(*self._event_conditions(f))
+                    .order_by(*_newest(e))
+                    .limit(limit)
+                    .offset(offset)
+                ).scalars()
+            )
+            if not ids:
+                return []
+            query = (
+                select(
+                    s.events,
+                    func.count(r.id).label("reports"),
+                    func.count(func.distinct(r.article_id)).label("articles"),
+                    func.max(r.confidence).label("confidence"),
+                    func.min(r.place).label("place"),
+                )
+                .join(s.event_reports, r.event_id == e.id)
+                .where(e.id.in_(ids))
+                .group_by(*s.events.c)
+                .order_by(*_newest(e))
+            )
+            return [dict(row) for row in conn.execute(query).mappings()]
 
     def map_points(self, f: EventFilter | None = None, limit: int = 2000) -> list[dict[str, Any]]:
         """Events with a geocoded place, newest first, one point each (the mean of its reports' coordinates)."""
         f = f or EventFilter()
         e, r = s.events.c, s.event_reports.c
-        query = (
-            select(
-                e.id,
-                e.date,
-                e.type,
-                e.source,
-                e.target,
-                func.min(r.place).label("place"),
-                func.avg(r.lat).label("lat"),
-                func.avg(r.lon).label("lon"),
-            )
-            .join(s.event_reports, r.event_id == e.id)
-            .where(r.lat.is_not(None), r.lon.is_not(None), *self._event_conditions(f))
-            .group_by(e.id, e.date, e.type, e.source, e.target)
-            .order_by(e.date.desc().nulls_last(), e.id.desc())
-            .limit(limit)
-        )
+        placed = select(r.id).where(r.event_id == e.id, r.lat.is_not(None), r.lon.is_not(None)).exists()
         with self.engine.connect() as conn:
+            ids = list(
+                conn.execute(
+                    select(e.id).where(placed, *self._event_conditions(f)).order_by(*_newest(e)).limit(limit)
+                ).scalars()
+            )
+            if not ids:
+                return []
+            query = (
+                select(
+                    e.id,
+                    e.date,
+                    e.type,
+                    e.source,
+                    e.target,
+                    func.min(r.place).label("place"),
+                    func.avg(r.lat).label("lat"),
+                    func.avg(r.lon).label("lon"),
+                )
+                .join(s.event_reports, r.event_id == e.id)
+                .where(e.id.in_(ids), r.lat.is_not(None), r.lon.is_not(None))
+                .group_by(e.id, e.date, e.type, e.source, e.target)
+                .order_by(*_newest(e))
+            )
             return [
                 {**row, "lat": round(row["lat"], 4), "lon": round(row["lon"], 4)}
                 for row in (dict(m) for m in conn.execute(query).mappings())
@@ -231,26 +254,37 @@ class Queries:
 
     def dyads(self, limit: int = 10) -> list[dict[str, Any]]:
         """The most active pairs of states (or bodies), unordered, over actual events with two sides."""
-        e = s.events.c
-        low = case((e.source < e.target, e.source), else_=e.target)
-        high = case((e.source < e.target, e.target), else_=e.source)
-        quads = [func.sum(case((e.quad == q, 1), else_=0)).label(q) for q in QUADS]
+        t, e = s.dyad_tallies.c, s.events.c
         query = (
-            select(
-                low.label("a"),
-                high.label("b"),
-                func.count().label("events"),
-                *quads,
-                func.sum(func.coalesce(e.goldstein, 0)).label("goldstein"),
-                func.max(case((e.date.like("%W%"), None), else_=e.date)).label("latest"),
-            )
-            .where(e.modality == "actual", e.source.is_not(None), e.target.is_not(None), e.source != e.target)
-            .group_by(low, high)
-            .order_by(func.count().desc(), low, high)
+            select(t.a, t.b, t.events, *[t[q] for q in QUADS], t.goldstein)
+            .where(t.modality == "actual", t.a != "", t.a != t.b, t.events > 0)
+            .order_by(t.events.desc(), t.a, t.b)
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
+            rows = [dict(row) for row in conn.execute(query).mappings()]
+            for row in rows:  # the latest dated event of each pair, along the pair's index
+                row["goldstein"] = round(row["goldstein"], 6)
+                row["latest"] = max(
+                    (
+                        conn.execute(
+                            select(func.max(e.date)).where(
+                                e.source == x, e.target == y, e.modality == "actual", ~e.date.like("%W%")
+                            )
+                        ).scalar()
+                        for x, y in ((row["a"], row["b"]), (row["b"], row["a"]))
+                    ),
+                    key=lambda d: d or "",
+                )
+        return rows
+
+    def side_counts(self) -> dict[str, int]:
+        """Stored events (any modality) with both sides known, and with one side unknown: from the tallies."""
+        t = s.dyad_tallies.c
+        with self.engine.connect() as conn:
+            both = conn.execute(select(func.coalesce(func.sum(t.events), 0)).where(t.a != "")).scalar_one()
+            one = conn.execute(select(func.coalesce(func.sum(t.events), 0)).where(t.a == "")).scalar_one()
+        return {"both": int(both), "one": int(one)}
 
     def dyad_events(self, a: str, b: str, directed: bool = False, since: str | None = None, until: str | None = None):
         """(date, type, quad, goldstein, source, target) of the actual events between two sides."""

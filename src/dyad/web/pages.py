@@ -104,10 +104,7 @@ def home(
         total = max(coop + conflict, 1)
         d["coop"], d["conflict"] = coop, conflict
         d["coop_pct"], d["conflict_pct"] = round(100 * coop / total), round(100 * conflict / total)
-    sides = {
-        "both": db.count_events(EventFilter(modality=None, sides="both")),
-        "one": db.count_events(EventFilter(modality=None, sides="one")),
-    }
+    sides = db.side_counts()
     return _page(
         request,
         "home.html",
