@@ -19,6 +19,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     and_,
+    bindparam,
     case,
     create_engine,
     delete,
@@ -49,6 +50,12 @@ from dyad.store.resolve import (
 )
 
 DEFAULT_DB = "dyad.db"
+
+
+# Statements the write path runs for every event report, built once.
+INSERT_REPORT = insert(s.event_reports)
+INSERT_EVENT = insert(s.events)
+EVENT_BY_KEY = select(s.events.c.id).where(s.events.c.key == bindparam("key"))
 
 
 class StoreError(DyadError):
@@ -355,24 +362,25 @@ class Store(Queries):
                 # coarse event, the UPDATE that moves the coarse event's reports must see them all,
                 # those of this very article included, or they would point at a deleted event.
                 conn.execute(
-                    insert(s.event_reports).values(
-                        event_id=self._event_for(conn, ev, source, target, body["article"]["hash"]),
-                        article_id=article_id,
-                        local_id=ev["id"],
-                        type=ev["type"],
-                        source=source,
-                        target=target,
-                        date=ev.get("date"),
-                        modality=ev["modality"],
-                        confidence=ev.get("confidence"),
-                        sources=json.dumps(src),
-                        targets=json.dumps(tgt),
-                        place=place.get("name"),
-                        place_country=place.get("country"),
-                        lat=place.get("lat"),
-                        lon=place.get("lon"),
-                        evidence=json.dumps(ev["evidence"], ensure_ascii=False),
-                    )
+                    INSERT_REPORT,  # one statement, built once: building it per report cost more than running it
+                    {
+                        "event_id": self._event_for(conn, ev, source, target, body["article"]["hash"]),
+                        "article_id": article_id,
+                        "local_id": ev["id"],
+                        "type": ev["type"],
+                        "source": source,
+                        "target": target,
+                        "date": ev.get("date"),
+                        "modality": ev["modality"],
+                        "confidence": ev.get("confidence"),
+                        "sources": json.dumps(src),
+                        "targets": json.dumps(tgt),
+                        "place": place.get("name"),
+                        "place_country": place.get("country"),
+                        "lat": place.get("lat"),
+                        "lon": place.get("lon"),
+                        "evidence": json.dumps(ev["evidence"], ensure_ascii=False),
+                    },
                 )
                 written.add(ev["id"])
         return len(written)
@@ -390,7 +398,7 @@ class Store(Queries):
         group = and_(e.type == kind, _eq(e.source, source), _eq(e.target, target), e.modality == modality)
         stem = f"{kind}|{source or ''}|{target or ''}|{modality}"
         key = f"{stem}|{date}" if date else f"{stem}|undated:{digest}:{ev['id']}"
-        found = conn.execute(select(e.id).where(e.key == key)).scalar()
+        found = conn.execute(EVENT_BY_KEY, {"key": key}).scalar()
         if found is not None:
             return found
         grain = precision(date)
@@ -399,24 +407,25 @@ class Store(Queries):
             if len(finer) == 1:
                 return finer[0]
         new_id = conn.execute(
-            insert(s.events).values(
-                key=key,
-                type=kind,
-                mode=ev.get("mode"),
-                cameo=ev.get("cameo"),
-                quad=ev.get("quad"),
-                goldstein=ev.get("goldstein"),
-                source=source,
-                target=target,
-                date=date,
-                modality=modality,
-            )
+            INSERT_EVENT,
+            {
+                "key": key,
+                "type": kind,
+                "mode": ev.get("mode"),
+                "cameo": ev.get("cameo"),
+                "quad": ev.get("quad"),
+                "goldstein": ev.get("goldstein"),
+                "source": source,
+                "target": target,
+                "date": date,
+                "modality": modality,
+            },
         ).inserted_primary_key[0]
         if grain in ("day", "month"):
             for prefix in (date[:7], date[:4]):
                 if not coarser(prefix, date):
                     continue
-                coarse = conn.execute(select(e.id).where(e.key == f"{stem}|{prefix}")).scalar()
+                coarse = conn.execute(EVENT_BY_KEY, {"key": f"{stem}|{prefix}"}).scalar()
                 if coarse is not None and self._finer(conn, group, prefix) == [new_id]:
                     conn.execute(
                         update(s.event_reports).where(s.event_reports.c.event_id == coarse).values(event_id=new_id)
@@ -425,8 +434,10 @@ class Store(Queries):
         return new_id
 
     def _finer(self, conn: Connection, group, date: str) -> list[int]:
+        """The group's events dated within ``date`` more finely ("2024-06" within "2024"). Dates hold digits, '-'
+        and 'W': a range from "<date>-" to "<date>-~" is that prefix, and an index on the date can find it."""
         e = s.events.c
-        rows = conn.execute(select(e.id, e.date).where(group, e.date.like(f"{date}-%")))
+        rows = conn.execute(select(e.id, e.date).where(group, e.date >= f"{date}-", e.date < f"{date}-~"))
         return [i for i, d in rows if coarser(date, d)]
 
     def _relink(self, conn: Connection, actor_id: int, skip_article: int) -> None:
