@@ -95,8 +95,10 @@ class Queries:
             conds.append(or_(e.source.is_(None), e.target.is_(None)))
         if f.dyad:
             a, b = f.dyad
-            forward = and_(e.source == a, e.target == b)
-            conds.append(forward if f.directed else or_(forward, and_(e.source == b, e.target == a)))
+            if f.directed or a == b:
+                conds.append(and_(e.source == a, e.target == b))
+            else:  # either direction, said so that the index on (source, target) serves it: two by two points
+                conds.append(and_(e.source.in_((a, b)), e.target.in_((a, b)), e.source != e.target))
         if f.type:
             conds.append(e.type == f.type.upper())
         if f.since:
@@ -269,7 +271,11 @@ class Queries:
                     (
                         conn.execute(
                             select(func.max(e.date)).where(
-                                e.source == x, e.target == y, e.modality == "actual", ~e.date.like("%W%")
+                                e.source == x,
+                                e.target == y,
+                                e.modality == "actual",
+                                ~e.date.like("%W%"),
+                                ~e.date.like("X%"),  # "XXXX-10-23": a day of an unknown year
                             )
                         ).scalar()
                         for x, y in ((row["a"], row["b"]), (row["b"], row["a"]))
