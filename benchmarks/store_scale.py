@@ -1,7 +1,7 @@
 """The store at scale: write rate, size and query latency at 10k, 100k or 1M events, on SQLite or PostgreSQL.
 
     .venv/bin/python benchmarks/store_scale.py --events 100000 [--backend sqlite|postgresql] [--db URL]
-                                               [--repeat 20] [--keep PATH] [--json]
+                                               [--repeat 20] [--db PATH --keep] [--json]
 
 The store is filled through its real write path (``Store.write``, as ``dyad ingest`` does) with synthetic
 documents made from real extracted ones: the demo corpus (and the dev set when ``../shared/eval`` is there)
@@ -157,7 +157,9 @@ def fill(target: str, want_events: int, batch: int, seed: int, quiet: bool) -> d
     weights = [1 / (rank + 1) for rank in range(len(states))]
     store = Store(target)
     rates: list[tuple[int, float]] = []  # (events before the batch, documents/s of the batch)
-    events = docs = n = 0
+    events = store.stats()["events"]  # a kept store (--keep) is measured again, filled only up to the number
+    docs = n = counted = 0
+    guess, per_document = float(events), 5.0  # events expected: what was counted, then an estimate per document
     started = time.perf_counter()
     while events < want_events:
         documents = [synthetic(rng.choice(source), n + k, rng, states, weights) for k in range(batch)]
@@ -166,8 +168,11 @@ def fill(target: str, want_events: int, batch: int, seed: int, quiet: bool) -> d
         store.write(documents)
         rates.append((events, batch / (time.perf_counter() - t0)))
         docs += batch
-        if len(rates) % 20 == 0 or events + batch * 4 >= want_events:
-            events = store.stats()["events"]
+        guess += batch * per_document
+        if len(rates) % 20 == 0 or guess >= want_events:
+            before, events = events, store.stats()["events"]
+            per_document = max(1.0, (events - before) / max(1, docs - counted))
+            guess, counted = events, docs
             if not quiet:
                 spent = time.perf_counter() - started
                 print(
@@ -180,6 +185,8 @@ def fill(target: str, want_events: int, batch: int, seed: int, quiet: bool) -> d
         print(file=sys.stderr)
     stats = store.stats()
     store.close()
+    if not rates:
+        return {"documents": 0, "stats": stats, "rate_empty": float("nan"), "rate_full": float("nan"), "seconds": 0.0}
     tenth = max(1, len(rates) // 10)
     first = statistics.median(r for _, r in rates[:tenth])
     last = statistics.median(r for _, r in rates[-tenth:])
@@ -325,7 +332,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--events", type=int, default=10_000, help="events the store holds when measured")
     ap.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     ap.add_argument("--db", help="a SQLite path (default: a temporary file) or the PostgreSQL URL to use")
-    ap.add_argument("--keep", action="store_true", help="keep the SQLite file (with --db) instead of a temporary one")
+    ap.add_argument(
+        "--keep", action="store_true", help="with --db: keep the store, and measure a kept one again (filled up to N)"
+    )
     ap.add_argument("--repeat", type=int, default=20, help="calls of each query, for the median and p95")
     ap.add_argument("--batch", type=int, default=100, help="documents per write transaction")
     ap.add_argument("--seed", type=int, default=1)
@@ -334,8 +343,8 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.backend == "sqlite" and args.db and Path(args.db).exists() and not args.keep:
-            sys.exit(f"store_scale: {args.db} exists; give a new path, or none for a temporary store")
-        target = fresh_target(args.backend, args.db, Path(tmp))
+            sys.exit(f"store_scale: {args.db} exists; give a new path, or --keep to measure it again")
+        target = args.db if args.keep and args.db else fresh_target(args.backend, args.db, Path(tmp))
         filled = fill(target, args.events, args.batch, args.seed, quiet=False)
         stats = filled["stats"]
         size = size_bytes(target, args.backend)
@@ -344,14 +353,20 @@ def main(argv: list[str] | None = None) -> None:
         web, rss = served(target, p, args.repeat)
         latencies.update(web)
 
-    rate_ratio = filled["rate_full"] / filled["rate_empty"]
+    measured = filled["documents"] > 0
+    rate_ratio = filled["rate_full"] / filled["rate_empty"] if measured else None
     print(
         f"{args.backend}: {stats['events']:,} events, {stats['reports']:,} reports, {stats['articles']:,} articles, "
         f"{stats['actors']:,} actors, {stats['quotes']:,} quotes; filled in {filled['seconds']:.0f} s"
     )
+    written = (
+        f"{filled['rate_empty']:.0f} documents/s into an empty store, {filled['rate_full']:.0f} at the end "
+        f"(x{rate_ratio:.2f})"
+        if measured
+        else "a kept store, not written this run"
+    )
     print(
-        f"write: {filled['rate_empty']:.0f} documents/s into an empty store, {filled['rate_full']:.0f} at the end "
-        f"(x{rate_ratio:.2f}); {size / stats['events']:.0f} bytes per event ({size / 2**20:.0f} MiB); "
+        f"write: {written}; {size / stats['events']:.0f} bytes per event ({size / 2**20:.0f} MiB); "
         f"dyad serve: {rss:.0f} MiB resident"
     )
     width = max(len(k) for k in latencies)
@@ -366,9 +381,9 @@ def main(argv: list[str] | None = None) -> None:
                     "events": stats["events"],
                     "reports": stats["reports"],
                     "articles": stats["articles"],
-                    "documents_per_s_empty": round(filled["rate_empty"], 1),
-                    "documents_per_s_full": round(filled["rate_full"], 1),
-                    "write_rate_vs_empty": round(rate_ratio, 3),
+                    "documents_per_s_empty": round(filled["rate_empty"], 1) if measured else None,
+                    "documents_per_s_full": round(filled["rate_full"], 1) if measured else None,
+                    "write_rate_vs_empty": round(rate_ratio, 3) if rate_ratio is not None else None,
                     "bytes_per_event": round(size / stats["events"]),
                     "serve_rss_mib": round(rss, 1),
                     "median_ms": {k: round(v[0], 1) for k, v in latencies.items()},

@@ -72,7 +72,7 @@ def _side(value: str) -> str:
     return found
 
 
-MAP_POINTS = 2000  # the newest events a map shows
+MAP_POINTS = 1000  # the newest events a map shows
 
 
 def _period(type: str | None, since: str | None, until: str | None) -> tuple[str | None, str | None, str | None]:  # noqa: A002
