@@ -193,6 +193,19 @@ def test_queries_filter_events_and_search_quotes(db_url):
         assert [(d["a"], d["b"], d["events"]) for d in store.dyads()] == [("PRK", "RUS", 1)]  # Virtanen: no country
 
 
+def test_a_day_of_an_unknown_year_is_stored_undated_and_listed_after_dated_events(db_url):
+    unknown = doc("Putin met Xi Jinping in Beijing on Oct. 23 to discuss trade.", None, id="no-year")
+    assert unknown.events[0]["date"] == "XXXX-10-23"  # the document keeps what the text says
+    with Store(db_url) as store:
+        store.write([doc(VISIT[0][0], VISIT[0][1], id="dated"), unknown])
+        listed = store.events(EventFilter(sides=None))
+        assert [e["date"] for e in listed] == ["2024-06-19", None]  # no year: no place on a timeline
+        assert {(d["a"], d["b"]): d["latest"] for d in store.dyads()} == {
+            ("CHN", "RUS"): None,  # its one event has no known year
+            ("PRK", "RUS"): "2024-06-19",
+        }
+
+
 def test_a_version_1_store_is_migrated_in_place_with_its_tallies_filled(db_url):
     with Store(db_url) as store:
         ingest(read_paths([str(FIXTURES / "visits.jsonl")]), store)

@@ -395,6 +395,8 @@ class Store(Queries):
         """
         e = s.events.c
         kind, modality, date = ev["type"], ev["modality"], ev.get("date")
+        if date and not date[:4].isdigit():
+            date = None  # "XXXX-10-23", a day of an unknown year: no place on a timeline, nothing to merge by
         group = and_(e.type == kind, _eq(e.source, source), _eq(e.target, target), e.modality == modality)
         stem = f"{kind}|{source or ''}|{target or ''}|{modality}"
         key = f"{stem}|{date}" if date else f"{stem}|undated:{digest}:{ev['id']}"
