@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import dyad
 from dyad.analysis import timeline
 from dyad.analysis.timeline import period_of, period_start
 
@@ -73,3 +74,35 @@ def test_weekly_and_yearly_timelines():
 def test_an_unknown_grain_is_refused():
     with pytest.raises(ValueError, match="--by must be one of"):
         timeline(ROWS, "PRK", "RUS", by="fortnight")
+
+
+GRAINS_TEXTS = [
+    ("Russia accused North Korea of violating the deal on Monday.", "2024-06-17"),
+    ("Russia accused North Korea of breaking the deal on Monday, officials said.", "2023-02-20"),
+    ("Russia accused North Korea of breaking the deal last week.", "2023-02-22"),
+    ("Russia and North Korea signed a treaty in March 2022.", "2022-05-01"),
+    ("North Korea praised Russia in 2021.", "2022-01-10"),
+    ("Russian forces attacked North Korean positions on Tuesday.", "2024-06-18"),
+]
+
+
+def test_rows_counted_by_the_store_give_the_same_timeline_as_one_row_per_event(tmp_path):
+    from dyad.ingest import ingest
+    from dyad.sources import read_paths
+    from dyad.store import Store
+    from tests.conftest import FIXTURES
+
+    with Store(str(tmp_path / "dyad.db")) as store:
+        ingest(read_paths([str(FIXTURES / "visits.jsonl")]), store)
+        store.write(
+            [
+                # the same pair at every grain, twice on one day: counted rows must add up like single ones
+                dyad.extract(text, published=day, id=f"grain-{n}")
+                for n, (text, day) in enumerate(GRAINS_TEXTS)
+            ]
+        )
+        for by in ("day", "week", "month", "year"):
+            for directed in (False, True):
+                one_each = timeline(store.dyad_events("RUS", "PRK", directed), "RUS", "PRK", by, directed)
+                counted = timeline(store.dyad_periods("RUS", "PRK", by, directed), "RUS", "PRK", by, directed)
+                assert counted.to_dict() == one_each.to_dict(), (by, directed)

@@ -91,23 +91,26 @@ def period_start(period: str) -> str:
 
 
 def timeline(rows: Iterable[tuple], a: str, b: str, by: str = "month", directed: bool = False) -> Timeline:
-    """Aggregate (date, type, quad, goldstein, source, target) rows into periods, oldest first."""
+    """Aggregate (date, type, quad, goldstein, source, target) rows into periods, oldest first. A row may
+    carry a seventh value, the number of events it stands for (its Goldstein score then being their sum): the
+    store counts a pair's events by period in the database (``Store.dyad_periods``)."""
     if by not in GRAINS:
         raise ValueError(f"--by must be one of {', '.join(GRAINS)}, not {by!r}")
     periods: dict[str, Period] = {}
     coarse = undated = 0
-    for value, kind, quad, goldstein, _source, _target in rows:
+    for value, kind, quad, goldstein, _source, _target, *counted in rows:
+        n = counted[0] if counted else 1
         if not value:
-            undated += 1
+            undated += n
             continue
         key = period_of(value, by)
         if key is None:
-            coarse += 1
+            coarse += n
             continue
         period = periods.setdefault(key, Period(key))
-        period.events += 1
+        period.events += n
         period.goldstein += goldstein or 0.0
-        period.types[kind] += 1
+        period.types[kind] += n
         if quad:
-            period.quads[quad] += 1
+            period.quads[quad] += n
     return Timeline(a, b, by, directed, [periods[k] for k in sorted(periods)], coarse, undated)

@@ -66,7 +66,7 @@ def timeline(
     first, second = side(a), side(b)
     start, end = _days(since, until, "--from/--to")
     with open_store(db) as store:
-        result = build(store.dyad_events(first, second, directed, start, end), first, second, by, directed)
+        result = build(store.dyad_periods(first, second, by, directed, start, end), first, second, by, directed)
     if as_json:
         print_json(result.to_dict())
     else:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 
 from dyad.store import schema as s
 
@@ -170,11 +170,18 @@ class Queries:
         e, r = s.events.c, s.event_reports.c
         placed = select(r.id).where(r.event_id == e.id, r.lat.is_not(None), r.lon.is_not(None)).exists()
         with self.engine.connect() as conn:
-            ids = list(
-                conn.execute(
-                    select(e.id).where(placed, *self._event_conditions(f)).order_by(*_newest(e)).limit(limit)
-                ).scalars()
-            )
+            if f.dyad:
+                # a pair's events come from its own index, sorted here: asked to keep date order, a planner would
+                # walk every event of the store by date to find the pair's
+                found = conn.execute(select(e.id, e.date).where(placed, *self._event_conditions(f))).all()
+                found.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
+                ids = [row[0] for row in found[:limit]]
+            else:
+                ids = list(
+                    conn.execute(
+                        select(e.id).where(placed, *self._event_conditions(f)).order_by(*_newest(e)).limit(limit)
+                    ).scalars()
+                )
             if not ids:
                 return []
             query = (
@@ -299,6 +306,30 @@ class Queries:
         query = select(e.date, e.type, e.quad, e.goldstein, e.source, e.target).where(*self._event_conditions(f))
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(query)]
+
+    def dyad_periods(
+        self, a: str, b: str, by: str, directed: bool = False, since: str | None = None, until: str | None = None
+    ) -> list[tuple]:
+        """What ``dyad_events`` gives, counted in the database: (date or period, type, quad, Goldstein sum,
+        None, None, events) rows, one per month (or day, or year) and type and quad. Dates too coarse for the
+        period stay as they are, so that ``analysis.timeline`` still counts them apart; weeks are days here,
+        and ``timeline`` finds their ISO week."""
+        f = EventFilter(dyad=(a, b), directed=directed, since=since, until=until)
+        e = s.events.c
+        if by == "year":
+            key = func.substr(e.date, 1, 4)
+        elif by == "month":
+            fine = and_(func.length(e.date) >= 7, ~e.date.like("%W%"))
+            key = case((fine, func.substr(e.date, 1, 7)), else_=e.date)
+        else:
+            key = e.date
+        query = (
+            select(key, e.type, e.quad, func.sum(func.coalesce(e.goldstein, 0.0)), func.count())
+            .where(*self._event_conditions(f))
+            .group_by(key, e.type, e.quad)
+        )
+        with self.engine.connect() as conn:
+            return [(d, t, q, g, None, None, n) for d, t, q, g, n in conn.execute(query)]
 
     def _quotes_query(self, speaker: str | None, search: str | None, speaker_id: int | None):
         q, a, act = s.quotes.c, s.articles.c, s.actors.c

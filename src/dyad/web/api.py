@@ -61,7 +61,7 @@ def timeline(
     from dyad.analysis import timeline as build
 
     first, second = code(a, "a"), code(b, "b")
-    rows = db.dyad_events(first, second, directed, *_days(since, until))
+    rows = db.dyad_periods(first, second, by, directed, *_days(since, until))
     return build(rows, first, second, by, directed).to_dict()
 
 

@@ -158,7 +158,7 @@ def dyad(
         raise HTTPException(404, f"{type!r} is not a PLOVER type")
     if by not in GRAINS:
         raise HTTPException(404, f"by {by!r}: give day, week, month or year")
-    rows = db.dyad_events(first, second)
+    rows = db.dyad_periods(first, second, by)  # counted by period in the database
     periods = build_timeline(rows, first, second, by)
     chart = {
         "by": by,
@@ -171,7 +171,9 @@ def dyad(
         "goldstein": [round(p.goldstein, 2) for p in periods.periods],
         "title": f"{first}–{second}, actual events per {by}",
     }
-    types = Counter(r[1] for r in rows)
+    types: Counter[str] = Counter()
+    for row in rows:
+        types[row[1]] += row[6]
     f = EventFilter(dyad=(first, second), type=type.upper() if type else None)
     points = db.map_points(f, MAP_POINTS)
     total = db.count_events(f)
