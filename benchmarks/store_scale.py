@@ -256,7 +256,10 @@ def store_queries(target: str, p: dict[str, Any], repeat: int) -> dict[str, tupl
         calls = {
             "dyads overview": lambda: store.dyads(15),
             "ten-year monthly timeline": lambda: timeline(
-                store.dyad_events(p["a"], p["b"], since="2015-01-01", until="2024-12-31"), p["a"], p["b"], "month"
+                store.dyad_periods(p["a"], p["b"], "month", since="2015-01-01", until="2024-12-31"),
+                p["a"],
+                p["b"],
+                "month",
             ),
             "events by type and date": lambda: (store.events(f, limit=50), store.count_events(f)),
             "one event with its reports": lambda: store.event(p["event"]),

@@ -152,3 +152,15 @@ def test_the_home_page_maps_events_by_their_places_filtered_by_period_and_type(c
 
 def test_a_dyad_page_maps_only_that_dyads_events(client):
     assert [p["place"] for p in map_data(client.get("/dyad/RUS/PRK").text)] == ["Pyongyang"]
+
+
+def test_a_widely_reported_event_shows_its_reports_a_page_at_a_time(client, monkeypatch):
+    from dyad.web import pages
+
+    event_id = re.search(r'href="/event/(\d+)"', client.get("/dyad/RUS/PRK").text)[1]
+    whole = client.get(f"/event/{event_id}").text
+    monkeypatch.setattr(pages, "REPORTS_PAGE", 1)
+    first = client.get(f"/event/{event_id}").text
+    assert first.count('<section class="report">') == 1 < whole.count('<section class="report">')
+    assert "Page 1 of" in first and "?page=2" in first
+    assert client.get(f"/event/{event_id}", params={"page": 2}).text.count('<section class="report">') == 1

@@ -196,14 +196,21 @@ def dyad(
     )
 
 
+REPORTS_PAGE = 20  # reports of one event shown on a page, each with its article's highlighted sentences
+
+
 @router.get("/event/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: int) -> HTMLResponse:
+def event(
+    request: Request, event_id: int, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+) -> HTMLResponse:
     db = _store(request)
     found = db.event(event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
+    total = len(found["reports"])
+    shown = found["reports"][(page - 1) * REPORTS_PAGE : page * REPORTS_PAGE]  # a widely reported event: in pages
     documents: dict[int, dict] = {}
-    for report in found["reports"]:
+    for report in shown:
         art = documents.get(report["article_id"])
         if art is None:
             art = documents[report["article_id"]] = db.article(int(report["article_id"])) or {}
@@ -222,7 +229,8 @@ def event(request: Request, event_id: int) -> HTMLResponse:
                         if ev["start"] <= m["start"] and m["end"] <= ev["end"]:
                             marks.append(Mark(m["start"], m["end"], role, f"{role}: {a['name']}"))
             report["sentences"].append(render(text, marks, ev["start"], ev["end"]))
-    return _page(request, "event.html", event=found)
+    pages = max(1, -(-total // REPORTS_PAGE))
+    return _page(request, "event.html", event=found, shown=shown, total=total, page=page, pages=pages, query="")
 
 
 @router.get("/article/{ref:path}", response_class=HTMLResponse)
