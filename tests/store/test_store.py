@@ -223,7 +223,7 @@ def test_a_version_1_store_is_migrated_in_place_with_its_tallies_filled(db_url):
             conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     with Store(db_url) as store:
         with store.engine.connect() as conn:
-            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "2"
+            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "3"
         assert store.integrity() == "ok"  # the tallies equal a count over the stored events
         assert [(d["a"], d["b"], d["events"]) for d in store.dyads()] == before
         store.forget("finn")

@@ -171,9 +171,19 @@ class Queries:
         placed = select(r.id).where(r.event_id == e.id, r.lat.is_not(None), r.lon.is_not(None)).exists()
         with self.engine.connect() as conn:
             if f.dyad:
-                # a pair's events come from its own index, sorted here: asked to keep date order, a planner would
-                # walk every event of the store by date to find the pair's
-                found = conn.execute(select(e.id, e.date).where(placed, *self._event_conditions(f))).all()
+                # a pair's placed reports come from their own (partial) index, their events sorted here: asked to
+                # keep date order, a planner would walk every event of the store by date to find the pair's
+                a, b = f.dyad
+                if f.directed or a == b:
+                    pair = and_(r.source == a, r.target == b)
+                else:
+                    pair = and_(r.source.in_((a, b)), r.target.in_((a, b)), r.source != r.target)
+                found = conn.execute(
+                    select(e.id, e.date)
+                    .select_from(s.event_reports.join(s.events, e.id == r.event_id))
+                    .where(r.lat.is_not(None), r.lon.is_not(None), pair, *self._event_conditions(f))
+                    .distinct()
+                ).all()
                 found.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
                 ids = [row[0] for row in found[:limit]]
             else:
