@@ -35,3 +35,17 @@ def records(path: Path, repeat: int, distinct: bool = False) -> list[Record]:
         for k in range(repeat)
         for n, r in enumerate(rows)
     ]
+
+
+def empty_postgres(url: str) -> str:
+    """The PostgreSQL database at ``url`` with its public schema emptied, for a store made from nothing."""
+    from sqlalchemy import create_engine, text
+
+    from dyad.store.store import engine_url
+
+    engine = create_engine(engine_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url

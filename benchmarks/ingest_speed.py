@@ -24,23 +24,14 @@ from dyad.ingest import ingest
 from dyad.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import options  # noqa: E402
+from corpus import empty_postgres, options  # noqa: E402
 from corpus import records as corpus  # noqa: E402
 
 
 def _fresh(db: str | None, folder: Path, n: int) -> str:
     if db is None:
         return str(folder / f"bench-{n}.db")
-    from sqlalchemy import create_engine, text
-
-    from dyad.store.store import engine_url
-
-    engine = create_engine(engine_url(db))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return db
+    return empty_postgres(db)
 
 
 def main() -> None:

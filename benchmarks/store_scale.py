@@ -39,7 +39,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import ROOT, empty_postgres  # noqa: E402
+
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 FIRST_DAY, DAYS = dt.date(2015, 1, 1), 3652  # ten years
 
@@ -135,16 +137,7 @@ def fresh_target(backend: str, db: str | None, folder: Path) -> str:
         return db or str(folder / "scale.db")
     if not db:
         sys.exit("store_scale: --backend postgresql needs --db postgresql://...")
-    from sqlalchemy import create_engine, text
-
-    from dyad.store.store import engine_url
-
-    engine = create_engine(engine_url(db))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return db
+    return empty_postgres(db)
 
 
 def fill(target: str, want_events: int, batch: int, seed: int, quiet: bool) -> dict[str, Any]:

@@ -74,6 +74,15 @@ def _on_or_before(column, day: str):
     return and_(column <= day, column <= func.substr(literal(day), 1, func.length(column)))
 
 
+def _pair(columns, dyad: tuple[str, str], directed: bool):
+    """Rows of events or reports (``columns``: their ``.c``) between two sides. Either direction is said as two
+    by two points, so that an index on (source, target) serves it, not an OR a planner turns into a scan."""
+    a, b = dyad
+    if directed or a == b:
+        return and_(columns.source == a, columns.target == b)
+    return and_(columns.source.in_((a, b)), columns.target.in_((a, b)), columns.source != columns.target)
+
+
 def _newest(e) -> tuple:
     """Newest first, undated last, in the order the date indexes hold."""
     return (e.date.desc().nulls_last(), e.id.desc())
@@ -94,11 +103,7 @@ class Queries:
         elif f.sides == "one":
             conds.append(or_(e.source.is_(None), e.target.is_(None)))
         if f.dyad:
-            a, b = f.dyad
-            if f.directed or a == b:
-                conds.append(and_(e.source == a, e.target == b))
-            else:  # either direction, said so that the index on (source, target) serves it: two by two points
-                conds.append(and_(e.source.in_((a, b)), e.target.in_((a, b)), e.source != e.target))
+            conds.append(_pair(e, f.dyad, f.directed))
         if f.type:
             conds.append(e.type == f.type.upper())
         if f.since:
@@ -173,11 +178,7 @@ class Queries:
             if f.dyad:
                 # a pair's placed reports come from their own (partial) index, their events sorted here: asked to
                 # keep date order, a planner would walk every event of the store by date to find the pair's
-                a, b = f.dyad
-                if f.directed or a == b:
-                    pair = and_(r.source == a, r.target == b)
-                else:
-                    pair = and_(r.source.in_((a, b)), r.target.in_((a, b)), r.source != r.target)
+                pair = _pair(r, f.dyad, f.directed)
                 found = conn.execute(
                     select(e.id, e.date)
                     .select_from(s.event_reports.join(s.events, e.id == r.event_id))
