@@ -55,7 +55,26 @@ DEFAULT_DB = "dyad.db"
 # Statements the write path runs for every event report, built once.
 INSERT_REPORT = insert(s.event_reports)
 INSERT_EVENT = insert(s.events)
-EVENT_BY_KEY = select(s.events.c.id).where(s.events.c.key == bindparam("key"))
+EVENTS_BY_KEYS = select(s.events.c.key, s.events.c.id).where(s.events.c.key.in_(bindparam("keys", expanding=True)))
+ACTORS_BY_KEYS = select(s.actors).where(s.actors.c.key.in_(bindparam("keys", expanding=True)))
+
+
+def _event_key(
+    ev: dict[str, Any], source: str | None, target: str | None, digest: str
+) -> tuple[str, str | None, str]:
+    """An event report's stem (type, pair, modality), its date as events are dated, and the key of its event."""
+    date = ev.get("date")
+    if date and not date[:4].isdigit():
+        date = None  # "XXXX-10-23", a day of an unknown year: no place on a timeline, nothing to merge by
+    stem = f"{ev['type']}|{source or ''}|{target or ''}|{ev['modality']}"
+    return stem, date, (f"{stem}|{date}" if date else f"{stem}|undated:{digest}:{ev['id']}")
+
+
+def _flush_reports(conn: Connection, pending: list[dict[str, Any]]) -> None:
+    """Write the reports waiting in ``pending`` in one statement (the driver batches them), and empty it."""
+    if pending:
+        conn.execute(INSERT_REPORT, pending)  # built once: building it per report cost more than running it
+        pending.clear()
 
 
 class StoreError(DyadError):
@@ -172,15 +191,35 @@ class Store(Queries):
         if not documents and not refs:
             return []
         with self.engine.begin() as conn:
-            results = [self._write_one(conn, doc) for doc in documents]
+            stored = self._stored_ids(conn, [doc.article.hash for doc in documents])
+            results = [self._write_one(conn, doc, stored) for doc in documents]
             for article in refs:
                 found = conn.execute(select(s.articles.c.id).where(s.articles.c.hash == article.hash)).scalar()
                 if found is not None:
                     self._add_ref(conn, found, article)
             return results
 
-    def _add_ref(self, conn: Connection, article_id: int, article: Article) -> None:
+    @staticmethod
+    def _stored_ids(conn: Connection, hashes: list[str]) -> dict[str, int]:
+        """Article ids by hash for a batch, in one query per 500: a statement per document costs a round trip."""
+        wanted = list(set(hashes))
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            rows = conn.execute(
+                select(s.articles.c.hash, s.articles.c.id).where(s.articles.c.hash.in_(wanted[i : i + 500]))
+            )
+            found.update({h: n for h, n in rows})
+        return found
+
+    def _add_ref(self, conn: Connection, article_id: int, article: Article, new: bool = False) -> None:
         url = article.url or ""
+        if new:  # a new article has no refs yet
+            conn.execute(
+                insert(s.article_refs).values(
+                    article_id=article_id, ref=article.id, url=url, source=article.source, license=article.license
+                )
+            )
+            return
         exists = conn.execute(
             select(s.article_refs.c.id).where(
                 s.article_refs.c.article_id == article_id,
@@ -195,9 +234,10 @@ class Store(Queries):
                 )
             )
 
-    def _write_one(self, conn: Connection, doc: Document) -> WriteResult:
+    def _write_one(self, conn: Connection, doc: Document, stored: dict[str, int]) -> WriteResult:
+        """One document; ``stored`` maps the batch's known hashes to article ids and learns the new ones."""
         art = doc.article
-        found = conn.execute(select(s.articles.c.id).where(s.articles.c.hash == art.hash)).scalar()
+        found = stored.get(art.hash)
         if found is not None:
             self._add_ref(conn, found, art)
             return WriteResult(found, new=False)
@@ -218,7 +258,8 @@ class Store(Queries):
                 ingested_at=_now(),
             )
         ).inserted_primary_key[0]
-        self._add_ref(conn, article_id, art)
+        stored[art.hash] = article_id
+        self._add_ref(conn, article_id, art, new=True)
         events, quotes = self._write_derived(conn, article_id, body)
         return WriteResult(article_id, new=True, events=events, quotes=quotes)
 
@@ -227,8 +268,11 @@ class Store(Queries):
         local: dict[str, int] = {}
         learned: set[int] = set()
         aliases: dict[tuple[int, str], tuple[int, int]] = {}
+        # The document's stored actors in one query; _resolve_actor keeps this copy in step with its writes.
+        keys = sorted({actor_key(*self._identity(actor)[:3]) for actor in body["actors"]})
+        rows = {r["key"]: dict(r) for r in conn.execute(ACTORS_BY_KEYS, {"keys": keys}).mappings()} if keys else {}
         for actor in body["actors"]:
-            actor_id, gained = self._resolve_actor(conn, actor)
+            actor_id, gained = self._resolve_actor(conn, actor, rows)
             local[actor["id"]] = actor_id
             if gained:
                 learned.add(actor_id)
@@ -266,37 +310,49 @@ class Store(Queries):
         topics = sorted({t["name"] for t in body["topics"]})
         if topics:
             conn.execute(insert(s.article_topics), [{"article_id": article_id, "name": t} for t in topics])
-        events = self._write_events(conn, article_id, body, local)
+        sides = {r["id"]: party(r["country"], r["code"]) for r in rows.values() if r["id"] in local.values()}
+        events = self._write_events(conn, article_id, body, local, sides=sides)
         for actor_id in learned:  # earlier articles' events with this actor now know its country
             self._relink(conn, actor_id, article_id)
         return events, len(body["quotes"])
 
-    def _resolve_actor(self, conn: Connection, actor: dict[str, Any]) -> tuple[int, bool]:
-        """The store's actor for a document's actor; True when this taught it a country it lacked."""
-        a = s.actors.c
+    def _identity(self, actor: dict[str, Any]) -> tuple[str, str, str | None, str | None, str | None, Any]:
+        """kind, name, country, title, code and the user's override (whose values win) of a document's actor."""
         kind, name = actor["kind"], actor["name"]
         country, title, code = actor.get("country"), actor.get("title"), actor.get("code")
         override = self.overrides.find(name)
         if override is not None:
             kind, name = override.kind, override.name
             country, title, code = override.country or country, override.title or title, override.code or code
+        return kind, name, country, title, code, override
+
+    def _resolve_actor(
+        self, conn: Connection, actor: dict[str, Any], rows: dict[str, dict[str, Any]]
+    ) -> tuple[int, bool]:
+        """The store's actor for a document's actor; True when this taught it a country it lacked.
+
+        ``rows`` holds the stored actors by key (those the document names, read once); it learns what this writes.
+        """
+        a = s.actors.c
+        kind, name, country, title, code, override = self._identity(actor)
         key = actor_key(kind, name, country)
-        row = conn.execute(select(s.actors).where(a.key == key)).mappings().first()
+        row = rows.get(key)
         if row is None and kind == "person" and override is None:
-            row = self._person_by_surname(conn, name, country)
+            found = self._person_by_surname(conn, name, country)
+            row = dict(found) if found is not None else None
         if row is None:
-            new_id = conn.execute(
-                insert(s.actors).values(
-                    key=key,
-                    kind=kind,
-                    name=name,
-                    surname=surname(kind, name, country),
-                    title=title,
-                    country=country,
-                    code=code,
-                    pinned=int(override is not None),
-                )
-            ).inserted_primary_key[0]
+            values = {
+                "key": key,
+                "kind": kind,
+                "name": name,
+                "surname": surname(kind, name, country),
+                "title": title,
+                "country": country,
+                "code": code,
+                "pinned": int(override is not None),
+            }
+            new_id = conn.execute(insert(s.actors).values(**values)).inserted_primary_key[0]
+            rows[key] = {"id": new_id, **values}
             return new_id, False
         changes: dict[str, Any] = {}
         if override is not None:
@@ -319,7 +375,10 @@ class Store(Queries):
             )
         if changes:
             conn.execute(update(s.actors).where(a.id == row["id"]).values(**changes))
-        return row["id"], "country" in changes and row["country"] != changes["country"]
+            rows.pop(row["key"], None)
+        gained = "country" in changes and row["country"] != changes["country"]
+        rows[changes.get("key", row["key"])] = {**row, **changes}
+        return row["id"], gained
 
     def _person_by_surname(self, conn: Connection, name: str, country: str | None):
         """'Putin' alone is the one stored person called '... Putin' (of a compatible country), if only one."""
@@ -341,68 +400,88 @@ class Store(Queries):
         body: dict[str, Any],
         local: dict[str, int],
         only: set[str] | None = None,
+        sides: dict[int, str | None] | None = None,
     ) -> int:
-        ids = {v for v in local.values()}
-        sides: dict[int, str | None] = {}
-        if ids:
-            for actor_id, country, code in conn.execute(
-                select(s.actors.c.id, s.actors.c.country, s.actors.c.code).where(s.actors.c.id.in_(ids))
-            ):
-                sides[actor_id] = party(country, code)
+        """The document's event reports, each joined to its stored event (``sides``: each actor's party, when
+        the caller has them)."""
+        if sides is None:
+            sides = {}
+            ids = set(local.values())
+            if ids:
+                for actor_id, country, code in conn.execute(
+                    select(s.actors.c.id, s.actors.c.country, s.actors.c.code).where(s.actors.c.id.in_(ids))
+                ):
+                    sides[actor_id] = party(country, code)
         places = {p["id"]: p for p in body["places"]}
-        written: set[str] = set()
+        digest = body["article"]["hash"]
+        planned = []
         for ev in body["events"]:
             if only is not None and ev["id"] not in only:
                 continue
             src = [local[x] for x in ev["sources"] if x in local]
             tgt = [local[x] for x in ev["targets"] if x in local]
-            place = places.get(ev.get("place")) or {}
             for source, target in pairs(ev["type"], [sides.get(x) for x in src], [sides.get(x) for x in tgt]):
-                # Each report is written before the next one is placed: when a finer report absorbs a
-                # coarse event, the UPDATE that moves the coarse event's reports must see them all,
-                # those of this very article included, or they would point at a deleted event.
-                conn.execute(
-                    INSERT_REPORT,  # one statement, built once: building it per report cost more than running it
-                    {
-                        "event_id": self._event_for(conn, ev, source, target, body["article"]["hash"]),
-                        "article_id": article_id,
-                        "local_id": ev["id"],
-                        "type": ev["type"],
-                        "source": source,
-                        "target": target,
-                        "date": ev.get("date"),
-                        "modality": ev["modality"],
-                        "confidence": ev.get("confidence"),
-                        "sources": json.dumps(src),
-                        "targets": json.dumps(tgt),
-                        "place": place.get("name"),
-                        "place_country": place.get("country"),
-                        "lat": place.get("lat"),
-                        "lon": place.get("lon"),
-                        "evidence": json.dumps(ev["evidence"], ensure_ascii=False),
-                    },
-                )
-                written.add(ev["id"])
-        return len(written)
+                planned.append((ev, source, target, src, tgt))
+        if not planned:
+            return 0
+        # The stored events these reports may join (and the coarse ones they may absorb), read in one query;
+        # _event_for keeps this copy in step with what it inserts and deletes.
+        wanted: set[str] = set()
+        for ev, source, target, _, _ in planned:
+            stem, date, key = _event_key(ev, source, target, digest)
+            wanted.add(key)
+            if precision(date) in ("day", "month"):
+                wanted.update(f"{stem}|{prefix}" for prefix in (date[:7], date[:4]) if coarser(prefix, date))
+        known: dict[str, int] = {k: i for k, i in conn.execute(EVENTS_BY_KEYS, {"keys": sorted(wanted)})}
+        pending: list[dict[str, Any]] = []
+        for ev, source, target, src, tgt in planned:
+            place = places.get(ev.get("place")) or {}
+            pending.append(
+                {
+                    "event_id": self._event_for(conn, ev, source, target, digest, known, pending),
+                    "article_id": article_id,
+                    "local_id": ev["id"],
+                    "type": ev["type"],
+                    "source": source,
+                    "target": target,
+                    "date": ev.get("date"),
+                    "modality": ev["modality"],
+                    "confidence": ev.get("confidence"),
+                    "sources": json.dumps(src),
+                    "targets": json.dumps(tgt),
+                    "place": place.get("name"),
+                    "place_country": place.get("country"),
+                    "lat": place.get("lat"),
+                    "lon": place.get("lon"),
+                    "evidence": json.dumps(ev["evidence"], ensure_ascii=False),
+                }
+            )
+        _flush_reports(conn, pending)
+        return len({ev["id"] for ev, *_ in planned})
 
     def _event_for(
-        self, conn: Connection, ev: dict[str, Any], source: str | None, target: str | None, digest: str
+        self,
+        conn: Connection,
+        ev: dict[str, Any],
+        source: str | None,
+        target: str | None,
+        digest: str,
+        known: dict[str, int],
+        pending: list[dict[str, Any]],
     ) -> int:
         """The stored event this report is about: same type, directed pair, modality and date; made if new.
 
         A report dated only coarsely ("in June") joins a finer-dated event when exactly
         one fits; a finer report absorbs a coarse event when it is the only one that fits.
+        ``known`` maps event keys to stored ids; ``pending`` holds the document's reports not yet written.
         """
         e = s.events.c
-        kind, modality, date = ev["type"], ev["modality"], ev.get("date")
-        if date and not date[:4].isdigit():
-            date = None  # "XXXX-10-23", a day of an unknown year: no place on a timeline, nothing to merge by
-        group = and_(e.type == kind, _eq(e.source, source), _eq(e.target, target), e.modality == modality)
-        stem = f"{kind}|{source or ''}|{target or ''}|{modality}"
-        key = f"{stem}|{date}" if date else f"{stem}|undated:{digest}:{ev['id']}"
-        found = conn.execute(EVENT_BY_KEY, {"key": key}).scalar()
+        kind, modality = ev["type"], ev["modality"]
+        stem, date, key = _event_key(ev, source, target, digest)
+        found = known.get(key)
         if found is not None:
             return found
+        group = and_(e.type == kind, _eq(e.source, source), _eq(e.target, target), e.modality == modality)
         grain = precision(date)
         if grain in ("year", "month"):
             finer = self._finer(conn, group, date)
@@ -423,16 +502,21 @@ class Store(Queries):
                 "modality": modality,
             },
         ).inserted_primary_key[0]
+        known[key] = new_id
         if grain in ("day", "month"):
             for prefix in (date[:7], date[:4]):
                 if not coarser(prefix, date):
                     continue
-                coarse = conn.execute(EVENT_BY_KEY, {"key": f"{stem}|{prefix}"}).scalar()
+                coarse = known.get(f"{stem}|{prefix}")
                 if coarse is not None and self._finer(conn, group, prefix) == [new_id]:
+                    # The UPDATE that moves the coarse event's reports must see them all, those of this very
+                    # article included, or they would point at a deleted event: write the pending ones first.
+                    _flush_reports(conn, pending)
                     conn.execute(
                         update(s.event_reports).where(s.event_reports.c.event_id == coarse).values(event_id=new_id)
                     )
                     conn.execute(delete(s.events).where(e.id == coarse))
+                    known.pop(f"{stem}|{prefix}")
         return new_id
 
     def _finer(self, conn: Connection, group, date: str) -> list[int]:
@@ -444,7 +528,8 @@ class Store(Queries):
 
     def _relink(self, conn: Connection, actor_id: int, skip_article: int) -> None:
         """Re-place the reports of earlier articles that involve an actor whose country was just learned."""
-        aa = s.article_actors.c
+        aa, r = s.article_actors.c, s.event_reports.c
+        moved: set[int] = set()
         for article_id in conn.execute(
             select(aa.article_id).where(aa.actor_id == actor_id, aa.article_id != skip_article).distinct()
         ).scalars():
@@ -458,24 +543,52 @@ class Store(Queries):
             touched = {ev["id"] for ev in body["events"] if mine & set(ev["sources"] + ev["targets"])}
             if not touched:
                 continue
-            r = s.event_reports.c
-            conn.execute(delete(s.event_reports).where(r.article_id == article_id, r.local_id.in_(touched)))
+            mine_reports = and_(r.article_id == article_id, r.local_id.in_(touched))
+            moved.update(conn.execute(select(r.event_id).where(mine_reports)).scalars())
+            conn.execute(delete(s.event_reports).where(mine_reports))
             self._write_events(conn, article_id, body, local_ids, only=touched)
-        self._drop_orphans(conn)
+        self._drop_orphans(conn, events=moved, actors=set())
 
-    def _drop_orphans(self, conn: Connection) -> None:
-        """Events no report supports, and actors no article or quote mentions (unless the user pinned them)."""
+    def _drop_orphans(self, conn: Connection, events: set[int] | None = None, actors: set[int] | None = None) -> None:
+        """Events no report supports, and actors no article or quote mentions (unless the user pinned them).
+
+        ``events`` and ``actors``, when given, are the only candidates (those whose reports or mentions were
+        just removed): a whole-table search would cost a scan of a million events for each article forgotten.
+        """
         r, e, a = s.event_reports.c, s.events.c, s.actors.c
-        conn.execute(delete(s.events).where(~select(r.id).where(r.event_id == e.id).exists()))
+        unsupported = ~select(r.id).where(r.event_id == e.id).exists()
+        if events is None:
+            conn.execute(delete(s.events).where(unsupported))
+        else:
+            candidates = sorted(events)
+            for i in range(0, len(candidates), 500):
+                conn.execute(delete(s.events).where(e.id.in_(candidates[i : i + 500]), unsupported))
         unused = and_(
             a.pinned == 0,
             ~select(s.article_actors.c.actor_id).where(s.article_actors.c.actor_id == a.id).exists(),
             ~select(s.quotes.c.id).where(s.quotes.c.speaker_id == a.id).exists(),
         )
-        gone = list(conn.execute(select(a.id).where(unused)).scalars())
+        if actors is None:
+            gone = list(conn.execute(select(a.id).where(unused)).scalars())
+        else:
+            gone = []
+            candidates = sorted(actors)
+            for i in range(0, len(candidates), 500):
+                gone += conn.execute(select(a.id).where(a.id.in_(candidates[i : i + 500]), unused)).scalars()
         if gone:
             conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.actor_id.in_(gone)))
             conn.execute(delete(s.actors).where(a.id.in_(gone)))
+
+    @staticmethod
+    def _supported(conn: Connection, article_id: int) -> tuple[set[int], set[int]]:
+        """The events an article reports and the actors it names or quotes: what may be orphaned without it."""
+        r, aa, q = s.event_reports.c, s.article_actors.c, s.quotes.c
+        events = set(conn.execute(select(r.event_id).where(r.article_id == article_id)).scalars())
+        actors = set(conn.execute(select(aa.actor_id).where(aa.article_id == article_id)).scalars())
+        actors.update(
+            conn.execute(select(q.speaker_id).where(q.article_id == article_id, q.speaker_id.is_not(None))).scalars()
+        )
+        return events, actors
 
     def _clear_derived(self, conn: Connection, article_id: int) -> None:
         for table in (s.event_reports, s.quotes, s.actor_aliases, s.article_actors, s.article_topics):
@@ -502,10 +615,11 @@ class Store(Queries):
         if row is None:
             return None
         with self.engine.begin() as conn:
+            events, actors = self._supported(conn, row["id"])
             self._clear_derived(conn, row["id"])
             conn.execute(delete(s.article_refs).where(s.article_refs.c.article_id == row["id"]))
             conn.execute(delete(s.articles).where(s.articles.c.id == row["id"]))
-            self._drop_orphans(conn)
+            self._drop_orphans(conn, events, actors)
         return row
 
     def stale(self, extractor: str, everything: bool = False) -> Iterator[dict[str, Any]]:
@@ -526,8 +640,13 @@ class Store(Queries):
     def replace(self, documents: list[tuple[int, Document]]) -> None:
         """Swap in re-extracted documents: events, quotes, actors' links and topics are replaced; refs kept."""
         with self.engine.begin() as conn:
+            events: set[int] = set()
+            actors: set[int] = set()
             for article_id, doc in documents:
                 body = doc.to_dict()
+                ev, ac = self._supported(conn, article_id)
+                events |= ev
+                actors |= ac
                 self._clear_derived(conn, article_id)
                 conn.execute(
                     update(s.articles)
@@ -535,7 +654,7 @@ class Store(Queries):
                     .values(extractor=doc.article.extractor, document=json.dumps(body, ensure_ascii=False))
                 )
                 self._write_derived(conn, article_id, body)
-            self._drop_orphans(conn)
+            self._drop_orphans(conn, events, actors)
 
     def integrity(self) -> str:
         """'ok', or what the database's own check found."""
