@@ -139,7 +139,15 @@ class Store(Queries):
                     if handle.read(16) != b"SQLite format 3\x00":
                         raise StoreError(f"{self.name}: not a SQLite database")
         try:
-            self.engine: Engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+            if url.startswith("sqlite"):
+                self.engine: Engine = create_engine(url)
+            else:
+                # psycopg prepares a statement run five times, and PostgreSQL may then keep one generic plan
+                # for it, made while the tables were small: the events-by-key lookup then scanned the table,
+                # writes slowing as the store grew. A plan per call, made with the call's values, stays right.
+                self.engine = create_engine(
+                    url, pool_pre_ping=True, connect_args={"options": "-c plan_cache_mode=force_custom_plan"}
+                )
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"{self.name}: cannot open ({_reason(exc)})") from None
         self.dialect = self.engine.dialect.name
