@@ -306,3 +306,19 @@ def test_postgresql_plans_each_lookup_with_its_values(db_url):
         pytest.skip("a PostgreSQL setting")
     with Store(db_url) as store, store.connect() as conn:
         assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
+
+
+def test_sqlite_writes_with_a_larger_page_cache_and_readers_keep_the_default(tmp_path):
+    """Ingest into a million-event store re-reads its scattered index pages: its transactions cache more; a reader
+    (dyad serve) must not, or its memory would grow with the store."""
+    from dyad.store.store import WRITE_CACHE_KIB, WRITE_CHECKPOINT_PAGES
+
+    with Store(str(tmp_path / "dyad.db")) as store:
+        with store.engine.connect() as conn:
+            default = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        with store._writing() as conn:
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -WRITE_CACHE_KIB
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WRITE_CHECKPOINT_PAGES
+        assert default != -WRITE_CACHE_KIB
+        store.write([doc(FINN, "2024-06-19")])
+        assert store.stats()["events"] == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -177,6 +178,13 @@ class Store(Queries):
 
     # ---- writing -------------------------------------------------------------------------------
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A transaction that writes articles: on SQLite its connection keeps a larger page cache (see
+        ``_sqlite_setup``); a reader such as ``dyad serve`` never asks for one."""
+        with self.engine.connect().execution_options(writing=True) as conn, conn.begin():
+            yield conn
+
     def known(self, hashes: Iterable[str]) -> dict[str, int]:
         """Stored article ids by hash, for the hashes given."""
         wanted = list(set(hashes))
@@ -198,7 +206,7 @@ class Store(Queries):
         refs = list(refs)
         if not documents and not refs:
             return []
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             stored = self._stored_ids(conn, [doc.article.hash for doc in documents])
             results = [self._write_one(conn, doc, stored) for doc in documents]
             for article in refs:
@@ -622,7 +630,7 @@ class Store(Queries):
         row = self.find_article(ref)
         if row is None:
             return None
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             events, actors = self._supported(conn, row["id"])
             self._clear_derived(conn, row["id"])
             conn.execute(delete(s.article_refs).where(s.article_refs.c.article_id == row["id"]))
@@ -647,7 +655,7 @@ class Store(Queries):
 
     def replace(self, documents: list[tuple[int, Document]]) -> None:
         """Swap in re-extracted documents: events, quotes, actors' links and topics are replaced; refs kept."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             events: set[int] = set()
             actors: set[int] = set()
             for article_id, doc in documents:
@@ -760,6 +768,16 @@ class Store(Queries):
         return and_(*[q.text.ilike(f"%{w}%") for w in words.split()])
 
 
+# A connection that writes (ingest) keeps up to 256 MiB of pages and lets the write-ahead log grow to 20,000 pages
+# (80 MiB) before copying it into the database. A million-event store's indexes are far larger than SQLite's default
+# 2 MiB cache, and each batch then dirties thousands of scattered index pages: with these, the batch re-reads fewer
+# of them and the log copies each one once for several batches. Measured on a 1M-event store: 2,000 documents
+# written at 115-123 documents/s with the defaults, 133-137 with these. Pages are cached only as read: a small
+# store costs no more memory.
+WRITE_CACHE_KIB = 262_144
+WRITE_CHECKPOINT_PAGES = 20_000
+
+
 def _sqlite_setup(engine: Engine) -> None:
     """WAL, foreign keys, a busy timeout, and real transactions (pysqlite's own begin is lazy)."""
 
@@ -777,7 +795,11 @@ def _sqlite_setup(engine: Engine) -> None:
     def _begin(conn) -> None:  # noqa: ANN001
         # IMMEDIATE takes the write lock at once (waiting out the busy timeout), for a read-then-write
         # that must not race another process: migrations.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("exclusive") else "BEGIN")
+        options = conn.get_execution_options()
+        if options.get("writing"):
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WRITE_CHECKPOINT_PAGES}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("exclusive") else "BEGIN")
 
 
 def _reason(exc: BaseException) -> str:
