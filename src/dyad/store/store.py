@@ -326,7 +326,8 @@ class Store(Queries):
         topics = sorted({t["name"] for t in body["topics"]})
         if topics:
             conn.execute(insert(s.article_topics), [{"article_id": article_id, "name": t} for t in topics])
-        sides = {r["id"]: party(r["country"], r["code"]) for r in rows.values() if r["id"] in local.values()}
+        mine = set(local.values())
+        sides = {r["id"]: party(r["country"], r["code"]) for r in rows.values() if r["id"] in mine}
         events = self._write_events(conn, article_id, body, local, sides=sides)
         for actor_id in learned:  # earlier articles' events with this actor now know its country
             self._relink(conn, actor_id, article_id)
