@@ -299,11 +299,10 @@ def test_processes_opening_a_new_store_at_once_all_succeed(db_url):
         assert store.integrity() == "ok" and store.stats()["articles"] == 0
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgresql_plans_each_lookup_with_its_values(db_url):
     """psycopg prepares a statement run five times; a generic plan kept from when the tables were small made the
     events-by-key lookup scan the whole table, and writes slowed as the store grew."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("a PostgreSQL setting")
     with Store(db_url) as store, store.connect() as conn:
         assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
 
