@@ -321,3 +321,18 @@ def test_sqlite_writes_with_a_larger_page_cache_and_readers_keep_the_default(tmp
         assert default != -WRITE_CACHE_KIB
         store.write([doc(FINN, "2024-06-19")])
         assert store.stats()["events"] == 1
+
+
+def test_map_points_are_the_newest_placed_events_and_undated_ones_last(db_url):
+    texts = [
+        (FINN, "2024-06-19", "monday"),  # Monday 17 June
+        (FINN.replace("on Monday", "on Friday"), "2024-06-22", "friday"),  # Friday 21 June
+        (FINN.replace(" on Monday", ""), None, "undated"),
+    ]
+    with Store(db_url) as store:
+        store.write([doc(t, p, id=i) for t, p, i in texts])
+        points = store.map_points(limit=10)
+        assert [p["date"] for p in points] == ["2024-06-21", "2024-06-17", None]
+        assert {p["place"] for p in points} == {"Tallinn"}
+        assert [p["date"] for p in store.map_points(limit=2)] == ["2024-06-21", "2024-06-17"]
+        assert [p["date"] for p in store.map_points(EventFilter(until="2024-06-18"), limit=10)] == ["2024-06-17"]
