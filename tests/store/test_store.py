@@ -336,3 +336,8 @@ def test_map_points_are_the_newest_placed_events_and_undated_ones_last(db_url):
         assert {p["place"] for p in points} == {"Tallinn"}
         assert [p["date"] for p in store.map_points(limit=2)] == ["2024-06-21", "2024-06-17"]
         assert [p["date"] for p in store.map_points(EventFilter(until="2024-06-18"), limit=10)] == ["2024-06-17"]
+        pair = EventFilter(dyad=("FIN", "EST"))  # a pair's map: its placed reports first, then their events
+        assert [p["date"] for p in store.map_points(pair, limit=10)] == ["2024-06-21", "2024-06-17", None]
+        pair.until = "2024-06-18"
+        assert [p["date"] for p in store.map_points(pair, limit=10)] == ["2024-06-17"]
+        assert store.map_points(EventFilter(dyad=("FIN", "RUS")), limit=10) == []
