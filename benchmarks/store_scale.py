@@ -4,8 +4,8 @@
                                                [--repeat 20] [--db PATH --keep] [--json]
 
 The store is filled through its real write path (``Store.write``, as ``dyad ingest`` does; ``--batch`` documents
-per transaction, 100 by default, where ingest's ``--batch-size`` defaults to 32) with synthetic documents made
-from real extracted ones: the demo corpus (and the dev set when ``../shared/eval`` is there)
+per transaction, 100 by default as for ingest's ``--batch-size``) with synthetic documents made from real
+extracted ones: the demo corpus (and the dev set when ``../shared/eval`` is there)
 is extracted once, then each synthetic document copies one of them with its dates moved to a day in ten
 years (2015-2024, every date of the document moved alike, each at its own granularity), its countries
 mapped to others (a skewed draw, so that some dyads are busy and most are not, as in real news), and its
@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--repeat", type=int, default=20, help="calls of each query, for the median and p95")
     ap.add_argument(
-        "--batch", type=int, default=100, help="documents per write transaction (dyad ingest --batch-size: 32)"
+        "--batch", type=int, default=100, help="documents per write transaction (as dyad ingest --batch-size)"
     )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="end with one line of JSON")

@@ -42,11 +42,17 @@ class _Batch:
     problems: list[InputProblem] = field(default_factory=list)
 
 
+# Articles per parse batch and write transaction. In a store of a million events each commit writes hundreds of
+# scattered index pages whatever its size: 32 documents a transaction wrote at 0.58 of an empty store's rate there,
+# 100 at 0.91 (benchmarks/store_scale.py, README "The store at scale").
+INGEST_BATCH = 100
+
+
 def ingest(
     items: Iterable[Record | InputProblem],
     store: Store,
     *,
-    batch_size: int = 32,
+    batch_size: int = INGEST_BATCH,
     workers: int = 1,
     on_batch: Callable[[Counts], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,

@@ -25,6 +25,7 @@ from dyad.cli.common import (
     report,
     say,
 )
+from dyad.ingest import INGEST_BATCH
 from dyad.sources import InputProblem
 from dyad.sources.records import InputError, parse_published
 
@@ -50,7 +51,9 @@ def ingest(
     ] = None,
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Processes that parse; one writes.")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, max=1024, help="Articles per parse batch and transaction.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=1024, help="Articles per parse batch and transaction.")
+    ] = INGEST_BATCH,
     published: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for records that give none.")] = None,
     overrides: Annotated[
         str | None,
