@@ -74,6 +74,12 @@ def _on_or_before(column, day: str):
     return and_(column <= day, column <= func.substr(literal(day), 1, func.length(column)))
 
 
+def slices(values: list, size: int = 500) -> Iterator[list]:
+    """``values`` in consecutive parts of ``size``: an IN list of each part stays within what a database binds."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 def _pair(columns, dyad: tuple[str, str], directed: bool):
     """Rows of events or reports (``columns``: their ``.c``) between two sides. Either direction is said as two
     by two points, so that an index on (source, target) serves it, not an OR a planner turns into a scan."""
@@ -188,9 +194,8 @@ class Queries:
                 candidates = sorted(set(conn.execute(select(r.event_id).where(r.lat.is_not(None), pair)).scalars()))
                 wanted = case((and_(*self._event_conditions(f)), 1), else_=0) == 1
                 found = []
-                for i in range(0, len(candidates), 500):
-                    chunk = candidates[i : i + 500]
-                    found += conn.execute(select(e.id, e.date).where(e.id.in_(chunk), wanted)).all()
+                for part in slices(candidates):
+                    found += conn.execute(select(e.id, e.date).where(e.id.in_(part), wanted)).all()
                 found.sort(key=lambda row: (row[1] is not None, row[1] or "", row[0]), reverse=True)
                 ids = [row[0] for row in found[:limit]]
             else:

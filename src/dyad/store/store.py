@@ -38,7 +38,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from dyad.errors import DyadError
 from dyad.model import Article, Document
 from dyad.store import schema as s
-from dyad.store.queries import Queries
+from dyad.store.queries import Queries, slices
 from dyad.store.resolve import (
     Overrides,
     actor_key,
@@ -187,15 +187,8 @@ class Store(Queries):
 
     def known(self, hashes: Iterable[str]) -> dict[str, int]:
         """Stored article ids by hash, for the hashes given."""
-        wanted = list(set(hashes))
-        found: dict[str, int] = {}
         with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
-                rows = conn.execute(
-                    select(s.articles.c.hash, s.articles.c.id).where(s.articles.c.hash.in_(wanted[i : i + 500]))
-                )
-                found.update({h: i for h, i in rows})
-        return found
+            return self._stored_ids(conn, hashes)
 
     def write(self, documents: list[Document], refs: Iterable[Article] = ()) -> list[WriteResult]:
         """Store a batch in one transaction.
@@ -216,15 +209,12 @@ class Store(Queries):
             return results
 
     @staticmethod
-    def _stored_ids(conn: Connection, hashes: list[str]) -> dict[str, int]:
-        """Article ids by hash for a batch, in one query per 500: a statement per document costs a round trip."""
-        wanted = list(set(hashes))
+    def _stored_ids(conn: Connection, hashes: Iterable[str]) -> dict[str, int]:
+        """Article ids by hash, in one query per 500 hashes: a statement per document costs a round trip."""
+        a = s.articles.c
         found: dict[str, int] = {}
-        for i in range(0, len(wanted), 500):
-            rows = conn.execute(
-                select(s.articles.c.hash, s.articles.c.id).where(s.articles.c.hash.in_(wanted[i : i + 500]))
-            )
-            found.update({h: n for h, n in rows})
+        for part in slices(sorted(set(hashes))):
+            found.update({h: n for h, n in conn.execute(select(a.hash, a.id).where(a.hash.in_(part)))})
         return found
 
     def _add_ref(self, conn: Connection, article_id: int, article: Article, new: bool = False) -> None:
@@ -577,9 +567,8 @@ class Store(Queries):
         if events is None:
             conn.execute(delete(s.events).where(unsupported))
         else:
-            candidates = sorted(events)
-            for i in range(0, len(candidates), 500):
-                conn.execute(delete(s.events).where(e.id.in_(candidates[i : i + 500]), unsupported))
+            for part in slices(sorted(events)):
+                conn.execute(delete(s.events).where(e.id.in_(part), unsupported))
         unused = and_(
             a.pinned == 0,
             ~select(s.article_actors.c.actor_id).where(s.article_actors.c.actor_id == a.id).exists(),
@@ -589,9 +578,8 @@ class Store(Queries):
             gone = list(conn.execute(select(a.id).where(unused)).scalars())
         else:
             gone = []
-            candidates = sorted(actors)
-            for i in range(0, len(candidates), 500):
-                gone += conn.execute(select(a.id).where(a.id.in_(candidates[i : i + 500]), unused)).scalars()
+            for part in slices(sorted(actors)):
+                gone += conn.execute(select(a.id).where(a.id.in_(part), unused)).scalars()
         if gone:
             conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.actor_id.in_(gone)))
             conn.execute(delete(s.actors).where(a.id.in_(gone)))

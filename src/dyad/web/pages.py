@@ -48,11 +48,18 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 
 def _listing(
-    request: Request, template: str, total: int, page: int, params: dict[str, str | None], **context: Any
+    request: Request,
+    template: str,
+    total: int,
+    page: int,
+    params: dict[str, str | None],
+    size: int | None = None,
+    **context: Any,
 ) -> HTMLResponse:
-    """A page of a list, with what ``pager.html`` needs to link to the pages before and after."""
+    """A page of a list (``size`` items a page, ``PAGE`` unless given), with what ``pager.html`` needs to link to
+    the pages around it."""
     query = urlencode({k: v for k, v in params.items() if v})
-    pages = max(1, -(-total // PAGE))
+    pages = max(1, -(-total // (size or PAGE)))
     return _page(request, template, total=total, page=page, pages=pages, query=query, **params, **context)
 
 
@@ -229,8 +236,7 @@ def event(
                         if ev["start"] <= m["start"] and m["end"] <= ev["end"]:
                             marks.append(Mark(m["start"], m["end"], role, f"{role}: {a['name']}"))
             report["sentences"].append(render(text, marks, ev["start"], ev["end"]))
-    pages = max(1, -(-total // REPORTS_PAGE))
-    return _page(request, "event.html", event=found, shown=shown, total=total, page=page, pages=pages, query="")
+    return _listing(request, "event.html", total, page, {}, REPORTS_PAGE, event=found, shown=shown)
 
 
 @router.get("/article/{ref:path}", response_class=HTMLResponse)
