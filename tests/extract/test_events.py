@@ -288,3 +288,26 @@ def test_you_in_a_conversation_of_two_is_the_other_speaker():
     assert ("CONSULT", {"RUS"}, {"PRK"}, "actual") in _coded(text)
     three = '"We welcome the meeting," said Chinese President Xi Jinping.\n\n' + text
     assert ("CONSULT", {"RUS"}, {"PRK"}, "actual") not in _coded(three)  # whom "you" means is no longer sure
+
+
+def test_climbing_the_parse_ends_at_a_root_that_is_not_a_verb():
+    """A sentence parsed with a noun at its root ("Rice coupled announcement ... with harsh criticism of Russian
+    behavior") made the accuser search climb forever: spaCy makes a new Token object on each access, so
+    `token.head is token` is never true, even at the root. Tokens are compared with ==."""
+    import signal
+
+    def too_long(*_):
+        raise TimeoutError("extraction did not finish in 20 s")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        doc = dyad.extract(
+            "Rice coupled announcement of the aid plan with harsh criticism of Russian behavior during and after "
+            "the brief conflict.",
+            published="2008-09-03",
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert doc.article.id

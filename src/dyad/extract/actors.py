@@ -755,7 +755,7 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     if name in kb.not_names() or kb.regions().get(kb.fold(name)):
         return True
     inside = {t.i for t in toks}
-    heads = [t for t in toks if t.head.i not in inside or t.head is t]  # the name's own head word(s)
+    heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
     if len(toks) == 1:
@@ -961,7 +961,7 @@ def _capital_as_government(span: Span) -> bool:
     if before is not None and (before.lower_ in LOCATION_PREPS or before.text == ","):
         return False
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head != root:
         root = root.head  # "between Moscow and Kyiv": Kyiv has the role of Moscow
     first = span.doc[root.i - 1] if root.i > 0 else None
     if first is not None and first.lower_ in LOCATION_PREPS:

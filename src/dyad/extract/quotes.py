@@ -244,7 +244,7 @@ def _subject_of(verb: Token, quote: _Raw | None = None) -> Token | None:
                 and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
             ):
                 return child
-        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head is not node:
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head != node:
             node = node.head
         else:
             return None
@@ -378,7 +378,7 @@ class SpeakerResolver:
                 continue
             tok = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
             head = tok[0] if tok is not None and len(tok) else None
-            while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head is not head:
+            while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head != head:
                 head = head.head
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
             candidates.append((int(subject), s, actor))
@@ -597,7 +597,7 @@ def _reporter(
     """'Ryan said the spate of shootings demands that we do "more listening"': a speech verb whose subject is
     a thing sits in what a person said; the words are the person's who reports them."""
     node = verb
-    while node.dep_ == "ccomp" and node.head is not node:
+    while node.dep_ == "ccomp" and node.head != node:
         node = node.head
         if not _is_speech_verb(node):
             continue
@@ -677,7 +677,7 @@ def _speaker_for(
     for tok in inside:
         head = tok.head
         hops = 0
-        while head is not None and quote.start <= head.idx < quote.end and head.head is not head and hops < 10:
+        while head is not None and quote.start <= head.idx < quote.end and head.head != head and hops < 10:
             head, hops = head.head, hops + 1
         if head is not None and not (quote.start <= head.idx < quote.end):
             subj = _subject_of(head, quote)

@@ -95,7 +95,7 @@ def _backdrop(tok: Token, triggers: set[int]) -> bool:
             verb = prep.head.head if prep.head.dep_ == "prep" else prep.head.head.head
         if verb is not None:
             return verb.i in triggers or any(c.i in triggers for c in verb.children if c.dep_ == "dobj")
-        if node.dep_ not in ("pobj", "compound", "amod", "conj") or node.head is node:
+        if node.dep_ not in ("pobj", "compound", "amod", "conj") or node.head == node:
             return False
         node = node.head
     return False
@@ -411,7 +411,7 @@ def verb_is(tok: Token, words: set[str]) -> bool:
 def governing_verb(tok: Token) -> Token | None:
     """The verb whose object a noun is, through "of" phrases ("blocked a package of sanctions")."""
     node = tok
-    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head is not node.head:
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head != node.head:
         node = node.head.head
     if node.dep_ == "dobj" and node.head.pos_ == "VERB":
         return node.head

@@ -170,7 +170,7 @@ def _accuser(who: Participants, noun: Token, words: frozenset[str]) -> tuple[Tok
             subject = next((c for c in node.head.children if c.dep_ in SUBJECT_DEPS), None)
             found = who.phrase_actors(subject, subject=True) if subject is not None else []
             return (node.head, found) if found else (None, [])
-        if node.dep_ not in CLIMB or node.head is node:
+        if node.dep_ not in CLIMB or node.head == node:
             return None, []
         node = node.head
         word = node.lemma_.lower()
@@ -184,13 +184,13 @@ def _accuser(who: Participants, noun: Token, words: frozenset[str]) -> tuple[Tok
             continue
         if node.pos_ in ("NOUN", "ADJ"):  # "concern about", "concerned with": the clause's subject
             verb = node.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         else:
             subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
             parent = node
-            while subject is None and parent.dep_ in ("xcomp", "conj", "advcl") and parent.head is not parent:
+            while subject is None and parent.dep_ in ("xcomp", "conj", "advcl") and parent.head != parent:
                 parent = parent.head  # "spoke with Kuleba to condemn", "stood with partners to call out"
                 subject = next((c for c in parent.children if c.dep_ in SUBJECT_DEPS), None)
         found = who.phrase_actors(subject, subject=True) if subject is not None else []

@@ -258,7 +258,7 @@ class Participants:
     def _object_pronoun(self, tok: Token) -> list[Actor]:
         """'thanking him': the last person named before who is not the subject of the clause."""
         clause = tok.head
-        while clause.dep_ in ("prep", "pobj") and clause.head is not clause:
+        while clause.dep_ in ("prep", "pobj") and clause.head != clause:
             clause = clause.head
 
         def named_subjects(verb: Token) -> set[int]:
@@ -272,7 +272,7 @@ class Participants:
 
         subjects = named_subjects(clause)
         node = clause
-        while not subjects and node.dep_ in ("advcl", "xcomp", "conj") and node.head is not node:
+        while not subjects and node.dep_ in ("advcl", "xcomp", "conj") and node.head != node:
             node = node.head
             subjects = named_subjects(node)
         window = self.ctx.sentences[max(0, self.ctx.sentence_index(tok.idx) - 2)].start_char
@@ -422,7 +422,7 @@ class Participants:
         node = tok
         about = False
         for _ in range(6):
-            if node.head is node or node.dep_ == "nsubjpass":
+            if node.head == node or node.dep_ == "nsubjpass":
                 break  # "after pressure was exerted on Kiev": the noun is its own clause's subject, no doer
             about = about or node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ in ("on", "about", "of"))
             blamed = node.dep_ == "prep" and node.lower_ == "for"
@@ -477,9 +477,9 @@ class Participants:
             subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 return subj.lemma_.lower() in CROWDS
-            if tok.dep_ == "acl" and node is tok:
+            if tok.dep_ == "acl" and node == tok:
                 return node.head.lemma_.lower() in CROWDS
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
         return False
@@ -521,7 +521,7 @@ class Participants:
             subj is None
             and passive is None
             and node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp")
-            and node.head is not node
+            and node.head != node
         ):
             controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if node.dep_ == "xcomp" and controller is not None:
@@ -812,7 +812,7 @@ def _lost_object(prep: Token) -> Token | None:
 def _verb_above(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

@@ -41,11 +41,11 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         kids = list(node.children)
         if any(k.dep_ == "neg" for k in kids):
             return "negated", False
-        if node.lemma_.lower() in DENIALS and node is not tok:
+        if node.lemma_.lower() in DENIALS and node != tok:
             return "negated", False
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in DENIALS:
             return "negated", False  # "denied that it attacked"
-        if node.lemma_.lower() in FAILURES and node is not tok:
+        if node.lemma_.lower() in FAILURES and node != tok:
             return "negated", False  # "failed to reach agreement"
         if node.dep_ == "acl" and node.head.lemma_.lower() in FAILURES:
             return "negated", False  # "the government's refusal to accept"
@@ -58,7 +58,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             return "hypothetical", False
         if any(a in ("will", "shall", "'ll", "wo") for a in auxes):
             future = True
-        if node is not tok and node.lemma_.lower() in FUTURE_HEADS and node.pos_ in ("VERB", "ADJ"):
+        if node != tok and node.lemma_.lower() in FUTURE_HEADS and node.pos_ in ("VERB", "ADJ"):
             future = True
         if any(k.lower_ in ("next", "upcoming", "planned", "future") for k in kids):
             future = True
@@ -82,7 +82,7 @@ def dates_for(tok: Token, text: str, dates: list[DateRef], published: str | None
     if mine:
         return list(dict.fromkeys(mine))
     clause = tok
-    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head != clause:
         clause = clause.head
     span = {t.idx for t in clause.subtree}
     near = [d.value for d in in_sent if d.start in span]
@@ -117,7 +117,7 @@ def condition_of(tok: Token) -> Token | None:
         found = conditional(node)
         if found is not None:
             return found
-        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp") or node.head == node:
             break
         node = node.head
     return next((c for c in map(conditional, below) if c is not None), None)
