@@ -1,7 +1,9 @@
 """Score dyad on every evaluation set at once: one table, one JSON file (`make eval`).
 
-Extracts the seed article, the dev set, the PLOVER and PETR2 gold-standard
-sentences and PolNeAR dev and test (all from ``../shared/eval``) with one
+Extracts the seed article, the dev set, dev-news, the PLOVER and PETR2
+gold-standard sentences and PolNeAR dev and test (all from ``../shared/eval``),
+and the training corpus's real stories (``../shared/training`` with the gold in
+``training/gold/voa``) and written stories (``training/written``), with one
 loaded pipeline, scores each with ``../shared/eval/score.py``, prints one table
 of the scorer's figures and writes every figure to ``build/eval.json``. With
 ``--baseline FILE`` (an earlier ``eval.json``) each figure is shown beside the
@@ -10,6 +12,9 @@ baseline's, so a change is judged on all sets at once.
     .venv/bin/python scripts/evaluate.py [--sets seed,dev] [--baseline build/eval-before.json] [-o build/eval.json]
 
 PETR2 GSR and PolNeAR test are test sets: report them, don't tune on them.
+dev-news is for evaluation only: never train on it. The real stories are also
+scored fold by fold (``training/folds.json``), so that a model trained on four
+folds is judged on the fifth.
 """
 
 from __future__ import annotations
@@ -24,8 +29,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
-SETS = ("seed", "dev", "plover-gsr", "petr2-gsr", "polnear-dev", "polnear-test")
-TEST_SETS = {"petr2-gsr", "polnear-test"}
+TRAINING = ROOT / "training"
+SETS = ("seed", "dev", "dev-news", "voa", "written", "plover-gsr", "petr2-gsr", "polnear-dev", "polnear-test")
+TEST_SETS = {"petr2-gsr", "polnear-test", "dev-news"}
+# Sets of whole articles scored with ``score.py articles``: (input records, gold folder), from the eval folder.
+ARTICLE_SETS = {
+    "seed": lambda ev: (ev / "seed" / "seed.jsonl", ev / "seed" / "gold"),
+    "dev": lambda ev: (ev / "dev" / "articles.jsonl", ev / "dev" / "gold"),
+    "dev-news": lambda ev: (ev / "dev-news" / "articles.jsonl", ev / "dev-news" / "gold"),
+    "voa": lambda ev: (ev.parent / "training" / "articles.jsonl", TRAINING / "gold" / "voa"),
+    "written": lambda ev: (TRAINING / "written" / "articles.jsonl", TRAINING / "gold" / "written"),
+}
+FOLDED = {"voa"}  # sets also scored fold by fold
+FOLD_FIGURES = ("events", "dated_events", "people", "organisations", "places", "quotes")
 # (figure, label) in the order the table shows them, per kind of set
 ARTICLE_FIGURES = (
     "events",
@@ -50,10 +66,12 @@ class EvalError(Exception):
 
 def inputs(eval_dir: Path, name: str, work: Path) -> Path:
     """The input records of a set: the set's own file, or what ``score.py make-input`` writes."""
-    if name == "seed":
-        return eval_dir / "seed" / "seed.jsonl"
-    if name == "dev":
-        return eval_dir / "dev" / "articles.jsonl"
+    if name in ARTICLE_SETS:
+        path, gold = ARTICLE_SETS[name](eval_dir)
+        for needed in (path, gold):
+            if not needed.exists():
+                raise EvalError(f"{name}: {needed} is missing")
+        return path
     made = subprocess.run(
         [sys.executable, str(eval_dir / "score.py"), "make-input", name], capture_output=True, text=True
     )
@@ -82,9 +100,9 @@ def extract(source: Path, out: Path, workers: int) -> tuple[int, int]:
     return documents, problems
 
 
-def score(eval_dir: Path, name: str, system: Path) -> dict:
-    if name in ("seed", "dev"):
-        args = ["articles", "--gold", str(eval_dir / name / "gold"), "--system", str(system)]
+def score(eval_dir: Path, name: str, system: Path, gold: Path | None = None) -> dict:
+    if name in ARTICLE_SETS:
+        args = ["articles", "--gold", str(gold or ARTICLE_SETS[name](eval_dir)[1]), "--system", str(system)]
     else:
         args = [name, "--system", str(system)]
     done = subprocess.run([sys.executable, str(eval_dir / "score.py"), *args], capture_output=True, text=True)
@@ -93,8 +111,29 @@ def score(eval_dir: Path, name: str, system: Path) -> dict:
     return json.loads(done.stdout)
 
 
+def by_fold(eval_dir: Path, name: str, system: Path, work: Path) -> dict[str, dict]:
+    """The set scored on each fold of ``training/folds.json`` alone: {"1": report, ...}."""
+    import shutil
+
+    folds_file = TRAINING / "folds.json"
+    if not folds_file.exists():
+        raise EvalError(f"{folds_file} is missing (scripts/training_corpus.py folds writes it)")
+    folds = json.loads(folds_file.read_text(encoding="utf-8"))["folds"]
+    gold = ARTICLE_SETS[name](eval_dir)[1]
+    reports = {}
+    for fold in sorted({folds[p.stem] for p in gold.glob("*.json") if p.stem in folds}):
+        part = work / f"{name}-fold{fold}"
+        shutil.rmtree(part, ignore_errors=True)
+        part.mkdir(parents=True)
+        for path in gold.glob("*.json"):
+            if folds.get(path.stem) == fold:
+                shutil.copy(path, part)
+        reports[str(fold)] = score(eval_dir, name, system, part)
+    return reports
+
+
 def figures(name: str, report: dict) -> list[tuple[str, dict | float | None]]:
-    wanted = ARTICLE_FIGURES if name in ("seed", "dev") else POLNEAR_FIGURES if "polnear" in name else SENTENCE_FIGURES
+    wanted = ARTICLE_FIGURES if name in ARTICLE_SETS else POLNEAR_FIGURES if "polnear" in name else SENTENCE_FIGURES
     return [(key, report.get(key)) for key in wanted if key in report]
 
 
@@ -127,7 +166,22 @@ def render(results: dict, baseline: dict | None) -> None:
             else:
                 cells = ["", "", cell(value, prior if isinstance(prior, int | float) else None)]
             table.add_row(label if n == 0 else "", key, *cells, end_section=n == len(figures(name, report)) - 1)
-    Console(width=140).print(table)
+    console = Console(width=140)
+    console.print(table)
+    for name, folds in results.get("folds", {}).items():
+        fold_table = Table(title=f"{name}, fold by fold (F1; P/R of events)")
+        for column in ("fold", "stories", "events P", "events R", *FOLD_FIGURES):
+            fold_table.add_column(column, justify="right")
+        for fold, report in folds.items():
+            events = report.get("events", {})
+            fold_table.add_row(
+                fold,
+                str(report.get("stories", "")),
+                f"{events.get('p', 0):.3f}",
+                f"{events.get('r', 0):.3f}",
+                *(f"{report[key]['f1']:.3f}" if isinstance(report.get(key), dict) else "" for key in FOLD_FIGURES),
+            )
+        console.print(fold_table)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
             out = work / f"{name}.jsonl"
             documents, problems = extract(source, out, args.workers)
             results["sets"][name] = score(args.eval, name, out)
+            if name in FOLDED:
+                results.setdefault("folds", {})[name] = folds = by_fold(args.eval, name, out, work)
+                for fold, report in folds.items():
+                    report["stories"] = len(list((work / f"{name}-fold{fold}").glob("*.json")))
             results["seconds"][name] = round(time.perf_counter() - started, 1)
             print(
                 f"evaluate: {name}: {documents} documents, {problems} problems, {results['seconds'][name]} s",
