@@ -29,27 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 TRAINING = ROOT / "training"
 COUNTRIES = ROOT / "src" / "dyad" / "kb" / "data" / "countries.tsv"
+CAMEO_PLOVER = ROOT / "src" / "dyad" / "ontology" / "data" / "cameo_plover.tsv"
 
-PLOVER_TYPES = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
 STYLES = frozenset({"wire", "broadsheet", "state-media", "regional-daily", "press-release", "live-blog"})
 REGIONS = frozenset({"Africa", "Middle East", "East Asia and Pacific", "Europe and Eurasia", "Americas", "South Asia"})
 NEGATIVE_KINDS = frozenset(
@@ -69,6 +50,15 @@ def codes() -> frozenset[str]:
         if line and not line.startswith("#"):
             found.add(line.split("\t", 1)[0])
     return frozenset(found)
+
+
+def _plover_types() -> frozenset[str]:
+    """PLOVER's sixteen types, from the ontology's CAMEO-to-PLOVER table (the script imports nothing of dyad)."""
+    rows = (line.split("\t") for line in CAMEO_PLOVER.read_text(encoding="utf-8").splitlines())
+    return frozenset(row[1] for row in rows if len(row) > 1 and not row[0].startswith("#") and row[1])
+
+
+PLOVER_TYPES = _plover_types()
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
