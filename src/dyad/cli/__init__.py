@@ -14,7 +14,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from dyad import __version__
-from dyad.cli.common import err, fail, report, say
+from dyad.cli.common import ModelOption, err, fail, report, say, use_model
 from dyad.model import Document
 from dyad.sources import InputProblem, read_inputs
 from dyad.sources.records import InputError, parse_published
@@ -70,8 +70,10 @@ def extract(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Also fetch URLs on private, loopback or link-local addresses.")
     ] = False,
+    model: ModelOption = None,
 ) -> None:
     """Extract actors, quotes, dates, places and topics from articles, as dyad/document@1 JSON."""
+    use_model(model)
     try:
         published = parse_published(published)
     except InputError as exc:
@@ -150,7 +152,7 @@ def version() -> None:
     print(f"dyad {__version__}")
 
 
-from dyad.cli import query, store  # noqa: E402, F401  (registers the store and query commands)
+from dyad.cli import query, store, train  # noqa: E402, F401  (registers the store, query and train commands)
 
 
 def main() -> None:

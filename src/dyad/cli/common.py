@@ -25,6 +25,32 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        envvar="DYAD_MODEL",
+        help="Event model (.npz from 'dyad train'), or 'rules' for the rules alone [default: the shipped model].",
+        show_default=False,
+    ),
+]
+
+
+def use_model(model: str | None) -> None:
+    """Check the model loads (one line naming it if not) and make it the one this process and its workers use."""
+    import os
+
+    if model is None:
+        return
+    from dyad.extract.events.decision import ModelError, load_model
+
+    try:
+        load_model(model)
+    except ModelError as exc:
+        raise fail(f"--model {exc}") from None
+    os.environ["DYAD_MODEL"] = model
+
+
 PrivateOption = Annotated[
     bool, typer.Option("--allow-private", help="Also fetch URLs on private, loopback or link-local addresses.")
 ]

@@ -16,6 +16,7 @@ from dyad.cli import app
 from dyad.cli.common import (
     DbOption,
     JsonOption,
+    ModelOption,
     PrivateOption,
     err,
     fail,
@@ -24,6 +25,7 @@ from dyad.cli.common import (
     print_json,
     report,
     say,
+    use_model,
 )
 from dyad.ingest import INGEST_BATCH
 from dyad.sources import InputProblem
@@ -66,8 +68,10 @@ def ingest(
         Path | None, typer.Option(help="Load the documents of a `dyad batch` output folder (no parsing).")
     ] = None,
     allow_private: PrivateOption = False,
+    model: ModelOption = None,
 ) -> None:
     """Extract articles and add them to the store; already stored texts are recognised and not parsed again."""
+    use_model(model)
     inputs = inputs or []
     if not inputs and parquet is None:
         raise fail("give files, folders, URLs or feeds to ingest (or --parquet DIR)")

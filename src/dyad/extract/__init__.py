@@ -7,6 +7,7 @@ Events come after actors, quotes, dates and places, which they use.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 
@@ -16,6 +17,7 @@ from dyad.extract.actors import extract_actors
 from dyad.extract.context import Context
 from dyad.extract.dates import extract_dates
 from dyad.extract.events import extract_events
+from dyad.extract.events.decision import decide, load_model
 from dyad.extract.places import extract_places
 from dyad.extract.quotes import extract_quotes
 from dyad.extract.topics import extract_topics
@@ -59,12 +61,26 @@ PIPELINE: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
 )
 
 
-def build_document(doc: Doc, article: Article) -> Document:
+def build_document(doc: Doc, article: Article, model: str | None = None) -> Document:
     """Run every extractor over one parsed article."""
+    return build_with_context(doc, article, model)[1]
+
+
+def build_with_context(doc: Doc, article: Article, model: str | None = None) -> tuple[Context, Document]:
+    """The document and the context it was read from (the parse, the actors and their mentions), for what
+    learns from both (``dyad.train``).
+
+    ``model`` is the event model that has the last say over the rules' events: a ``.npz`` path, "rules" for
+    none, or None for ``$DYAD_MODEL`` if set (``--model`` sets it, so that worker processes share it), else
+    the model dyad ships.
+    """
     published = date.fromisoformat(article.published) if article.published else None
     ctx = Context(doc=doc, published=published)
     out = Document(article=article)
     for _, step in PIPELINE:
         step(ctx, out)
     out.actors = ctx.actors
-    return out
+    chosen = load_model(model if model is not None else os.environ.get("DYAD_MODEL") or None)
+    if chosen is not None:
+        out.events = decide(ctx, out.quotes, out.dates, out.places, article.published, out.events, chosen)
+    return ctx, out

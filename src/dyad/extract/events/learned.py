@@ -1,0 +1,324 @@
+"""The learned event decision: candidates from the parse, their features, and a linear model's say.
+
+A candidate is one sentence and an ordered pair of sides (states by ISO3, ``IGO``) that the sentence names,
+quotes or that the rules found acting in it. Its features describe how the sentence ties the two: the
+dependency path between their mentions and the words on it, the lexicon's reading of those words
+(the CAMEO verb dictionary and dyad's own lexicon), what the rules coded for the pair, and the cues of
+negation, modality and quotation. A model (one logistic regression per PLOVER type over hashed features,
+see ``dyad.train``) gives each candidate a probability per type; a document's event (source, type, target)
+is its best candidate's.
+
+The rules stay the candidates' richest feature rather than the final say: what they code well, the model
+keeps; what they code from a metaphor or miss in a paraphrase, it learns from the labelled corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad import ontology
+from dyad.extract.context import Context
+from dyad.extract.events.triggers import candidates as trigger_candidates
+from dyad.extract.events.triggers import entry_for, trigger_words
+from dyad.model import Actor, Quote
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+MODALS = frozenset({"could", "would", "may", "might", "should", "can", "must", "will", "shall"})
+CONDITIONALS = frozenset({"if", "unless", "whether"})
+PATH_LIMIT = 4  # dependency steps from a mention up to where the two sides meet
+
+
+def side_of(actor: Actor | None) -> str | None:
+    """The side an actor acts for: its state, or IGO for an international organisation."""
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    code = (actor.code or "")[:3]
+    return "IGO" if code == "IGO" else None
+
+
+@dataclass
+class Candidate:
+    """One sentence and one ordered pair of sides: may the first have done something to the second here?"""
+
+    sentence: int
+    source: str
+    target: str
+    features: list[str] = field(default_factory=list)
+    anchor: int | None = None  # the token where the sides meet (the trigger), for the evidence
+
+
+@dataclass
+class SentenceSides:
+    """The sides a sentence involves: where they are named, and which of them a quote or the rules add."""
+
+    mentions: dict[str, list[Token]] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)
+    ruled: set[str] = field(default_factory=set)
+    context: list[str] = field(default_factory=list)  # named in the sentence before, or the story's main sides
+
+    def all(self) -> list[str]:
+        return list(dict.fromkeys([*self.mentions, *sorted(self.speakers), *sorted(self.ruled), *self.context]))
+
+    def how(self, side: str) -> str:
+        if side in self.mentions:
+            return "named"
+        if side in self.speakers:
+            return "speaker"
+        return "rule" if side in self.ruled else "context"
+
+
+def _sides_in(ctx: Context, sent: Span, quotes: list[Quote], rules: list[dict[str, Any]]) -> SentenceSides:
+    found = SentenceSides()
+    doc = sent.doc
+    for start, end, actor_id in ctx.mention_index:
+        if sent.start_char <= start and end <= sent.end_char:
+            side = side_of(ctx.actor(actor_id))
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if side and span is not None:
+                found.mentions.setdefault(side, []).append(span.root)
+    for quote in quotes:
+        if quote.start < sent.end_char and sent.start_char < quote.end:
+            side = side_of(ctx.actor(quote.speaker))
+            if side:
+                found.speakers.add(side)
+    for event in rules:
+        for actor_id in event["sources"] + event["targets"]:
+            side = side_of(ctx.actor(actor_id))
+            if side:
+                found.ruled.add(side)
+    return found
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """The tokens from a up to the lowest common ancestor, the ancestor, and from b up to it."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(up_a)}
+    climbed = []
+    for t in [b, *b.ancestors]:
+        if t.i in index:
+            return up_a[: index[t.i]], t, climbed
+        climbed.append(t)
+    return up_a, None, climbed
+
+
+def readings(doc: Doc) -> dict[int, str]:
+    """The PLOVER type the lexicon gives each word of a document that it reads as an event, by token index
+    (looked up once per document: the features ask for them many times)."""
+    out = {}
+    for i in trigger_candidates(doc, trigger_words()):
+        entry = entry_for(doc[i])
+        if entry is not None:
+            out[i] = ontology.code(entry.cameo).plover
+    return out
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _pair_features(src: list[Token], tgt: list[Token], read: dict[int, str]) -> tuple[list[str], Token | None]:
+    """How the parse ties a source mention to a target mention: the shortest path's shape and words."""
+    best: tuple[int, list[Token], Token | None, list[Token]] | None = None
+    for s in src:
+        for t in tgt:
+            if s.i == t.i:
+                continue
+            up_s, top, up_t = _path(s, t)
+            if top is None:
+                continue
+            length = len(up_s) + len(up_t)
+            if best is None or length < best[0]:
+                best = (length, up_s, top, up_t)
+    if best is None:
+        return ["path:none"], None
+    _, up_s, top, up_t = best
+    if len(up_s) > PATH_LIMIT or len(up_t) > PATH_LIMIT:
+        return ["path:far", f"top:{_lemma(top)}"], top
+    deps_s = ">".join(t.dep_ for t in up_s)
+    deps_t = ">".join(t.dep_ for t in up_t)
+    top_word, top_type = _lemma(top), read.get(top.i)
+    out = [
+        f"path:{deps_s}|{deps_t}",
+        f"path:{deps_s}|{top_word}|{deps_t}",
+        f"top:{top_word}",
+        f"top_pos:{top.pos_}",
+        f"s_role:{up_s[0].dep_ if up_s else 'self'}",
+        f"t_role:{up_t[0].dep_ if up_t else 'self'}",
+        f"s_role_top:{up_s[0].dep_ if up_s else 'self'}|{top_word}",
+        f"t_role_top:{up_t[0].dep_ if up_t else 'self'}|{top_word}",
+    ]
+    if top_type:
+        out += [f"top_type:{top_type}", f"top_type_roles:{top_type}|{deps_s[:12]}|{deps_t[:12]}"]
+    for tok in [*up_s[1:], *up_t[1:]]:
+        out.append(f"on_path:{_lemma(tok)}")
+        reading = read.get(tok.i)
+        if reading:
+            out.append(f"on_path_type:{reading}")
+    for child in top.children:
+        if child.dep_ in ("dobj", "attr", "pobj", "prep", "xcomp", "neg", "aux", "advmod"):
+            out.append(f"top_child:{child.dep_}:{_lemma(child)}")
+    return out, top
+
+
+def _relation(mentions: list[Token], trigger: Token) -> str:
+    """How a side's nearest mention hangs from a trigger word: its argument role, or where it lies."""
+    best = "out"
+    for tok in mentions:
+        if tok.i == trigger.i:
+            return "self"
+        node, preps = tok, []
+        for _ in range(PATH_LIMIT):
+            if node.head == node:
+                break
+            if node.head.i == trigger.i:
+                role = node.dep_
+                if role == "pobj" and preps:
+                    role = f"pobj:{preps[-1]}"
+                elif role == "prep":
+                    role = f"prep:{node.lower_}"
+                return role if role not in ("compound", "amod", "poss") or not preps else role
+            if node.dep_ == "pobj":
+                preps.append(node.head.lower_)
+            node = node.head
+        if best == "out" and trigger in tok.ancestors:
+            best = "below"
+        elif best == "out" and tok in trigger.ancestors:
+            best = "above"
+    return best
+
+
+def _trigger_features(sent: Span, src: list[Token], tgt: list[Token], read: dict[int, str]) -> list[str]:
+    """For each word of the sentence that the lexicon reads as an event: its word and type with how each
+    side hangs from it (subject, object, "to" phrase, possessor, elsewhere)."""
+    out = []
+    for i in range(sent.start, sent.end):
+        reading = read.get(i)
+        if reading is None:
+            continue
+        tok = sent.doc[i]
+        s_rel, t_rel = _relation(src, tok), _relation(tgt, tok)
+        if s_rel == "out" and t_rel == "out":
+            continue
+        word = _lemma(tok)
+        out += [
+            f"trig:{word}|{s_rel}|{t_rel}",
+            f"trig_type:{reading}|{s_rel}|{t_rel}",
+            f"trig_type_s:{reading}|{s_rel}",
+            f"trig_type_t:{reading}|{t_rel}",
+            f"trig_word:{word}",
+        ]
+        for child in tok.children:
+            if child.dep_ in ("neg", "aux", "auxpass"):
+                out.append(f"trig_{child.dep_}:{reading}|{child.lower_}")
+    return out
+
+
+def _sentence_features(sent: Span, read: dict[int, str]) -> list[str]:
+    out = []
+    for tok in sent:
+        low = tok.lower_
+        if low in NEGATIONS:
+            out.append(f"cue:neg:{low}")
+        elif low in MODALS:
+            out.append(f"cue:modal:{low}")
+        elif low in CONDITIONALS:
+            out.append(f"cue:cond:{low}")
+        if tok.pos_ in ("VERB", "NOUN") and not tok.is_stop:
+            out.append(f"w:{_lemma(tok)}")
+            reading = read.get(tok.i)
+            if reading:
+                out.append(f"sent_type:{reading}")
+    return out
+
+
+def _rule_features(ctx: Context, rules: list[dict[str, Any]], source: str, target: str) -> list[str]:
+    out = []
+    for event in rules:
+        sources = {side_of(ctx.actor(a)) for a in event["sources"]}
+        targets = {side_of(ctx.actor(a)) for a in event["targets"]}
+        kind, modality = event["type"], event["modality"]
+        if source in sources and target in targets:
+            out += [f"rule:{kind}", f"rule:{kind}|{modality}", f"rule_cameo:{event['cameo']}"]
+        elif target in sources and source in targets:
+            out += [f"rule_rev:{kind}", f"rule_rev:{kind}|{modality}"]
+        elif source in sources:
+            out.append(f"rule_src:{kind}")
+        elif target in targets:
+            out.append(f"rule_tgt:{kind}")
+    return out or ["rule:none"]
+
+
+def candidates(
+    ctx: Context, quotes: list[Quote], rule_events: list[dict[str, Any]], max_sides: int = 6
+) -> list[Candidate]:
+    """Every (sentence, source, target) the document offers, with its features."""
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for event in rule_events:
+        for evidence in event["evidence"]:
+            by_sentence.setdefault(ctx.sentence_index(evidence["trigger"]["start"]), []).append(event)
+    counts: dict[str, int] = {}
+    for _, _, actor_id in ctx.mention_index:
+        side = side_of(ctx.actor(actor_id))
+        if side:
+            counts[side] = counts.get(side, 0) + 1
+    main = sorted(counts, key=lambda c: -counts[c])[:2]
+    read = readings(ctx.doc)
+    out: list[Candidate] = []
+    before: list[str] = []
+    for n, sent in enumerate(ctx.sentences):
+        rules = by_sentence.get(n, [])
+        sides = _sides_in(ctx, sent, quotes, rules)
+        named = list(sides.mentions)
+        sides.context = [c for c in [*before, *main] if c not in sides.all()]
+        before = named or before
+        names = sides.all()[:max_sides]
+        if len(names) < 2:
+            continue
+        shared = _sentence_features(sent, read)
+        if n == 0:
+            shared.append("lede")
+        for source in names:
+            for target in names:
+                if source == target:
+                    continue
+                how = f"{sides.how(source)}|{sides.how(target)}"
+                feats = [f"src_how:{sides.how(source)}", f"tgt_how:{sides.how(target)}", f"how:{how}"]
+                anchor = None
+                if source in sides.mentions and target in sides.mentions:
+                    path, top = _pair_features(sides.mentions[source], sides.mentions[target], read)
+                    feats += path
+                    anchor = top.i if top is not None else None
+                    first_s = min(t.i for t in sides.mentions[source])
+                    first_t = min(t.i for t in sides.mentions[target])
+                    feats.append("order:src_first" if first_s < first_t else "order:tgt_first")
+                    feats += _trigger_features(sent, sides.mentions[source], sides.mentions[target], read)
+                elif source in sides.mentions or target in sides.mentions:
+                    # one side named here, the other from before: how the named one and the sentence's
+                    # subject (a pronoun, a title, "the two sides") hang from each trigger
+                    named_side = source if source in sides.mentions else target
+                    role = "src" if named_side == source else "tgt"
+                    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN")]
+                    for i in range(sent.start, sent.end):
+                        reading = read.get(i)
+                        if reading is None:
+                            continue
+                        tok = sent.doc[i]
+                        rel = _relation(sides.mentions[named_side], tok)
+                        subj = _relation(subjects, tok) if subjects else "none"
+                        feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
+                    feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
+                if source in sides.speakers:
+                    feats.append("src_is_speaker")
+                if target in sides.speakers:
+                    feats.append("tgt_is_speaker")
+                if "IGO" in (source, target):
+                    feats.append(f"igo:{'src' if source == 'IGO' else 'tgt'}")
+                feats += _rule_features(ctx, rules, source, target)
+                feats += shared
+                out.append(Candidate(n, source, target, feats, anchor))
+    return out

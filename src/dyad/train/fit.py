@@ -1,0 +1,265 @@
+"""Fit the event model on a labelled corpus, cross-validated by its folds, calibrated on held-out stories.
+
+``train`` reads every story once (parse, rules, candidates, labels), then for each fold fits the model on the
+other folds and scores the fold's stories with it, so that every story is judged by a model that never saw
+it. From those held-out scores it fits the calibration (isotonic: a model's 0.8 should be right 8 times in
+10 on real news), chooses the two thresholds (``keep`` a rule's event, ``add`` one of its own) for the best
+events F1 on the real stories, and fits the final model on everything. The report gives events P/R/F1 per
+fold and set, and a reliability table whose calibration was fitted without the fold it describes.
+
+scikit-learn does the learning (``LogisticRegression``, liblinear, one per PLOVER type; ``IsotonicRegression``);
+the model it makes is stored as plain arrays (``EventModel``), read at run time with numpy alone.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from dyad.extract.events.decision import EventModel, choose, scores, triple
+from dyad.extract.events.learned import Candidate, candidates, side_of
+from dyad.ontology import PLOVER_TYPES
+from dyad.train.corpus import Labelled, Story, label
+
+FOLDS = 5
+C = 0.3  # inverse regularisation of each type's regression (chosen by cross-validation on the real stories)
+MIN_COUNT = 2  # a feature seen in fewer candidates is left out of the model
+KEEP_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+ADD_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.01)
+REAL_SETS = ("voa", "dev")  # what thresholds and calibration are chosen on: real texts, not written ones
+
+
+@dataclass
+class Read:
+    """One story as the pipeline read it: its context, rule events, candidates and their labels."""
+
+    story: Story
+    ctx: Any
+    document: Any
+    candidates: list[Candidate]
+    labelled: list[Labelled]
+
+
+@dataclass
+class Report:
+    folds: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    overall: dict[str, dict[str, float]] = field(default_factory=dict)
+    reliability: list[dict[str, float]] = field(default_factory=list)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "folds": self.folds,
+            "overall": self.overall,
+            "reliability": self.reliability,
+            "thresholds": self.thresholds,
+            "counts": self.counts,
+        }
+
+
+def fold_of(story: Story) -> int:
+    """The story's fold, or one drawn from its id for stories that come without one (a user's own)."""
+    return story.fold if story.fold else zlib.crc32(story.id.encode("utf-8")) % FOLDS + 1
+
+
+def read_stories(stories: list[Story], progress: Callable[[int], None] | None = None) -> list[Read]:
+    """Parse and read every story once, with ``nlp.pipe``."""
+    from dyad.api import prepare
+    from dyad.extract import build_with_context
+    from dyad.nlp.pipeline import load
+    from dyad.sources import Record
+
+    articles = [
+        prepare(Record(text=s.text, origin=s.id, id=s.id, title=s.title, published=s.published)) for s in stories
+    ]
+    out = []
+    parsed = load().pipe(a.text for a in articles)
+    for n, (story, article, doc) in enumerate(zip(stories, articles, parsed, strict=True)):
+        ctx, document = build_with_context(doc, article, model="rules")  # the rules' events are features
+        cands = candidates(ctx, document.quotes, document.events)
+        spans = [(s.start_char, s.end_char) for s in ctx.sentences]
+        out.append(Read(story, ctx, document, cands, label(story, article.text, spans, cands)))
+        if progress is not None:
+            progress(n + 1)
+    return out
+
+
+def fit_model(rows: list[Labelled], c: float = C, min_count: int = MIN_COUNT) -> EventModel:
+    """One logistic regression per type over the features seen at least ``min_count`` times."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for r in rows for f in set(r.features))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: n for n, f in enumerate(names)}
+    indptr, cols = [0], []
+    for r in rows:
+        cols += sorted({index[f] for f in r.features if f in index})
+        indptr.append(len(cols))
+    matrix = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), len(names)))
+    types = list(PLOVER_TYPES)
+    coef = np.zeros((len(types), len(names)))
+    intercept = np.full(len(types), -10.0)  # a type never seen positive never fires
+    for j, kind in enumerate(types):
+        taken = [i for i, r in enumerate(rows) if r.labels.get(kind) is not None]
+        y = np.array([rows[i].labels[kind] for i in taken])
+        if len(set(y.tolist())) < 2:
+            continue
+        model = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=0)
+        model.fit(matrix[taken], y)
+        coef[j] = model.coef_[0]
+        intercept[j] = model.intercept_[0]
+    return EventModel(types, index, coef, intercept, (np.array([]), np.array([])), 0.0, 1.01, {})
+
+
+def gold_keys(story: Story) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    required, optional = set(), set()
+    for e in story.gold.get("events", []):
+        (optional if e.get("optional") else required).add(triple(e["source"], e["type"], e["target"]))
+    return required, optional
+
+
+def rule_triples(read: Read, kept: list[tuple[dict[str, Any], float | None]]) -> set[tuple[str, str, str]]:
+    """The (type, source, target) of the rules' actual events that stand."""
+    out = set()
+    for event, _ in kept:
+        if event["modality"] != "actual":
+            continue
+        sources = {side_of(read.ctx.actor(a)) for a in event["sources"]} - {None}
+        targets = {side_of(read.ctx.actor(a)) for a in event["targets"]} - {None}
+        out |= {triple(s, event["type"], t) for s in sources for t in targets if s != t}
+    return out
+
+
+def predicted(read: Read, best: dict, keep: float, add: float) -> dict[tuple[str, str, str], float | None]:
+    """What the document would claim: each triple with its probability (None for a rule event unscored)."""
+    kept, added = choose(read.ctx, read.document.events, best, keep, add)
+    out: dict[tuple[str, str, str], float | None] = {}
+    for key in rule_triples(read, kept):
+        out[key] = best[key][0] if key in best else None
+    for key, p, _ in added:
+        out[key] = p
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "p": round(p, 3), "r": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}  # fmt: skip
+
+
+def events_score(items: list[tuple[Story, set[tuple[str, str, str]]]]) -> dict[str, float]:
+    """Events P/R/F1 as ``score.py articles`` counts them: distinct triples, optional ones excused."""
+    tp = fp = fn = 0
+    for story, got in items:
+        required, optional = gold_keys(story)
+        got = {k for k in got if k in required or k not in optional}
+        tp += len(got & required)
+        fp += len(got - required)
+        fn += len(required - got)
+    return prf(tp, fp, fn)
+
+
+def isotonic(raw: list[float], truth: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.isotonic import IsotonicRegression
+
+    if len(set(truth)) < 2:
+        return np.array([]), np.array([])
+    fitted = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, truth)
+    return np.asarray(fitted.X_thresholds_, dtype=np.float64), np.asarray(fitted.y_thresholds_, dtype=np.float64)
+
+
+def train(
+    reads: list[Read],
+    c: float = C,
+    say: Callable[[str], None] = lambda _: None,
+) -> tuple[EventModel, Report]:
+    """Cross-validate by folds, calibrate and choose thresholds on held-out real stories, fit on everything."""
+    folds = sorted({fold_of(r.story) for r in reads})
+    held: dict[str, dict] = {}  # story id -> its best triples under the model that did not see it (raw)
+    for k in folds:
+        model = fit_model([row for r in reads if fold_of(r.story) != k for row in r.labelled], c)
+        for r in reads:
+            if fold_of(r.story) == k:
+                held[r.story.id] = scores(model, r.candidates)
+        say(f"fold {k}: fitted on {sum(1 for r in reads if fold_of(r.story) != k)} stories")
+    real = [r for r in reads if r.story.set in REAL_SETS] or reads
+
+    def calibration_from(pool: list[Read]) -> tuple[np.ndarray, np.ndarray]:
+        raw, truth = [], []
+        for r in pool:
+            required, optional = gold_keys(r.story)
+            for key, (p, _) in held[r.story.id].items():
+                if key in optional and key not in required:
+                    continue
+                raw.append(p)
+                truth.append(int(key in required))
+        return isotonic(raw, truth)
+
+    def calibrated(best: dict, steps: tuple[np.ndarray, np.ndarray]) -> dict:
+        xs, ys = steps
+        if not len(xs):
+            return best
+        return {k: (float(np.interp(p, xs, ys)), cand) for k, (p, cand) in best.items()}
+
+    steps = calibration_from(real)
+    final_best = {r.story.id: calibrated(held[r.story.id], steps) for r in reads}
+    keep, add, top = 0.0, 1.01, -1.0
+    for k in KEEP_GRID:
+        for a in ADD_GRID:
+            f1 = events_score([(r.story, set(predicted(r, final_best[r.story.id], k, a))) for r in real])["f1"]
+            if f1 > top:
+                keep, add, top = k, a, f1
+    say(f"thresholds: keep {keep}, add {add} (events F1 {top} on held-out real stories)")
+
+    report = Report(thresholds={"keep": keep, "add": add})
+    sets = sorted({r.story.set for r in reads})
+    claimed: dict[str, dict[tuple[str, str, str], float | None]] = {
+        r.story.id: predicted(r, final_best[r.story.id], keep, add) for r in reads
+    }
+    for k in folds:
+        report.folds[str(k)] = {
+            name: events_score(
+                [(r.story, set(claimed[r.story.id])) for r in reads if fold_of(r.story) == k and r.story.set == name]
+            )  # fmt: skip
+            for name in sets
+        }
+    report.overall = {name: events_score([(r.story, set(claimed[r.story.id])) for r in reads if r.story.set == name])
+                      for name in sets}  # fmt: skip
+    report.reliability = reliability(real, held, calibration_from, calibrated, keep, add, fold_of)
+
+    final = fit_model([row for r in reads for row in r.labelled], c)
+    final.calibration, final.keep, final.add = steps, keep, add
+    report.counts = {
+        "stories": dict(Counter(r.story.set for r in reads)),
+        "candidates": sum(len(r.labelled) for r in reads),
+        "features": len(final.features),
+    }
+    final.meta = {"c": c, "min_count": MIN_COUNT, **report.counts}
+    return final, report
+
+
+def reliability(real, held, calibration_from, calibrated, keep, add, fold) -> list[dict[str, float]]:
+    """Claimed events of the held-out real stories by confidence, each fold calibrated without itself."""
+    bins: dict[int, list[int]] = {}
+    for k in sorted({fold(r.story) for r in real}):
+        steps = calibration_from([r for r in real if fold(r.story) != k])
+        for r in real:
+            if fold(r.story) != k:
+                continue
+            required, optional = gold_keys(r.story)
+            for key, p in predicted(r, calibrated(held[r.story.id], steps), keep, add).items():
+                if p is None or (key in optional and key not in required):
+                    continue
+                bins.setdefault(min(int(p * 10), 9), []).append(int(key in required))
+    return [
+        {"from": b / 10, "to": (b + 1) / 10, "events": len(v), "right": round(sum(v) / len(v), 3)}
+        for b, v in sorted(bins.items())
+    ]

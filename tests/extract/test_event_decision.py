@@ -1,0 +1,104 @@
+"""The learned event decision: candidates and their features from the parse, the model stored as data, and
+what the model's say does to the rules' events (keeps, drops, adds), on texts written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dyad.api import prepare
+from dyad.extract import build_with_context
+from dyad.extract.events.decision import EventModel, ModelError, decide, load_model
+from dyad.extract.events.learned import candidates
+from dyad.nlp.pipeline import load
+from dyad.ontology import PLOVER_TYPES
+from dyad.sources import Record
+
+TEXT = "Kenya expelled two Somali diplomats on Monday, the foreign ministry said. Somalia condemned the decision."
+
+
+def _read(text: str = TEXT):
+    article = prepare(Record(text=text, origin="test", published="2021-03-02"))
+    return build_with_context(load()(article.text), article, model="rules")
+
+
+def _model(weights: dict[tuple[str, str], float], keep: float = 0.5, add: float = 0.9) -> EventModel:
+    """A model that knows only the features given, each with its weight for one type; all else p≈0."""
+    names = sorted({f for _, f in weights})
+    index = {f: n for n, f in enumerate(names)}
+    types = list(PLOVER_TYPES)
+    coef = np.zeros((len(types), len(names)))
+    for (kind, feature), weight in weights.items():
+        coef[types.index(kind), index[feature]] = weight
+    return EventModel(types, index, coef, np.full(len(types), -10.0), (np.array([]), np.array([])), keep, add, {})
+
+
+def _sides(ctx, event) -> tuple[set, set]:
+    return ({ctx.actor(a).country for a in event["sources"]}, {ctx.actor(a).country for a in event["targets"]})
+
+
+def test_candidates_tie_the_two_sides_through_the_trigger():
+    ctx, doc = _read()
+    found = {(c.sentence, c.source, c.target): c.features for c in candidates(ctx, doc.quotes, doc.events)}
+    assert "trig_type:SANCTION|nsubj|dobj" in found[(0, "KEN", "SOM")]  # Kenya expelled (Somali) diplomats
+    assert "rule:SANCTION" in found[(0, "KEN", "SOM")] and "rule_rev:SANCTION" in found[(0, "SOM", "KEN")]
+    # the second sentence names Somalia alone: Kenya comes from the sentence before
+    assert "how:named|context" in found[(1, "SOM", "KEN")]
+
+
+def test_a_model_that_upholds_nothing_drops_the_rules_scored_events():
+    ctx, doc = _read()
+    events = decide(ctx, doc.quotes, doc.dates, doc.places, "2021-03-02", doc.events, _model({}))
+    assert not any(e["type"] == "SANCTION" for e in events)
+
+
+def test_a_model_keeps_what_it_upholds_with_its_probability_and_adds_what_the_rules_missed():
+    ctx, doc = _read()
+    model = _model({("SANCTION", "rule:SANCTION"): 20.0, ("ACCUSE", "one:src|ACCUSE|nsubj|none"): 20.0})
+    events = decide(ctx, doc.quotes, doc.dates, doc.places, "2021-03-02", doc.events, model)
+    sanction = next(e for e in events if e["type"] == "SANCTION")
+    assert _sides(ctx, sanction) == ({"KEN"}, {"SOM"}) and sanction["confidence"] == 1.0
+    accuse = next(e for e in events if e["type"] == "ACCUSE" and e["targets"])
+    assert _sides(ctx, accuse) == ({"SOM"}, {"KEN"}) and accuse["modality"] == "actual"
+    assert accuse["cameo"] == "111" and accuse["evidence"][0]["start"] > 0  # the second sentence
+    assert [e["id"] for e in events] == [f"E{n}" for n in range(1, len(events) + 1)]
+
+
+def test_hypothetical_events_pass_through_whatever_the_model_says():
+    ctx, doc = _read("Kenya could expel two Somali diplomats, the foreign ministry said.")
+    assert any(e["modality"] != "actual" for e in doc.events)
+    events = decide(ctx, doc.quotes, doc.dates, doc.places, "2021-03-02", doc.events, _model({}))
+    assert [e for e in events if e["modality"] != "actual"] == [e for e in doc.events if e["modality"] != "actual"]
+
+
+def test_a_model_is_data_it_reads_back_the_same(tmp_path):
+    model = _model({("SANCTION", "rule:SANCTION"): 2.5}, keep=0.1, add=0.7)
+    model.calibration = (np.array([0.0, 0.5, 1.0]), np.array([0.0, 0.4, 0.9]))
+    path = tmp_path / "m.npz"
+    model.save(path)
+    back = EventModel.read(path)
+    assert back.types == model.types and back.features == model.features
+    assert (back.keep, back.add) == pytest.approx((0.1, 0.7))
+    rows = [["rule:SANCTION"], ["nothing"]]
+    assert np.allclose(back.raw(rows), model.raw(rows), atol=1e-6)
+    assert back.calibrated(np.array([0.5]))[0] == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such model file"), (b"not a zip", "not a .npz file dyad wrote"), ("other", "format 'other'")],
+)
+def test_a_bad_model_file_is_one_line_naming_it(tmp_path, content, message):
+    path = tmp_path / "bad.npz"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        np.savez(path, format=np.array(content))
+    with pytest.raises(ModelError) as caught:
+        EventModel.read(path)
+    assert str(caught.value).startswith(str(path)) and message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_rules_means_no_model():
+    assert load_model("rules") is None
