@@ -312,6 +312,9 @@ def candidates(
                         subj = _relation(subjects, tok) if subjects else "none"
                         feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
                     feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
+                for role, side in (("s", source), ("t", target)):
+                    for tok in sides.mentions.get(side, [])[:2]:  # what the side's word is: "Ukrainian direction"
+                        feats += [f"{role}_word:{tok.pos_}|{tok.dep_}", f"{role}_head:{tok.dep_}|{_lemma(tok.head)}"]
                 if source in sides.speakers:
                     feats.append("src_is_speaker")
                 if target in sides.speakers:
