@@ -64,5 +64,9 @@ def train(
 
         result = run(stories, out, report, c, say=lambda line: say(f"dyad: {line}"), progress=progress)
     for name, figures in result.overall.items():
-        say(f"dyad: {name}, cross-validated: events P {figures['p']} R {figures['r']} F1 {figures['f1']}")
+        rules = result.rules.get(name, {})
+        say(
+            f"dyad: {name}, cross-validated: events P {figures['p']} R {figures['r']} F1 {figures['f1']}"
+            f" (the rules alone: P {rules.get('p')} R {rules.get('r')} F1 {rules.get('f1')})"
+        )
     say(f"dyad: wrote {out}" + (f" and {report}" if report else ""))

@@ -49,6 +49,7 @@ class Read:
 class Report:
     folds: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
     overall: dict[str, dict[str, float]] = field(default_factory=dict)
+    rules: dict[str, dict[str, float]] = field(default_factory=dict)  # the same stories, the rules alone
     reliability: list[dict[str, float]] = field(default_factory=list)
     thresholds: dict[str, float] = field(default_factory=dict)
     counts: dict[str, Any] = field(default_factory=dict)
@@ -57,6 +58,7 @@ class Report:
         return {
             "folds": self.folds,
             "overall": self.overall,
+            "rules": self.rules,
             "reliability": self.reliability,
             "thresholds": self.thresholds,
             "counts": self.counts,
@@ -236,6 +238,9 @@ def train(
         }
     report.overall = {name: events_score([(r.story, set(claimed[r.story.id])) for r in reads if r.story.set == name])
                       for name in sets}  # fmt: skip
+    rules = {r.story.id: set(predicted(r, {}, 0.0, 1.01)) for r in reads}  # the rules alone, scored alike
+    report.rules = {name: events_score([(r.story, rules[r.story.id]) for r in reads if r.story.set == name])
+                    for name in sets}  # fmt: skip
     report.reliability = reliability(real, held, calibration_from, calibrated, keep, add, fold_of)
 
     final = fit_model([row for r in reads for row in r.labelled], c)
