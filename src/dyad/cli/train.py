@@ -31,10 +31,12 @@ def train(
         typer.Option(help="A folder of your own labelled articles: articles.jsonl and gold/<id>.json (repeatable)."),
     ] = None,
     corpus: Annotated[
-        Path | None, typer.Option(help="The dyad checkout whose training/ corpus to learn from (default: the one found here).")
+        Path | None,
+        typer.Option(help="The dyad checkout whose training/ corpus to learn from (default: the one found here)."),
     ] = None,
     shared: Annotated[
-        Path | None, typer.Option(help="The shared folder with training/ and eval/dev (default: ../shared beside the corpus).")
+        Path | None,
+        typer.Option(help="The shared folder with training/ and eval/dev (default: ../shared beside the corpus)."),
     ] = None,
     no_corpus: Annotated[bool, typer.Option("--no-corpus", help="Learn from --add folders alone.")] = False,
     no_written: Annotated[
