@@ -181,7 +181,7 @@ def _relation(mentions: list[Token], trigger: Token) -> str:
                     role = f"pobj:{preps[-1]}"
                 elif role == "prep":
                     role = f"prep:{node.lower_}"
-                return role if role not in ("compound", "amod", "poss") or not preps else role
+                return role
             if node.dep_ == "pobj":
                 preps.append(node.head.lower_)
             node = node.head
