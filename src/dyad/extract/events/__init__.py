@@ -41,7 +41,7 @@ from dyad.extract.events.words import (
 from dyad.model import Actor, DateRef, Place, Quote
 from dyad.ontology import SYMMETRIC_TYPES
 
-__all__ = ["EventCoder", "extract_events", "lexicon"]
+__all__ = ["EventCoder", "extract_events", "lexicon", "render"]
 
 # Types whose target, when none is named, is the state where the event happened (PETRARCH's and GDELT's
 # convention), and types whose source, in a passive with no agent, is the state of the place.
@@ -158,7 +158,7 @@ class EventCoder:
                 first = ev.sources[0]
                 ev.targets = [a for a in ev.sources if (a.country or a.code) != (first.country or first.code)]
                 ev.sources = [a for a in ev.sources if a not in ev.targets]
-        return [self._render(n, ev) for n, ev in enumerate(merged, 1)]
+        return [render(n, ev) for n, ev in enumerate(merged, 1)]
 
     def _sentence(self, sent: Span) -> list[Found]:
         """The events one sentence reports, in the order their triggers come."""
@@ -378,23 +378,25 @@ class EventCoder:
             return []
         return [p for p in parties if side([p]) - side(sources)]
 
-    def _render(self, n: int, ev: Found) -> dict[str, Any]:
-        return {
-            "id": f"E{n}",
-            "type": ev.code.plover,
-            "mode": ev.code.mode,
-            "context": list(ev.code.context),
-            "sources": [a.id for a in ev.sources],
-            "targets": [a.id for a in ev.targets],
-            "date": ev.date,
-            "place": ev.place.id if ev.place else None,
-            "cameo": ev.code.cameo,
-            "quad": ev.code.quad,
-            "goldstein": ev.code.goldstein,
-            "modality": ev.modality,
-            "confidence": ev.confidence,
-            "evidence": ev.evidence,
-        }
+
+def render(n: int, ev: Found) -> dict[str, Any]:
+    """An event as the document holds it (``dyad/document@1``)."""
+    return {
+        "id": f"E{n}",
+        "type": ev.code.plover,
+        "mode": ev.code.mode,
+        "context": list(ev.code.context),
+        "sources": [a.id for a in ev.sources],
+        "targets": [a.id for a in ev.targets],
+        "date": ev.date,
+        "place": ev.place.id if ev.place else None,
+        "cameo": ev.code.cameo,
+        "quad": ev.code.quad,
+        "goldstein": ev.code.goldstein,
+        "modality": ev.modality,
+        "confidence": ev.confidence,
+        "evidence": ev.evidence,
+    }
 
 
 def verb_is(tok: Token, words: set[str]) -> bool:

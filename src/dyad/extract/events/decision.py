@@ -28,8 +28,9 @@ from spacy.tokens import Token
 
 from dyad import ontology
 from dyad.extract.context import Context
-from dyad.extract.events import end_of
+from dyad.extract.events import end_of, render
 from dyad.extract.events.learned import Candidate, candidates, side_of
+from dyad.extract.events.merging import Found
 from dyad.extract.events.timing import dates_for, place_for
 from dyad.model import Actor, DateRef, Place, Quote
 from dyad.ontology import SYMMETRIC_TYPES
@@ -230,7 +231,7 @@ def decide(
     best = scores(model, candidates(ctx, quotes, events))
     kept, new = choose(ctx, events, best, model.keep, model.add)
     out = [event if p is None else {**event, "confidence": round(p, 3)} for event, p in kept]
-    added: dict[tuple[str, str, str, str | None], dict[str, Any]] = {}
+    added: dict[tuple[str, str, str, str | None], Found] = {}
     for key, p, cand in new:
         kind, a, b = key
         source, target = (cand.source, cand.target) if kind in SYMMETRIC_TYPES else (a, b)
@@ -243,32 +244,15 @@ def decide(
         rule_codes = [e["cameo"] for e in events if e["type"] == kind and _in(ctx, e, cand.sentence)]
         code = ontology.code(rule_codes[0] if rule_codes else default_codes()[kind])
         date = (dates_for(anchor, ctx.text, dates, published) or [None])[0]
-        place = place_for(anchor, places)
         evidence = {
             "start": sent.start_char,
             "end": end_of(sent),
             "trigger": {"start": anchor.idx, "end": anchor.idx + len(anchor.text), "text": anchor.text},
         }
-        merged = added.get((*key, date))
-        if merged is not None:
-            merged["evidence"].append(evidence)
-            continue
-        added[(*key, date)] = {
-            "type": code.plover,
-            "mode": code.mode,
-            "context": list(code.context),
-            "sources": [who.id],
-            "targets": [whom.id],
-            "date": date,
-            "place": place.id if place else None,
-            "cameo": code.cameo,
-            "quad": code.quad,
-            "goldstein": code.goldstein,
-            "modality": "actual",
-            "confidence": round(p, 3),
-            "evidence": [evidence],
-        }
-    out += added.values()
+        if (*key, date) not in added:
+            added[(*key, date)] = Found(code, [who], [whom], "actual", date, place_for(anchor, places), round(p, 3))
+        added[(*key, date)].evidence.append(evidence)
+    out += [render(0, ev) for ev in added.values()]
     out.sort(key=lambda e: min(x["trigger"]["start"] for x in e["evidence"]))
     return [{"id": f"E{n}", **{k: v for k, v in e.items() if k != "id"}} for n, e in enumerate(out, 1)]
 
