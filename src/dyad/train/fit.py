@@ -254,7 +254,15 @@ def train(
     return final, report
 
 
-def reliability(real, held, calibration_from, calibrated, keep, add, fold) -> list[dict[str, float]]:
+def reliability(
+    real: list[Read],
+    held: dict[str, dict],
+    calibration_from: Callable[[list[Read]], tuple[np.ndarray, np.ndarray]],
+    calibrated: Callable[[dict, tuple[np.ndarray, np.ndarray]], dict],
+    keep: float,
+    add: float,
+    fold: Callable[[Story], int],
+) -> list[dict[str, float]]:
     """Claimed events of the held-out real stories by confidence, each fold calibrated without itself."""
     bins: dict[int, list[int]] = {}
     for k in sorted({fold(r.story) for r in real}):
