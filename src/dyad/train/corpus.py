@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dyad.ontology import PLOVER_TYPES, SYMMETRIC_TYPES
+from dyad.extract.events.decision import triple
+from dyad.ontology import PLOVER_TYPES
 
 
 @dataclass
@@ -82,13 +83,6 @@ def corpus(root: Path, shared: Path) -> list[Story]:
     )
 
 
-def _key(source: str, kind: str, target: str) -> tuple[str, str, str]:
-    if kind in SYMMETRIC_TYPES:
-        a, b = sorted((source, target))
-        return a, kind, b
-    return source, kind, target
-
-
 def gold_sentences(
     story: Story, text: str, sentence_spans: list[tuple[int, int]]
 ) -> list[tuple[tuple, set[int], bool]]:
@@ -102,7 +96,7 @@ def gold_sentences(
         if start >= 0:
             end = start + len(evidence)
             sentences = {n for n, (s, e) in enumerate(sentence_spans) if s < end and start < e}
-        key = _key(event["source"], event["type"], event["target"])
+        key = triple(event["source"], event["type"], event["target"])
         out.append((key, sentences, bool(event.get("optional"))))
     return out
 
@@ -115,7 +109,7 @@ def label(story: Story, text: str, sentence_spans: list[tuple[int, int]], candid
     for cand in candidates:
         labels: dict[str, int | None] = {}
         for kind in PLOVER_TYPES:
-            key = _key(cand.source, kind, cand.target)
+            key = triple(cand.source, kind, cand.target)
             here = [(s, optional) for k, s, optional in events if k == key and cand.sentence in s]
             if any(not optional for _, optional in here):
                 labels[kind] = 1
