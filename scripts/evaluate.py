@@ -112,7 +112,7 @@ def score(eval_dir: Path, name: str, system: Path, gold: Path | None = None) -> 
 
 
 def by_fold(eval_dir: Path, name: str, system: Path, work: Path) -> dict[str, dict]:
-    """The set scored on each fold of ``training/folds.json`` alone: {"1": report, ...}."""
+    """The set scored on each fold of ``training/folds.json`` alone: {"1": report with its "stories", ...}."""
     import shutil
 
     folds_file = TRAINING / "folds.json"
@@ -125,10 +125,10 @@ def by_fold(eval_dir: Path, name: str, system: Path, work: Path) -> dict[str, di
         part = work / f"{name}-fold{fold}"
         shutil.rmtree(part, ignore_errors=True)
         part.mkdir(parents=True)
-        for path in gold.glob("*.json"):
-            if folds.get(path.stem) == fold:
-                shutil.copy(path, part)
-        reports[str(fold)] = score(eval_dir, name, system, part)
+        members = [path for path in gold.glob("*.json") if folds.get(path.stem) == fold]
+        for path in members:
+            shutil.copy(path, part)
+        reports[str(fold)] = {**score(eval_dir, name, system, part), "stories": len(members)}
     return reports
 
 
@@ -223,9 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             documents, problems = extract(source, out, args.workers)
             results["sets"][name] = score(args.eval, name, out)
             if name in FOLDED:
-                results.setdefault("folds", {})[name] = folds = by_fold(args.eval, name, out, work)
-                for fold, report in folds.items():
-                    report["stories"] = len(list((work / f"{name}-fold{fold}").glob("*.json")))
+                results.setdefault("folds", {})[name] = by_fold(args.eval, name, out, work)
             results["seconds"][name] = round(time.perf_counter() - started, 1)
             print(
                 f"evaluate: {name}: {documents} documents, {problems} problems, {results['seconds'][name]} s",
