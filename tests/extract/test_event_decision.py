@@ -9,7 +9,7 @@ import pytest
 from dyad.api import prepare
 from dyad.extract import build_with_context
 from dyad.extract.events.decision import EventModel, ModelError, decide, load_model
-from dyad.extract.events.learned import candidates
+from dyad.extract.events.learned import FEATURES_VERSION, candidates
 from dyad.nlp.pipeline import load
 from dyad.ontology import PLOVER_TYPES
 from dyad.sources import Record
@@ -30,7 +30,16 @@ def _model(weights: dict[tuple[str, str], float], keep: float = 0.5, add: float 
     coef = np.zeros((len(types), len(names)))
     for (kind, feature), weight in weights.items():
         coef[types.index(kind), index[feature]] = weight
-    return EventModel(types, index, coef, np.full(len(types), -10.0), (np.array([]), np.array([])), keep, add, {})
+    return EventModel(
+        types,
+        index,
+        coef,
+        np.full(len(types), -10.0),
+        (np.array([]), np.array([])),
+        keep,
+        add,
+        {"features_version": FEATURES_VERSION},
+    )
 
 
 def _sides(ctx, event) -> tuple[set, set]:
@@ -102,3 +111,16 @@ def test_a_bad_model_file_is_one_line_naming_it(tmp_path, content, message):
 
 def test_rules_means_no_model():
     assert load_model("rules") is None
+
+
+def test_a_model_of_other_features_is_refused_by_name(tmp_path):
+    model = _model({})
+    model.meta = {"features_version": FEATURES_VERSION - 1}
+    path = tmp_path / "old.npz"
+    model.save(path)
+    with pytest.raises(ModelError) as caught:
+        EventModel.read(path)
+    assert str(caught.value).startswith(str(path)) and "dyad train" in str(caught.value)
+    model.meta = {"features_version": FEATURES_VERSION}
+    model.save(path)
+    assert EventModel.read(path).meta == model.meta

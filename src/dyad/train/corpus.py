@@ -10,6 +10,7 @@ neither right nor wrong to learn).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,16 @@ class Story:
     gold: dict[str, Any]
     set: str
     fold: int | None = None
+
+
+def digest(stories: list[Story]) -> str:
+    """A fingerprint of what a model learned from (ids, sets, folds, texts, gold): the shipped model records
+    it, and a test recomputes it, so that a model left behind by a change to the corpus is caught."""
+    h = hashlib.sha256()
+    for story in sorted(stories, key=lambda s: (s.set, s.id)):
+        record = [story.id, story.set, story.fold, story.published, story.title, story.text, story.gold]
+        h.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
 
 
 @dataclass

@@ -22,14 +22,14 @@ from typing import Any
 import numpy as np
 
 from dyad.extract.events.decision import EventModel, choose, scores, triple
-from dyad.extract.events.learned import Candidate, candidates, side_of
+from dyad.extract.events.learned import FEATURES_VERSION, Candidate, candidates, side_of
 from dyad.ontology import PLOVER_TYPES
-from dyad.train.corpus import Labelled, Story, label
+from dyad.train.corpus import Labelled, Story, digest, label
 
 FOLDS = 5
 C = 0.3  # inverse regularisation of each type's regression (chosen by cross-validation on the real stories)
 MIN_COUNT = 2  # a feature seen in fewer candidates is left out of the model
-KEEP_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
 ADD_GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 1.01)
 REAL_SETS = ("voa",)  # thresholds and calibration: real news (not written stories, not dev, which the rules fit)
 
@@ -250,7 +250,13 @@ def train(
         "candidates": sum(len(r.labelled) for r in reads),
         "features": len(final.features),
     }
-    final.meta = {"c": c, "min_count": MIN_COUNT, **report.counts}
+    final.meta = {
+        "c": c,
+        "min_count": MIN_COUNT,
+        "features_version": FEATURES_VERSION,
+        "corpus": digest([r.story for r in reads]),
+        **report.counts,
+    }
     return final, report
 
 

@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events import end_of, render
-from dyad.extract.events.learned import Candidate, candidates, side_of
+from dyad.extract.events.learned import FEATURES_VERSION, Candidate, candidates, side_of
 from dyad.extract.events.merging import Found
 from dyad.extract.events.timing import dates_for, place_for
 from dyad.model import Actor, DateRef, Place, Quote
@@ -58,11 +58,12 @@ class EventModel:
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
-        scores = np.tile(self.intercept, (len(rows), 1))
-        for n, feats in enumerate(rows):
-            cols = [self.features[f] for f in set(feats) if f in self.features]
-            if cols:
-                scores[n] += self.coef[:, cols].sum(axis=1)
+        index = self.features
+        cols = [[index[f] for f in set(feats) if f in index] for feats in rows]
+        flat = np.fromiter((c for row in cols for c in row), dtype=np.int64)
+        which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
+        scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
+        np.add.at(scores, which, self.coef[:, flat].T)  # one pass over every (row, feature), not a loop per row
         return 1.0 / (1.0 + np.exp(-scores))
 
     def calibrated(self, raw: np.ndarray) -> np.ndarray:
@@ -90,6 +91,13 @@ class EventModel:
             with np.load(path, allow_pickle=False) as data:
                 if str(data["format"]) != FORMAT:
                     raise ModelError(f"{path}: not a dyad event model (format {str(data['format'])!r})")
+                meta = json.loads(str(data["meta"]))
+                version = meta.get("features_version")
+                if version != FEATURES_VERSION:
+                    raise ModelError(
+                        f"{path}: trained on features version {version}, this dyad makes version "
+                        f"{FEATURES_VERSION} (train it again: dyad train)"
+                    )
                 names = json.loads(str(data["features"]))
                 keep, add = (float(x) for x in data["thresholds"])
                 return cls(
@@ -100,7 +108,7 @@ class EventModel:
                     calibration=(data["calibration_x"].astype(np.float64), data["calibration_y"].astype(np.float64)),
                     keep=keep,
                     add=add,
-                    meta=json.loads(str(data["meta"])),
+                    meta=meta,
                 )
         except ModelError:
             raise

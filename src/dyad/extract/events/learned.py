@@ -14,6 +14,7 @@ keeps; what they code from a metaphor or miss in a paraphrase, it learns from th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ from dyad.model import Actor, Quote
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 MODALS = frozenset({"could", "would", "may", "might", "should", "can", "must", "will", "shall"})
 CONDITIONALS = frozenset({"if", "unless", "whether"})
+# The features' version: a model records the one it was trained with and is refused by a dyad whose
+# candidates describe sentences differently. Bump it with any change to what the features say.
+FEATURES_VERSION = 1
 PATH_LIMIT = 4  # dependency steps from a mention up to where the two sides meet
 
 
@@ -72,15 +76,27 @@ class SentenceSides:
         return "rule" if side in self.ruled else "context"
 
 
-def _sides_in(ctx: Context, sent: Span, quotes: list[Quote], rules: list[dict[str, Any]]) -> SentenceSides:
+def _mentions_by_sentence(ctx: Context) -> dict[int, list[tuple[int, int, str]]]:
+    """The document's mentions grouped by the sentence that holds them whole, in the order found."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for start, end, actor_id in ctx.mention_index:
+        n = ctx.sentence_index(start)
+        sent = ctx.sentences[n]
+        if sent.start_char <= start and end <= sent.end_char:
+            out.setdefault(n, []).append((start, end, actor_id))
+    return out
+
+
+def _sides_in(
+    ctx: Context, sent: Span, mentions: list[tuple[int, int, str]], quotes: list[Quote], rules: list[dict[str, Any]]
+) -> SentenceSides:
     found = SentenceSides()
     doc = sent.doc
-    for start, end, actor_id in ctx.mention_index:
-        if sent.start_char <= start and end <= sent.end_char:
-            side = side_of(ctx.actor(actor_id))
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if side and span is not None:
-                found.mentions.setdefault(side, []).append(span.root)
+    for start, end, actor_id in mentions:
+        side = side_of(ctx.actor(actor_id))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if side and span is not None:
+            found.mentions.setdefault(side, []).append(span.root)
     for quote in quotes:
         if quote.start < sent.end_char and sent.start_char < quote.end:
             side = side_of(ctx.actor(quote.speaker))
@@ -192,16 +208,32 @@ def _relation(mentions: list[Token], trigger: Token) -> str:
     return best
 
 
-def _trigger_features(sent: Span, src: list[Token], tgt: list[Token], read: dict[int, str]) -> list[str]:
+class _Relations:
+    """``_relation`` asked once per (mention list, trigger) of a sentence: every pair of sides asks again."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], str] = {}
+
+    def __call__(self, mentions: list[Token], trigger: Token) -> str:
+        key = (id(mentions), trigger.i)  # the lists live as long as the sentence's candidates are made
+        if key not in self._known:
+            self._known[key] = _relation(mentions, trigger)
+        return self._known[key]
+
+
+def _read_in(sent: Span, read: dict[int, str]) -> list[tuple[Token, str]]:
+    """The words of a sentence the lexicon reads as events, with their types."""
+    return [(sent.doc[i], read[i]) for i in range(sent.start, sent.end) if i in read]
+
+
+def _trigger_features(
+    triggers: list[tuple[Token, str]], src: list[Token], tgt: list[Token], relation: Callable[..., str]
+) -> list[str]:
     """For each word of the sentence that the lexicon reads as an event: its word and type with how each
     side hangs from it (subject, object, "to" phrase, possessor, elsewhere)."""
     out = []
-    for i in range(sent.start, sent.end):
-        reading = read.get(i)
-        if reading is None:
-            continue
-        tok = sent.doc[i]
-        s_rel, t_rel = _relation(src, tok), _relation(tgt, tok)
+    for tok, reading in triggers:
+        s_rel, t_rel = relation(src, tok), relation(tgt, tok)
         if s_rel == "out" and t_rel == "out":
             continue
         word = _lemma(tok)
@@ -268,11 +300,12 @@ def candidates(
             counts[side] = counts.get(side, 0) + 1
     main = sorted(counts, key=lambda c: -counts[c])[:2]
     read = readings(ctx.doc)
+    in_sentence = _mentions_by_sentence(ctx)
     out: list[Candidate] = []
     before: list[str] = []
     for n, sent in enumerate(ctx.sentences):
         rules = by_sentence.get(n, [])
-        sides = _sides_in(ctx, sent, quotes, rules)
+        sides = _sides_in(ctx, sent, in_sentence.get(n, []), quotes, rules)
         named = list(sides.mentions)
         sides.context = [c for c in [*before, *main] if c not in sides.all()]
         before = named or before
@@ -282,6 +315,10 @@ def candidates(
         shared = _sentence_features(sent, read)
         if n == 0:
             shared.append("lede")
+        triggers = _read_in(sent, read)
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN")]
+        relation = _Relations()
+
         for source in names:
             for target in names:
                 if source == target:
@@ -296,20 +333,15 @@ def candidates(
                     first_s = min(t.i for t in sides.mentions[source])
                     first_t = min(t.i for t in sides.mentions[target])
                     feats.append("order:src_first" if first_s < first_t else "order:tgt_first")
-                    feats += _trigger_features(sent, sides.mentions[source], sides.mentions[target], read)
+                    feats += _trigger_features(triggers, sides.mentions[source], sides.mentions[target], relation)
                 elif source in sides.mentions or target in sides.mentions:
                     # one side named here, the other from before: how the named one and the sentence's
                     # subject (a pronoun, a title, "the two sides") hang from each trigger
                     named_side = source if source in sides.mentions else target
                     role = "src" if named_side == source else "tgt"
-                    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN")]
-                    for i in range(sent.start, sent.end):
-                        reading = read.get(i)
-                        if reading is None:
-                            continue
-                        tok = sent.doc[i]
-                        rel = _relation(sides.mentions[named_side], tok)
-                        subj = _relation(subjects, tok) if subjects else "none"
+                    for tok, reading in triggers:
+                        rel = relation(sides.mentions[named_side], tok)
+                        subj = relation(subjects, tok) if subjects else "none"
                         feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
                     feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
                 for role, side in (("s", source), ("t", target)):
