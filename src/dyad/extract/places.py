@@ -1,4 +1,7 @@
-"""Places: cities and regions named in the article, geocoded offline.
+"""Places: cities, regions, seas, states and provinces, and landmarks named in the article, geocoded offline.
+
+Landmarks and continents (``landmarks.tsv``) are places only where the text locates something in or at them
+("talks at the Kremlin"); "the Kremlin said" is the government.
 
 Countries are actors, not places, and capitals used for their governments
 ("Pyongyang says") are actors too. Among places of the same name, the one in a
