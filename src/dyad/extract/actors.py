@@ -750,10 +750,12 @@ def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
 
 
 def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -> bool:
-    """Weapons, places, lone generic nouns, and events and documents (summits, forums, treaties, wars,
-    operations, dams) that the NER tags as organisations."""
+    """Weapons, places (regions, states of a country), lone generic nouns, and events and documents (summits,
+    forums, treaties, wars, operations, dams) that the NER tags as organisations."""
     if name in kb.not_names() or kb.regions().get(kb.fold(name)):
         return True
+    if len(toks) > 1 and kb.subdivisions().get(kb.fold(name)):
+        return True  # "Kassala State", "Kherson region": a state or province is a place
     inside = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):

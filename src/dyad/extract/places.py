@@ -1,4 +1,7 @@
-"""Places: cities and regions named in the article, geocoded offline.
+"""Places: cities, regions, seas, states and provinces, and landmarks named in the article, geocoded offline.
+
+Landmarks and continents (``landmarks.tsv``) are places only where the text locates something in or at them
+("talks at the Kremlin"); "the Kremlin said" is the government.
 
 Countries are actors, not places, and capitals used for their governments
 ("Pyongyang says") are actors too. Among places of the same name, the one in a
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.attrs import POS
 
@@ -25,6 +29,25 @@ FEATURE = re.compile(
     r"Port|Base|Dam|Plant|Square|Palace|Border|Corridor)\b"
 )
 
+# a lower-case compass word before a region names part of it ("central Europe", "eastern Ladakh")
+COMPASS = re.compile(r"\b((?:north|south)?(?:-?east|-?west)?(?:ern)?|northern|southern|central|north|south)\s+$")
+# a lower-case type word after a state's or region's name is part of it ("Upper Nile state")
+COMPASS_START = re.compile(r"^(?:(?:north|south)?(?:-?east|-?west)(?:ern)?|northern|southern|central|north|south)\s+")
+TYPE_AFTER = re.compile(r"^\s+(?:state|province|region|oblast|governorate|islands?|peninsula)\b")
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the compass word before it and the type word after it that the NER left out."""
+    name = text[start:end]
+    after = TYPE_AFTER.match(text[end : end + 15])
+    if after and (kb.subdivisions().get(kb.fold(name)) or _listed(text[start : end + after.end()])):
+        end += after.end()  # "Upper Nile state", "the Korean peninsula", "the Senkaku islands"
+    before = COMPASS.search(text[max(0, start - 16) : start])
+    if before and before.group(1) and name[:1].isupper() and _listed(name):
+        # a region's part, not a country's ("northern Syria" is Syria, an actor) nor a city's quarter
+        start -= len(before.group(0))
+    return start, end
+
 
 def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str], text: str = "") -> GeoPlace | None:
     if not candidates:
@@ -40,12 +63,37 @@ def _choose(candidates: tuple[GeoPlace, ...], focus: Counter[str], text: str = "
     return candidates[0]
 
 
+def _subdivision(name: str, focus: Counter[str], place_id: str) -> Place | None:
+    """A state, province or region of that name; of several ("Punjab": India's and Pakistan's), the one in a
+    country the article is about, else the place with no country, since a guessed country is a wrong fact."""
+    found = kb.subdivisions().get(kb.fold(name), ())
+    if not found:
+        return None
+    in_focus = [s for s in found if focus[s.country]]
+    if in_focus:
+        found = tuple(sorted(in_focus, key=lambda s: -focus[s.country])[:1])
+    if len({s.country for s in found}) > 1:
+        return Place(id=place_id, name=name)
+    sub = found[0]
+    return Place(id=place_id, name=sub.name, country=sub.country, lat=sub.lat, lon=sub.lon)
+
+
 def _place(name: str, focus: Counter[str], place_id: str, text: str = "") -> Place | None:
-    """A place for a name: a known region, a city from the gazetteer, or a named geographic feature."""
-    region = kb.regions().get(kb.fold(name))
+    """A place for a name: a known region, a city from the gazetteer, a state or province, or a named
+    geographic feature. A city wins over a subdivision of its name ("Kherson" is the city; "Kherson region"
+    the oblast)."""
+    part = COMPASS_START.match(name)
+    if part:  # "eastern Ladakh": a part of a region is in the region's country
+        whole = _place(name[part.end() :], focus, place_id, text) if _listed(name[part.end() :]) else None
+        return Place(id=place_id, name=name, country=whole.country) if whole else None
+    region = kb.regions().get(kb.fold(name)) or kb.landmarks().get(kb.fold(name))
     if region is not None:
         return Place(id=place_id, name=region.name, country=region.country, lat=region.lat, lon=region.lon)
     geo = _choose(gazetteer().candidates(name), focus, text)
+    if geo is None or geo.kind != "city":
+        sub = _subdivision(name, focus, place_id)
+        if sub is not None:
+            return sub
     if geo is not None:
         city = geo.kind == "city"
         return Place(
@@ -98,6 +146,42 @@ def _gazetteer_names(doc, spans: list[tuple[int, int]], taken: list[tuple[int, i
     return out
 
 
+def _listed(name: str) -> bool:
+    """A region or a state of the data files by its whole name ("Kassala State")."""
+    key = kb.fold(name)
+    return bool(kb.regions().get(key) or kb.subdivisions().get(key))
+
+
+def _known(name: str) -> bool:
+    """A listed region, sea or state, or a name a geographic feature word marks ("South China Sea")."""
+    part = COMPASS_START.match(name)
+    if part:
+        rest = name[part.end() :]
+        return _listed(rest)
+    return _listed(name) or bool(FEATURE.search(name))
+
+
+@lru_cache(maxsize=1)
+def _landmark_pattern() -> re.Pattern[str]:
+    """A landmark after a word that locates something in or at it: 'talks at the Kremlin', 'visits the
+    White House'. Built once from ``landmarks.tsv``."""
+    forms = sorted(set(kb.landmark_names()), key=len, reverse=True)
+    names = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"\b(?:[Ii]n|at|inside|outside|near|to|into|visit(?:s|ed|ing)?)\s+(?:the\s+)?({names})\b")
+
+
+def _landmarks(doc, text: str) -> list[tuple[int, int]]:
+    """Spans of landmarks used as locations; not 'the White House spokesman' (a modifier of a noun)."""
+    out = []
+    for found in _landmark_pattern().finditer(text):
+        start, end = found.span(1)
+        last = doc.char_span(start, end, alignment_mode="expand")
+        if last is not None and last[-1].dep_ == "compound" and last[-1].head.i > last[-1].i:
+            continue
+        out.append((start, end))
+    return out
+
+
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'the Bay of' + 'Bengal': a name the NER cut after its 'of' is one name with what follows."""
     out: list[tuple[int, int]] = []
@@ -118,6 +202,10 @@ def extract_places(ctx: Context) -> list[Place]:
             focus[actor.country] += len(actor.mentions) or 1
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
+        if ent.label_ == "NORP" and _widened(ctx.text, ent.start_char, ent.end_char)[1] > ent.end_char:
+            spans.append((ent.start_char, ent.end_char))  # "the Korean peninsula": the NER saw a people
+        if ent.label_ == "ORG" and len(ent) > 1 and _listed(ent.text):
+            spans.append((ent.start_char, ent.end_char))  # "the Wali of Kassala State": a state, not a body
         if ent.label_ in LABELS:
             toks = [t for t in ent if t.lower_ not in ("the",)]
             while toks and (toks[-1].text in ("'s", "’s") or toks[-1].is_punct):
@@ -141,12 +229,27 @@ def extract_places(ctx: Context) -> list[Place]:
         if kind == "CAPITAL" and not any(s <= span.start_char < e for s, e in spans):
             spans.append((span.start_char, span.end_char))
     spans += _gazetteer_names(doc, spans, taken)
+    located = set(_landmarks(doc, ctx.text))
+    spans = [s for s in spans if not any(s[0] < e and b < s[1] for b, e in located)] + sorted(located)
+    spans = sorted({_widened(ctx.text, s, e) for s, e in spans})
+    located = {_widened(ctx.text, s, e) for s, e in located}
     places: dict[str, Place] = {}
-    for start, end in sorted(spans):
+    for start, end in spans:
         name = ctx.text[start:end]
-        if "\n" in name or not name[:1].isupper() or countries.lookup(name) or name in countries.blockers:
+        if "\n" in name or not (name[:1].isupper() or COMPASS_START.match(name) and _known(name)):
             continue
-        if name in kb.organizations() or any(s < end and start < e for s, e, _ in ctx.mention_index):
+        if countries.lookup(name):
+            continue
+        if name in countries.blockers and not _known(name):
+            continue  # "Korean War": no country, and no place either; "South China Sea" is a place
+        inside = [(s, e) for s, e, _ in ctx.mention_index if s < end and start < e]
+        # a country word inside a sea's or region's name is no actor of its own ("South China Sea")
+        named = _known(name) and all(start <= s and e <= end and (s, e) != (start, end) for s, e in inside)
+        if (start, end) in located:
+            pass  # "talks at the Kremlin": the building, whatever the actors made of the name
+        elif kb.landmarks().get(kb.fold(name)):
+            continue  # "the Kremlin said", "Europe's energy needs": not where anything happens
+        elif (name in kb.organizations() or inside) and not named:
             continue  # an actor: a government named by its capital, a person, an organisation
         key = kb.fold(name)
         place = places.get(key)

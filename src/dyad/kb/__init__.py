@@ -400,6 +400,52 @@ def regions() -> dict[str, Region]:
 
 
 @lru_cache(maxsize=1)
+def landmarks() -> dict[str, Region]:
+    """Folded name or alias -> landmark building or seat of government (``landmarks.tsv``): a place only
+    where the text locates something in or at it, since "the Kremlin said" is the government."""
+    out: dict[str, Region] = {}
+    for row in _rows("landmarks.tsv"):
+        row += [""] * (5 - len(row))
+        name, aliases, country, lat, lon = (c.strip() for c in row[:5])
+        landmark = Region(name, country or None, float(lat), float(lon))
+        for form in (name, *aliases.split("|")):
+            if form:
+                out.setdefault(fold(form), landmark)
+    return out
+
+
+@lru_cache(maxsize=1)
+def landmark_names() -> tuple[str, ...]:
+    """Every name and alias of ``landmarks.tsv`` as written, for matching the text itself."""
+    return tuple(f for row in _rows("landmarks.tsv") for f in (row[0].strip(), *row[1].split("|")) if f.strip())
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """A first-level subdivision of a country (ISO 3166-2): a state, province, region or oblast."""
+
+    name: str
+    country: str
+    lat: float | None  # None when the build could not tie it to a GeoNames division
+    lon: float | None
+    code: str  # ISO 3166-2
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, tuple[Subdivision, ...]]:
+    """Folded name or alias -> the subdivisions of that name: "Punjab" is one in India and one in Pakistan,
+    so the article's focus has to choose (``subdivisions.tsv``, built by scripts/build_places.py)."""
+    out: dict[str, list[Subdivision]] = {}
+    for row in _rows("subdivisions.tsv"):
+        row += [""] * (6 - len(row))
+        name, aliases, country, lat, lon, code = (c.strip() for c in row[:6])
+        sub = Subdivision(name, country, float(lat) if lat else None, float(lon) if lon else None, code)
+        for form in {name, *aliases.split("|")} - {""}:
+            out.setdefault(fold(form), []).append(sub)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def ambiguous_countries() -> dict[str, tuple[str, ...]]:
     """Country words that can name several states ("Korean") -> the candidate ISO codes."""
     return {r[0].strip(): _split(r[1].strip()) for r in _rows("ambiguous_countries.tsv")}
