@@ -50,7 +50,7 @@ def test_the_office_is_the_one_held_on_the_date(table):
     assert kb.national_of("Jeanne Exemple") == "FRA"  # but the state stays
 
 
-def test_the_dictionaries_more_specific_code_refines_the_cabinets_one(table):
+def test_the_dictionaries_code_wins_over_one_made_from_the_office_name(table):
     person = kb.office_holder("Dora Defence", date(2014, 1, 1))
     assert (person.code, person.title) == ("USAGOVMIL", "Secretary of Defense")
 

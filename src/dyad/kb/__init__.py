@@ -297,13 +297,14 @@ def _same_person(name: str) -> tuple[str, str]:
 
 
 def _known(best: Role, roles: list[Role]) -> KnownPerson:
-    """The person of the best role, with the office of the most recent of ``roles`` that names one (the
-    dictionaries' roles name none and are often the longer-lived ones), and the most specific code of ``roles``
-    that refines the best one's (the dictionaries' USAGOVMIL for a defence secretary, where the cabinets give
-    USAGOV)."""
+    """The person of the best role, with the office of the most recent of ``roles`` that names one, and the code
+    of the most recent that names none: those are the Phoenix dictionaries' roles, whose codes their coders gave
+    the person (USAGOVMIL for a defence secretary, where a code made from the office's name says USAGOV); the
+    dictionaries' roles are often the longer-lived ones too."""
     titled = [r for r in roles if r.title is not None]
+    coded = [r for r in roles if r.title is None]
     title = max(titled, key=_latest).title if titled else None
-    code = max((r.code for r in roles if r.code.startswith(best.code)), key=len)
+    code = max(coded, key=_latest).code if coded else best.code
     return KnownPerson(best.person, best.country, code, title)
 
 
