@@ -7,13 +7,19 @@ Sources (read /work/shared/data/README.md):
   roles come along. Roles end in 2014.
 - factbook/government.jsonl (CIA World Factbook, public domain; JSON conversion CC0): heads of state and
   government and the ambassadors to and from the US, with the date each took office, current to February 2026.
+- cabinets/office_holders.tsv (Wikidata via every-politician-scrapers, CC0, to mid-2022; CIA World Factbook heads
+  of state and government 2015-2026, public domain): ~29,000 national office holders (ministers, heads of state
+  and government, speakers, chief justices ...) with the dates of each term. An empty end is bounded here by what
+  the source vouches for (read its README, "Reading the dates"): a Wikidata term by the earliest snapshot, a
+  Factbook term by the snapshot that last listed it; only a term of the newest Factbook snapshot stays open.
 
 One row per role, so that a look-up can pick the role valid on an article's date. Names are in normal case;
 aliases are spellings of the name, never the name behind a title ("President Putin"), nor a surname alone
 (the hand list in people.tsv decides which surnames may stand alone). A role without dates is the Phoenix
 default code, used by the loader only when none of the person's dated roles covers the date.
 
-Run: .venv/bin/python scripts/build_people.py [--petrarch DIR] [--factbook FILE] [--output PATH] [--since YEAR]
+Run: .venv/bin/python scripts/build_people.py [--petrarch DIR] [--factbook FILE] [--cabinets FILE] [--output PATH]
+     [--since YEAR]
 """
 
 from __future__ import annotations
@@ -40,8 +46,28 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_PETRARCH = SHARED / "petrarch2"
 DEFAULT_FACTBOOK = SHARED / "factbook" / "government.jsonl"
+DEFAULT_CABINETS = SHARED / "cabinets" / "office_holders.tsv"
 DEFAULT_OUTPUT = ROOT / "src" / "dyad" / "kb" / "data" / "office_holders.tsv"
 FACTBOOK_COMMIT = "8662a8b (May 2026)"
+# Dates of the factbook.json snapshots that cabinets/office_holders.tsv names in its source column (its README).
+FACTBOOK_SNAPSHOTS = {
+    "063979f": date(2015, 11, 29),
+    "a87bd75": date(2016, 11, 26),
+    "1c4de10": date(2017, 3, 29),
+    "24b4d8d": date(2020, 11, 27),
+    "e0d5604": date(2021, 12, 30),
+    "61dadec": date(2022, 12, 29),
+    "0d4fa49": date(2023, 12, 30),
+    "b8538d7": date(2024, 12, 26),
+    "045e9b3": date(2025, 12, 11),
+}
+NEWEST_FACTBOOK = "8662a8b"  # its terms without an end are the ones current in January 2026: they stay open
+# The earliest regeneration of an every-politician-scrapers holders21.csv (2022-03-02; most are of July-August
+# 2022): a Wikidata term without an end is known to have lasted until then, and no further.
+WIKIDATA_VOUCHED = date(2022, 3, 2)
+# Name suffixes after a comma that belong to the name ("Melchior Wathelet, Jr."); any other comma starts a peerage
+# or a description ("Gareth Williams, Baron Williams of Mostyn").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 FACTBOOK_FIELDS = ("chief_of_state", "head_of_government", "chief_of_mission_in_us", "chief_of_mission_from_us")
 
 ROMAN_NUMERALS = pa.ROMAN
@@ -629,6 +655,99 @@ def read_factbook(
     return out
 
 
+# ----------------------------------------------------------------------------------------------- cabinets
+
+
+def _term_date(value: str, end: bool = False) -> date | None:
+    """A cabinets date (YYYY-MM-DD, YYYY-MM or YYYY) as a day: a start's first day, an end's last one."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        if not end:
+            return date(parts[0], parts[1], 1)
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+
+
+def cabinet_name(person: str) -> tuple[str, list[str]] | None:
+    """(name, aliases) of a cabinets person: without a peerage after a comma ("Des Browne, Baron Browne of
+    Ladyton"), a description in brackets ("Salahuddin Ahmed (governor)") or a nickname in quotes, which gives an
+    alias with the family name ("Philip "Brave" Davis" -> Brave Davis); None for a single word, which names too
+    many people to stand alone here."""
+    text = " ".join(person.replace("\xa0", " ").split())
+    head, comma, tail = text.partition(",")
+    if comma:
+        text = f"{head} {tail.strip()}" if tail.strip().lower() in NAME_SUFFIXES else head
+    text = " ".join(re.sub(r"\s*\([^)]*\)", " ", text).split())
+    nick = re.search(r"[\"“”]([^\"“”]+)[\"“”]", text)
+    name = " ".join(re.sub(r"[\"“”][^\"“”]+[\"“”]", " ", text).split())
+    if len(name.split()) < 2:
+        return None
+    forms = [name, *variants(name)]
+    if nick:
+        family = [w for w in name.split() if w.lower().strip(".") not in NAME_SUFFIXES][-1]
+        forms.append(f"{nick.group(1).strip()} {family}")
+    return name, _dedupe_forms(name, forms)
+
+
+def position_code(iso3: str, position: str) -> str:
+    """The CAMEO code of an office: the state and the sector of its title ("Chief Justice" JUD, "Chief of the
+    General Staff" MIL), or of its institution when it is no minister's ("Speaker of the National Assembly" LEG);
+    GOV otherwise."""
+    title = kb.titles().find(position)
+    sector = title.sector if title and title.sector in ("GOV", "LEG", "JUD", "MIL") else "GOV"
+    folded = kb.fold(position).split()
+    if sector == "GOV" and not {"minister", "secretary", "ministry"} & set(folded):
+        for word in reversed(folded):
+            if kb.institutions().get(word) in ("LEG", "JUD", "MIL"):
+                return iso3 + kb.institutions()[word]
+    return iso3 + sector
+
+
+def term_end(end: str, source: str) -> date | None:
+    """The last day a term is vouched for: its end, else the snapshot it was last seen in (see the module's
+    docstring); None (open) only for the newest Factbook snapshot's terms."""
+    if end:
+        return _term_date(end, end=True)
+    if source.startswith("factbook.json@"):
+        commit = source.rsplit("@", 1)[1][:7]
+        return None if commit == NEWEST_FACTBOOK else FACTBOOK_SNAPSHOTS.get(commit, WIKIDATA_VOUCHED)
+    return WIKIDATA_VOUCHED
+
+
+def read_cabinets(lines: Iterable[str], problems: Counter | None = None) -> list[Holder]:
+    """One holder per cabinets row (a term of one office), with its title, state and dates."""
+    problems = problems if problems is not None else Counter()
+    known = kb.countries().by_iso3
+    out: list[Holder] = []
+    for line in lines:
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 7 or cells[0] == "iso3":
+            continue
+        iso3, position, person, _qid, start, end, source = cells[:7]
+        if iso3 not in known:
+            problems[f"cabinets row of an unknown state ({iso3})"] += 1
+            continue
+        named = cabinet_name(html.unescape(person))
+        if named is None:
+            problems["cabinets person of one word"] += 1
+            continue
+        began, ended = _term_date(start), term_end(end, source)
+        if began and ended and ended < began:
+            if end:
+                problems["cabinets term that ends before it starts"] += 1
+                continue
+            ended = began  # begun after the earliest snapshot, so seen in office the day it began, no later
+        position = " ".join(position.split())
+        role = (iso3, position_code(iso3, position), began, ended)
+        out.append(Holder(named[0], named[1], [role], position, "cabinets"))
+    return out
+
+
 # ----------------------------------------------------------------------------------------------- output
 
 
@@ -639,9 +758,15 @@ def header() -> list[str]:
         "# put corrections in people.tsv, which wins over this file.",
         f"# Sources: petrarch2/Phoenix.Countries.actors.txt and Phoenix.International.actors.txt (openeventdata/"
         f"petrarch2, commit {pa.PETRARCH_COMMIT}; from CountryInfo 2014, roles end in 2014) and factbook/"
-        f"government.jsonl (factbook/factbook.json, commit {FACTBOOK_COMMIT}; current to February 2026).",
+        f"government.jsonl (factbook/factbook.json, commit {FACTBOOK_COMMIT}; current to February 2026) and"
+        " cabinets/office_holders.tsv (2026 build: Wikidata position-held terms from every-politician-scrapers, to"
+        " mid-2022, and CIA World Factbook heads of state and government of ten snapshots, 2015 to January 2026;"
+        " title is the office as the source names it).",
         "# The CIA World Factbook is a work of the US government in the public domain; its JSON conversion"
-        " (factbook/factbook.json) is CC0.",
+        " (factbook/factbook.json) is CC0. Wikidata's structured data is CC0 1.0.",
+        "# A cabinets term with no recorded end ends here on the last date its source vouches for: a Wikidata term"
+        f" on {WIKIDATA_VOUCHED.isoformat()} (the earliest snapshot), a Factbook term on the date of the snapshot"
+        " that last listed it; terms of the newest snapshot stay open.",
         "# Two-digit years of the Phoenix dictionaries: 00-14 are 20xx, 15-99 19xx. start/end are inclusive; an"
         " empty pair is the person's default code, used when none of their dated roles covers the date.",
         *pa.licence_lines(),
@@ -668,6 +793,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--petrarch", type=Path, default=DEFAULT_PETRARCH)
     parser.add_argument("--factbook", type=Path, default=DEFAULT_FACTBOOK)
+    parser.add_argument("--cabinets", type=Path, default=DEFAULT_CABINETS)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--since", type=int, default=None, help="drop roles that ended before this year")
     args = parser.parse_args(argv)
@@ -685,10 +811,14 @@ def main(argv: list[str] | None = None) -> None:
         vocab,
     )
     factbook = read_factbook(lines(args.factbook), problems, factbook_vocab(vocab, given), given)
-    body = rows([*phoenix, *factbook], args.since)
+    cabinets = read_cabinets(lines(args.cabinets), problems)
+    body = rows([*phoenix, *factbook, *cabinets], args.since)
     args.output.write_text("\n".join([*header(), *body]) + "\n", encoding="utf-8")
     by_source = Counter(r.rsplit("\t", 1)[1] for r in body)
-    print(f"wrote {len(body)} roles of {len(phoenix)} Phoenix and {len(factbook)} Factbook people to {args.output}")
+    print(
+        f"wrote {len(body)} roles of {len(phoenix)} Phoenix and {len(factbook)} Factbook people and"
+        f" {len(cabinets)} cabinets terms to {args.output}"
+    )
     print("roles by source: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items())))
     print(f"size: {args.output.stat().st_size:,} bytes")
     for reason, count in problems.most_common():

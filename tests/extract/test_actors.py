@@ -171,6 +171,17 @@ def test_an_office_holder_named_with_a_bare_title_has_the_country_of_their_offic
     assert [(a.name, a.country) for a in old.actors if a.kind == "person"] == [("Ronald Reagan", "USA")]
 
 
+def test_an_office_holder_named_without_a_title_gets_the_office_held_on_the_article_date():
+    text = "Pete Buttigieg said the railways would get more money, and Shinjiro Koizumi agreed."
+    doc = dyad.extract(text, published="2021-06-01")
+    people = {a.name: (a.country, a.title) for a in doc.actors if a.kind == "person"}
+    assert people["Pete Buttigieg"] == ("USA", "Secretary of Transportation")
+    # two offices at once: the one begun last; the text's spelling of the name (the knowledge's is Shinjirō)
+    assert people["Shinjiro Koizumi"] == ("JPN", "Minister of State for Nuclear Emergency Preparedness")
+    later = dyad.extract(text, published="2024-06-01")  # past what the cabinets vouch for: the state, no office
+    assert {a.name: (a.country, a.title) for a in later.actors if a.kind == "person"}["Pete Buttigieg"] == ("USA", None)
+
+
 def test_a_known_person_out_of_office_keeps_the_state_of_their_offices():
     doc = dyad.extract("Emir Hamad bin Khalifa al-Thani met the French president on Monday.", published="1998-03-02")
     assert {a.name: a.country for a in doc.actors if a.kind == "person"} == {"Hamad bin Khalifa al-Thani": "QAT"}

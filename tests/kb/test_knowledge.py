@@ -458,12 +458,13 @@ def test_generated_files_carry_their_sources_and_licences():
         assert 'THE SOFTWARE IS PROVIDED "AS IS"' in head
     head = (DATA / "office_holders.tsv").read_text(encoding="utf-8")[:3000]
     assert "public domain" in head and "CC0" in head and "8662a8b" in head
+    assert "cabinets/office_holders.tsv" in head and "Wikidata" in head
 
 
 def test_generated_rows_are_well_formed():
     known = set(kb.countries().by_iso3)
     for row in kb._rows("office_holders.tsv"):
-        assert len(row) == 8 and row[7] in ("phoenix", "factbook")
+        assert len(row) == 8 and row[7] in ("phoenix", "factbook", "cabinets")
         assert row[2] == "" or row[2] in known
         assert row[3].startswith(row[2]) and row[3]
         for value in row[5:7]:

@@ -56,6 +56,7 @@ class _Person:
     sector: str | None = None
     head: kb.Title | None = None
     known_code: str | None = None  # the knowledge base's actor code for a known person
+    known_title: str | None = None  # their office on the article's date, for a text that names none
 
 
 @lru_cache(maxsize=1)
@@ -821,17 +822,19 @@ def extract_actors(ctx: Context) -> None:
             # own country for the person wins, the knowledge fills what it leaves unsaid
             entry = kb.office_holder(p.name, ctx.published)
         elif entry is None and p.title and ctx.published is not None:
-            entry = kb.office_holder_by_surname(p.name, ctx.published)  # "President Reagan" in 1986
+            entry = kb.office_holder_by_surname(p.name, ctx.published, p.title)  # "President Reagan" in 1986
         if entry is not None and p.country and entry.country and entry.country != p.country:
             entry = None
         if entry:
-            p.name = entry.name
+            if kb.fold(entry.name) != kb.fold(p.name):  # the text's own spelling where it is the same name
+                p.name = entry.name
             p.country = p.country or entry.country
             p.known_code = entry.code
+            p.known_title = entry.title
         elif p.country is None and p.known_code is None and len(p.tokens) > 1 and not known.get(kb.fold(p.name)):
             p.country = kb.national_of(p.name)  # no office on the date, but every office they held was one state's
         elif p.country is None and p.known_code is None and len(p.tokens) == 1 and _is_head_title(p.title, p.head):
-            p.country = kb.national_of_surname(p.name)  # "President Bush" in a story on the past
+            p.country = kb.national_of_surname(p.name, p.title)  # "President Bush" in a story on the past
     _delegations(ctx, cspans, people)
     only = {iso3 for _, _, iso3 in cspan_list}
     if len(only) == 1:
@@ -851,7 +854,7 @@ def extract_actors(ctx: Context) -> None:
         code = p.known_code or ((p.country or "---") + sector if (p.country or p.title) else "---")
         if p.country and code[:3] != p.country:
             code = p.country + sector
-        actor = ctx.new_actor("person", p.name, p.country, code, p.title)
+        actor = ctx.new_actor("person", p.name, p.country, code, p.title or p.known_title)
         person_actor[id(p)] = actor
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)

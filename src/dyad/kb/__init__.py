@@ -166,6 +166,7 @@ class KnownPerson:
     name: str
     country: str | None
     code: str
+    title: str | None = None  # the office held on the date looked up, where the knowledge names it
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +204,7 @@ class Role(NamedTuple):
     code: str
     start: date | None
     end: date | None
+    title: str | None = None  # the office as the source names it ("Minister of Foreign Affairs")
 
     @property
     def dated(self) -> bool:
@@ -247,7 +249,7 @@ def _office_holders() -> dict[str, tuple[Role, ...]]:
         by_form: dict[str, list[Role]] = {}
         for row in _iter_rows("office_holders.tsv"):
             row += [""] * (8 - len(row))
-            name, aliases, country, code, _title, start, end, _source = row[:8]
+            name, aliases, country, code, title, start, end, _source = row[:8]
             forms = forms_of.get((name, aliases))
             if forms is None:
                 forms = forms_of[(name, aliases)] = list(dict.fromkeys(map(_fold_plain, (name, *_split(aliases)))))
@@ -255,7 +257,8 @@ def _office_holders() -> dict[str, tuple[Role, ...]]:
                 if value not in dates:
                     dates[value] = date.fromisoformat(value)
             country = shared.setdefault(country, country) or None
-            role = Role(shared.setdefault(name, name), country, shared.setdefault(code, code), dates[start], dates[end])
+            person, code = shared.setdefault(name, name), shared.setdefault(code, code)
+            role = Role(person, country, code, dates[start], dates[end], shared.setdefault(title, title) or None)
             for form in forms:
                 roles = by_form.setdefault(form, [])
                 if role not in roles:
@@ -286,18 +289,57 @@ def _office_surnames() -> dict[str, tuple[Role, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def office_holder_by_surname(surname: str, on: date) -> KnownPerson | None:
-    """The one person of this family name in office on ``on`` ("President Reagan" in 1986), or None when no
-    one or several people are. Only for a family name said with a title: alone it names too many people."""
-    roles = [r for r in _office_surnames().get(fold(surname), ()) if r.covers(on)]
-    people = {r.person for r in roles}
+def _same_person(name: str) -> tuple[str, str]:
+    """Who a name is, across the spellings of different sources: its first and last words, folded ("Recep
+    Tayyip Erdoğan" and "Recep Tayyip Erdogan", "Ali Khamenei" and "Ali Hoseini-Khamenei" are one)."""
+    words = _fold_plain(name).split()
+    return words[0], words[-1]
+
+
+def _known(best: Role, roles: list[Role]) -> KnownPerson:
+    """The person of the best role, with the office of the most recent of ``roles`` that names one, and the code
+    of the most recent that names none: those are the Phoenix dictionaries' roles, whose codes their coders gave
+    the person (USAGOVMIL for a defence secretary, where a code made from the office's name says USAGOV); the
+    dictionaries' roles are often the longer-lived ones too."""
+    titled = [r for r in roles if r.title is not None]
+    coded = [r for r in roles if r.title is None]
+    title = max(titled, key=_latest).title if titled else None
+    code = max(coded, key=_latest).code if coded else best.code
+    return KnownPerson(best.person, best.country, code, title)
+
+
+# Words that make an office a lesser one than the title without them ("Vice President", "Deputy Prime Minister").
+_LESSER = frozenset({"vice", "deputy", "assistant", "under", "junior", "acting"})
+
+
+def _fits(role: Role, title: str | None) -> bool:
+    """Whether an office may be the one a text's title names: every word of the title's phrase is in it, and it
+    is no lesser office ("President Kowalczyk" is not the minister Henryk Kowalczyk; "Foreign Minister" fits
+    "Minister of Foreign Affairs"). A role or a title that names no office fits."""
+    found = titles().find(title) if title and role.title else None
+    if found is None:
+        return True
+    said, held = set(fold(found.phrase).split()), set(fold(role.title or "").split())
+    return said <= held and not (held & _LESSER) - said
+
+
+def office_holder_by_surname(surname: str, on: date, title: str | None = None) -> KnownPerson | None:
+    """The one person of this family name in office on ``on`` ("President Reagan" in 1986) in an office the
+    text's ``title`` may name, or None when no one or several people are. Only for a family name said with a
+    title: alone it names too many people."""
+    roles = [r for r in _office_surnames().get(fold(surname), ()) if r.covers(on) and _fits(r, title)]
+    people = {_same_person(r.person) for r in roles}
     if len(people) != 1:
         return None
     chosen = _one_country(roles)
     if not chosen:
         return None
-    best = max(chosen, key=lambda r: r.start or date.min)
-    return KnownPerson(best.person, best.country, best.code)
+    return _known(max(chosen, key=_latest), chosen)
+
+
+def _latest(role: Role) -> tuple[date, bool]:
+    """The most recent role first, and of two begun the same day the one whose office the source names."""
+    return role.start or date.min, role.title is not None
 
 
 def _state_of(roles: tuple[Role, ...]) -> str | None:
@@ -312,17 +354,19 @@ def national_of(name: str) -> str | None:
     return _state_of(_office_holders().get(fold(name), ()))
 
 
-def national_of_surname(surname: str) -> str | None:
-    """The one state of every office holder of this family name, whatever the date ("President Bush" in a
-    story on 2003): only for a head of state's or government's title, which names few people."""
-    return _state_of(_office_surnames().get(fold(surname), ()))
+def national_of_surname(surname: str, title: str | None = None) -> str | None:
+    """The one state of every office holder of this family name whose office the text's ``title`` may name,
+    whatever the date ("President Bush" in a story on 2003): only for a head of state's or government's title,
+    which names few people."""
+    return _state_of(tuple(r for r in _office_surnames().get(fold(surname), ()) if _fits(r, title)))
 
 
 def office_holder(name: str, on: date | None = None) -> KnownPerson | None:
     """The person a full name or alias names, with the country and code of their role on ``on`` (the
     article's date): the dated roles that cover it, else the default ones. Without a date, the most recent
     role. None when no role covers the date, and when the name fits roles of different states: no guess. The
-    hand list in people.tsv wins over the generated table."""
+    office (title) comes only from a role that covers the date. The hand list in people.tsv wins over the
+    generated table."""
     key = fold(name)
     hand = people().get(key)
     if hand is not None:
@@ -337,8 +381,8 @@ def office_holder(name: str, on: date | None = None) -> KnownPerson | None:
     chosen = _one_country(chosen) if chosen else None
     if not chosen:
         return None
-    best = max(chosen, key=lambda r: (_fold_plain(r.person) == key, r.start or date.min))
-    return KnownPerson(best.person, best.country, best.code)
+    best = _known(max(chosen, key=lambda r: (_fold_plain(r.person) == key, *_latest(r))), chosen)
+    return best if on is not None else KnownPerson(best.name, best.country, best.code)  # no date: no office
 
 
 @lru_cache(maxsize=1)
