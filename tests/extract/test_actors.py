@@ -249,7 +249,7 @@ AGENCIES_AND_LEGISLATURES = [
     ("Syria's state news agency SANA reported the strike.", "SANA", "SYR", "SYRMED"),
     ("Turkey's Anadolu Agency reported the strike.", "Anadolu Agency", "TUR", "TURMED"),
     ("The Palestinian news agency WAFA reported the strike.", "WAFA", "PSE", "PSEMED"),
-    ("Japan's Kyodo news agency reported that protests grew.", "Kyodo News", "JPN", "JPNMED"),
+    ("Japan's Kyodo news agency reported that protests grew.", "Kyodo", "JPN", "JPNMED"),
     ("Xinhua reported the visit.", "Xinhua", "CHN", "CHNMED"),
     ("KCNA reported the launch.", "Korean Central News Agency", "PRK", "PRKMED"),
     ("Yonhap reported the launch.", "Yonhap", "KOR", "KORMED"),
