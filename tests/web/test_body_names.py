@@ -56,10 +56,10 @@ def client(db):
 
 def test_pages_show_the_body_by_name_with_its_code_secondary(client):
     home = client.get("/").text
-    assert 'href="/dyad/IGOUNO/RUS">United Nations <small class="code">IGOUNO</small>–RUS</a>' in home
+    assert 'href="/dyad/IGOUNO/RUS">United Nations <small class="code">(IGOUNO)</small>–RUS</a>' in home
     dyad = client.get("/dyad/IGOUNO/RUS").text
     assert "<title>United Nations (IGOUNO)–RUS" in dyad
-    assert '<h1>United Nations <small class="code">IGOUNO</small>–RUS</h1>' in dyad
+    assert '<h1>United Nations <small class="code">(IGOUNO)</small>–RUS</h1>' in dyad
     assert "<td>United Nations <small" in dyad  # the events table
     assert "United Nations (IGOUNO)\\u2013RUS, actual events" in dyad  # the chart's title
     events = client.get("/events").text

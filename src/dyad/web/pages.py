@@ -34,12 +34,12 @@ def _web_address(url: object) -> str | None:
 
 def _side_html(code: object) -> Markup:
     """A side of a dyad or event on a page: a state by its ISO code, a body by its name with its CAMEO code after
-    it, smaller ("United Nations IGOUNO"), never the raw code alone."""
+    it, smaller ("United Nations (IGOUNO)"), never the raw code alone."""
     text = str(code or "")
     name = kb.body_name(text)
     if name is None:
         return escape(text or "?")
-    return Markup('{} <small class="code">{}</small>').format(name, text)
+    return Markup('{} <small class="code">({})</small>').format(name, text)
 
 
 def _named_points(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
