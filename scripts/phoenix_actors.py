@@ -51,8 +51,10 @@ CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 # (none in 15-30), so 00..PIVOT are 20xx and the rest 19xx. Earlier dates are written with four-digit years.
 PIVOT = 14
 
-# Codes whose first three letters are not the ISO alpha-3 code dyad uses for the same state.
-OLD_CODES = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "FRY": "SCG"}
+# Codes whose first three letters are not the ISO alpha-3 code dyad uses for the same state. The Federal Republic
+# of Yugoslavia (FRY, later Serbia and Montenegro) is Serbia, its continuator: dyad gives no code of a state that
+# no longer exists.
+OLD_CODES = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "FRY": "SRB"}
 INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 
 # Words of the names of bodies and armed groups: a phrase with one of them names no person.

@@ -250,3 +250,34 @@ def test_the_one_country_of_a_guest_is_not_the_hosts():
     )
     assert actor_named(doc, "Sipho Dlamini").country == "ZAF"
     assert actor_named(doc, "Kowalczyk").country is None
+
+
+AGENCIES_AND_LEGISLATURES = [
+    ("The State Department said on Monday that the talks would go on.", "State Department", "USA", "USAGOV"),
+    ("Interfax reported the talks, citing a source.", "Interfax", "RUS", "RUSMED"),
+    ("Iran's official IRNA news agency reported the strike.", "IRNA", "IRN", "IRNMED"),
+    ("Eslami said so, according to Iran's Fars news agency.", "Fars News Agency", "IRN", "IRNMED"),
+    ("Syria's state news agency SANA reported the strike.", "SANA", "SYR", "SYRMED"),
+    ("Turkey's Anadolu Agency reported the strike.", "Anadolu Agency", "TUR", "TURMED"),
+    ("The Palestinian news agency WAFA reported the strike.", "WAFA", "PSE", "PSEMED"),
+    ("Japan's Kyodo news agency reported that protests grew.", "Kyodo", "JPN", "JPNMED"),
+    ("Xinhua reported the visit.", "Xinhua", "CHN", "CHNMED"),
+    ("KCNA reported the launch.", "Korean Central News Agency", "PRK", "PRKMED"),
+    ("Yonhap reported the launch.", "Yonhap", "KOR", "KORMED"),
+    ("TASS reported the visit, and RIA Novosti confirmed it.", "RIA Novosti", "RUS", "RUSMED"),
+    ("Ukraine's Verkhovna Rada voted on Monday.", "Verkhovna Rada", "UKR", "UKRLEG"),
+    ("North Korea's Supreme People's Assembly met on Monday.", "Supreme People's Assembly", "PRK", "PRKLEG"),
+    ("The House of Commons voted on Monday.", "House of Commons", "GBR", "GBRLEG"),
+    ("The Knesset voted on Monday.", "Knesset", "ISR", "ISRLEG"),
+    ("The Duma voted on Monday.", "State Duma", "RUS", "RUSLEG"),
+    ("Congress voted on Monday.", "Congress", "USA", "USALEG"),
+    ("The National Assembly of Kenya voted on Monday.", "National Assembly of Kenya", "KEN", None),
+]
+
+
+def test_news_agencies_and_legislatures_are_organisations_of_their_state():
+    for text, name, country, code in AGENCIES_AND_LEGISLATURES:
+        doc = dyad.extract(text, published="2024-06-19")
+        body = actor_named(doc, name)
+        assert (body.kind, body.country) == ("organization", country), text
+        assert code is None or body.code == code, text

@@ -170,7 +170,7 @@ def test_codes_split_into_state_and_sector():
     known = frozenset(kb.countries().by_iso3)
     assert pa.split_code("RUSGOV", known) == ("RUS", "GOV")
     assert pa.split_code("TMPGOV", known) == ("TLS", "GOV")  # the dictionary's old code for East Timor
-    assert pa.split_code("FRYGOVMIL", known) == ("SCG", "GOVMIL")
+    assert pa.split_code("FRYGOVMIL", known) == ("SRB", "GOVMIL")  # Serbia continues Yugoslavia; no SCG
     assert pa.split_code("IGOUNO", known) == (None, "IGOUNO")
     assert pa.split_code("IMGMUSALQ", known) == (None, "IMGMUSALQ")
     assert pa.split_code("MEAREB", known) == (None, "MEAREB")  # a region, not a state

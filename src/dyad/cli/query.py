@@ -10,7 +10,9 @@ from rich.table import Table
 
 from dyad.cli import app
 from dyad.cli.common import DbOption, JsonOption, LimitOption, fail, open_store, out, print_json, side
+from dyad.kb import side_label
 from dyad.store.queries import QUADS, SIDES, EventFilter, day_bounds
+from dyad.store.resolve import with_side_names
 
 _QUAD_SHORT = {
     "verbal_cooperation": "verb. coop",
@@ -31,7 +33,7 @@ def _days(since: str | None, until: str | None, options: str) -> tuple[str | Non
 def dyads(db: DbOption = None, limit: LimitOption = 10, as_json: JsonOption = False) -> None:
     """The busiest pairs of states: actual events between them, by quad class, with the Goldstein total."""
     with open_store(db) as store:
-        rows = store.dyads(limit)
+        rows = with_side_names(store.dyads(limit), "a", "b")
     if as_json:
         print_json(rows)
         return
@@ -40,7 +42,11 @@ def dyads(db: DbOption = None, limit: LimitOption = 10, as_json: JsonOption = Fa
         table.add_column(col, justify="left" if col in ("dyad", "latest") else "right")
     for r in rows:
         table.add_row(
-            f"{r['a']}–{r['b']}", str(r["events"]), *(str(r[q]) for q in QUADS), f"{r['goldstein']:.1f}", r["latest"]
+            f"{side_label(r['a'])}–{side_label(r['b'])}",
+            str(r["events"]),
+            *(str(r[q]) for q in QUADS),
+            f"{r['goldstein']:.1f}",
+            r["latest"],
         )
     out.print(table)
 
@@ -68,10 +74,10 @@ def timeline(
     with open_store(db) as store:
         result = build(store.dyad_periods(first, second, by, directed, start, end), first, second, by, directed)
     if as_json:
-        print_json(result.to_dict())
+        print_json(with_side_names([result.to_dict()], "a", "b")[0])
     else:
         arrow = "→" if directed else "–"
-        table = Table(title=f"{first}{arrow}{second} by {by}", title_justify="left")
+        table = Table(title=f"{side_label(first)}{arrow}{side_label(second)} by {by}", title_justify="left")
         for col in ("period", "events", *(_QUAD_SHORT[q] for q in QUADS), "goldstein", "types"):
             table.add_column(col, justify="left" if col in ("period", "types") else "right")
         for p in result.periods:
@@ -80,7 +86,7 @@ def timeline(
             table.add_row(p.period, str(p.events), *(str(d["quads"][q]) for q in QUADS), f"{p.goldstein:.1f}", types)
         out.print(table)
         if not result.periods:
-            out.print(f"no actual events between {first} and {second} in the store")
+            out.print(f"no actual events between {side_label(first)} and {side_label(second)} in the store")
         if result.too_coarse:
             out.print(f"({result.too_coarse} events dated only more coarsely than a {by} are not shown)")
     if plot is not None:
@@ -136,7 +142,7 @@ def events(
         sides=None if sides == "any" else sides,
     )
     with open_store(db) as store:
-        rows = store.events(f, limit=limit)
+        rows = with_side_names(store.events(f, limit=limit), "source", "target")
     if as_json:
         for row in rows:
             print_json(row)
@@ -148,7 +154,7 @@ def events(
         kind_text = r["type"] + (f" ({r['mode']})" if r["mode"] else "")
         if r["modality"] != "actual":
             kind_text += f" [{r['modality']}]"
-        pair = f"{r['source'] or '?'}→{r['target'] or '?'}"
+        pair = f"{side_label(r['source'])}→{side_label(r['target'])}"
         table.add_row(
             str(r["id"]),
             r["date"] or "",

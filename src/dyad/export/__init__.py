@@ -11,12 +11,12 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from dyad.store.resolve import precision
+from dyad.store.resolve import precision, with_side_names
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
@@ -31,6 +31,8 @@ EVENT_COLUMNS = (
     "modality",
     "source",
     "target",
+    "source_name",
+    "target_name",
     "source_actors",
     "target_actors",
     "reports",
@@ -93,7 +95,7 @@ def export(store, fmt: str, path: Path) -> int:
         with atomic_output(path) as (handle, _):
             writer = csv.DictWriter(handle, EVENT_COLUMNS, extrasaction="ignore", lineterminator="\n")
             writer.writeheader()
-            return _rows(writer.writerow, store.event_rows())
+            return _rows(writer.writerow, _named(store.event_rows()))
     if fmt == "parquet":
         return _parquet(store, path)
     if fmt == "gdelt":
@@ -102,6 +104,13 @@ def export(store, fmt: str, path: Path) -> int:
             writer.writerow(GDELT_COLUMNS + GDELT_EXTRA)
             return _rows(lambda row: writer.writerow(gdelt_row(row)), store.event_rows())
     raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
+def _named(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each event with its sides' names beside their codes ("United Nations" beside IGOUNO): a reader sees the
+    body, and the code stays to join on."""
+    for row in rows:
+        yield with_side_names([row], "source", "target")[0]
 
 
 def _rows(write, rows) -> int:
@@ -123,7 +132,7 @@ def _parquet(store, path: Path) -> int:
     n = 0
     with atomic_output(path, binary=True) as (handle, _), pq.ParquetWriter(handle, schema) as writer:
         chunk: list[dict[str, Any]] = []
-        for row in store.event_rows():
+        for row in _named(store.event_rows()):
             chunk.append({c: row.get(c) for c in EVENT_COLUMNS})
             if len(chunk) == 10_000:
                 writer.write_table(pa.Table.from_pylist(chunk, schema))

@@ -438,14 +438,8 @@ def _person_mentions(
         text = doc[toks[0].i : toks[-1].i + 1].text
         if any(t.i in org_tokens for t in toks) or text in org_names:
             continue
-        if any(
-            t.i in cspans
-            and cspans[t.i][0].end <= toks[-1].i + 1
-            and cspans[t.i][0].start >= toks[0].i
-            and len(cspans[t.i][0]) == len(toks)
-            for t in toks
-        ):
-            continue  # the whole "name" is a country word
+        if toks[0].i in cspans and toks[-1].i < cspans[toks[0].i][0].end:
+            continue  # the whole "name" is a country's name or part of one ("Guiana" in "French Guiana")
         names.append(toks)
     others = {t.i for toks in names for t in toks}
     for toks in names:
@@ -681,6 +675,9 @@ def _org_candidates(
         name = doc[toks[0].i : toks[-1].i + 1].text
         if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
             continue
+        inside = cspans.get(toks[0].i)
+        if inside is not None and inside[1] == "NAME" and toks[-1].i < inside[0].end:
+            continue  # part of a country's name ("Côte" in "Côte d'Ivoire")
         if _not_an_organization(name, toks, person_words):
             continue
         country, code = _org_country(doc, toks, cspans)
@@ -790,20 +787,25 @@ def extract_actors(ctx: Context) -> None:
     cspan_list = country_spans(doc)
     kb_orgs = org_spans(doc)
     org_tokens = {t.i for s, _ in kb_orgs for t in s}
-    # tokens of PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka"), without
-    # a country that ends a title before the name ("Chancellor of Austria Karl Nehammer" tagged as one person)
-    person_tokens = {
-        t.i
+    # PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka"), without a country
+    # that ends a title before the name ("Chancellor of Austria Karl Nehammer" tagged as one person)
+    person_ents = [
+        (e.start + _title_country_length(e), e.end)
         for e in doc.ents
         if e.label_ == "PERSON" and not kb.countries().lookup(e.text) and e.text not in kb.countries().capitals
-        for t in e[_title_country_length(e) :]
-    }
+    ]
     cspans: dict[int, tuple[Span, str, str]] = {}
     for span, kind, iso3 in cspan_list:
         if any(t.i in org_tokens for t in span):
             continue
-        if kind != "DEMONYM" and any(t.i in person_tokens for t in span) and not span.text.isupper():
-            continue  # "Jordan" in "Chief Chuck Jordan"
+        # "Jordan" in "Chief Chuck Jordan": a person's name reaches past the country's; a PERSON tag inside a
+        # longer country name ("Barbuda" in "Antigua and Barbuda") is the tagger's mistake
+        if (
+            kind != "DEMONYM"
+            and any(s < span.end and span.start < e and (s < span.start or e > span.end) for s, e in person_ents)
+            and not span.text.isupper()
+        ):
+            continue
         for t in span:
             cspans[t.i] = (span, kind, iso3)
     org_names = {span.text: org for span, org in kb_orgs}
@@ -836,7 +838,7 @@ def extract_actors(ctx: Context) -> None:
         elif p.country is None and p.known_code is None and len(p.tokens) == 1 and _is_head_title(p.title, p.head):
             p.country = kb.national_of_surname(p.name, p.title)  # "President Bush" in a story on the past
     _delegations(ctx, cspans, people)
-    only = {iso3 for _, _, iso3 in cspan_list}
+    only = {iso3 for _, _, iso3 in cspans.values()}  # not "Jordan" in "Chuck Jordan"
     if len(only) == 1:
         # one country in the whole text: its office holders are its own ("President Mugabe" in a story on
         # Zimbabwe), when the text names it apart from them, not only as what they act on ("President X

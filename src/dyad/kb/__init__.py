@@ -520,3 +520,43 @@ def words(name: str) -> frozenset[str]:
     if not found:
         raise KeyError(f"no word list {name!r} in wordlists.tsv")
     return found
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, str]:
+    """CAMEO code -> the name of the body it stands for: the hand list's first entry with the code (IGOUNO is the
+    United Nations, not its Security Council, which shares the code), else bodies.tsv's first."""
+    out: dict[str, str] = {}
+    for row in _rows("organizations.tsv"):
+        if len(row) >= 4 and row[3].strip():
+            out.setdefault(row[3].strip(), row[0].strip())
+    for row in _rows("bodies.tsv"):
+        if len(row) >= 4 and row[3].strip():
+            out.setdefault(row[3].strip(), row[0].strip())
+    return out
+
+
+def body_name(code: str | None) -> str | None:
+    """The name of the international body or group a side's code stands for ("IGOUNO" -> "United Nations"),
+    None for a state's code or a code no table names: a page shows a body by its name, not its CAMEO code."""
+    if not code or len(code) <= 3:  # a state's ISO code, or a bare "IGO" that names no one body
+        return None
+    return _body_names().get(code)
+
+
+def side_name(code: str | None) -> str | None:
+    """The name of whatever a side's code stands for: a state's ("RUS" -> "Russia") or a body's ("IGOUNO" ->
+    "United Nations"); None for a code no table knows."""
+    if not code:
+        return None
+    state = countries().by_iso3.get(code)
+    return state.name if state is not None else body_name(code)
+
+
+def side_label(code: str | None) -> str:
+    """A dyad's side as people read it: a state by its ISO code ("RUS"), a body by its name with its code after
+    it ("United Nations (IGOUNO)"), an unknown side as "?"."""
+    if not code:
+        return "?"
+    name = body_name(code)
+    return f"{name} ({code})" if name else code

@@ -51,6 +51,15 @@ def side_code(text: str) -> str | None:
     return kb.countries().lookup(value) if value else None
 
 
+def with_side_names(rows: list[dict], *keys: str) -> list[dict]:
+    """Each side's name beside its code ("source": "IGOUNO", "source_name": "United Nations"): a client shows a
+    body by its name and keeps the code to query by."""
+    for row in rows:
+        for key in keys:
+            row[f"{key}_name"] = kb.side_name(row.get(key))
+    return rows
+
+
 def party(country: str | None, code: str | None) -> str | None:
     """The side an actor puts into a dyad: its state, or an international body's code (IGOUNO)."""
     if country:

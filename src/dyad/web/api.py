@@ -12,6 +12,7 @@ from dyad.ontology import PLOVER_TYPES
 from dyad.store import Store
 from dyad.store.queries import EventFilter, day_bounds
 from dyad.store.resolve import side_code
+from dyad.store.resolve import with_side_names as named
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -45,7 +46,7 @@ def stats(db: StoreDep) -> dict[str, int]:
 
 @router.get("/dyads", summary="The most active pairs of states, with counts per quad class")
 def dyads(db: StoreDep, limit: Limit = 20) -> list[dict[str, Any]]:
-    return db.dyads(limit)
+    return named(db.dyads(limit), "a", "b")
 
 
 @router.get("/dyads/{a}/{b}/timeline", summary="A dyad's actual events per period (the numbers of `dyad timeline`)")
@@ -62,7 +63,7 @@ def timeline(
 
     first, second = code(a, "a"), code(b, "b")
     rows = db.dyad_periods(first, second, by, directed, *_days(since, until))
-    return build(rows, first, second, by, directed).to_dict()
+    return named([build(rows, first, second, by, directed).to_dict()], "a", "b")[0]
 
 
 def _days(since: str | None, until: str | None) -> tuple[str | None, str | None]:
@@ -117,12 +118,12 @@ FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 @router.get("/events", summary="Events, newest first, with counts of reports and articles")
 def events(db: StoreDep, f: FilterDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return page(db.events(f, limit, offset), db.count_events(f), limit, offset)
+    return page(named(db.events(f, limit, offset), "source", "target"), db.count_events(f), limit, offset)
 
 
 @router.get("/map", summary="Events with a geocoded place, newest first: one point each, with the event filters")
 def map_points(db: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=10_000)] = 2000) -> dict[str, Any]:
-    return {"points": db.map_points(f, limit)}
+    return {"points": named(db.map_points(f, limit), "source", "target")}
 
 
 @router.get("/events/{event_id}", summary="One event with every report, its article and evidence sentences")
@@ -130,7 +131,7 @@ def event(db: StoreDep, event_id: int) -> dict[str, Any]:
     found = db.event(event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    return found
+    return named([found], "source", "target")[0]
 
 
 @router.get("/articles/{ref:path}", summary="One article: text, source, licence and every extracted span")

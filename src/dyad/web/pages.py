@@ -11,7 +11,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
+from dyad import kb
 from dyad.analysis import timeline as build_timeline
 from dyad.analysis.timeline import period_start
 from dyad.ontology import PLOVER_TYPES, SYMMETRIC_TYPES
@@ -30,7 +32,26 @@ def _web_address(url: object) -> str | None:
     return text if urlsplit(text).scheme.lower() in ("http", "https") else None
 
 
+def _side_html(code: object) -> Markup:
+    """A side of a dyad or event on a page: a state by its ISO code, a body by its name with its CAMEO code after
+    it, smaller ("United Nations (IGOUNO)"), never the raw code alone."""
+    text = str(code or "")
+    name = kb.body_name(text)
+    if name is None:
+        return escape(text or "?")
+    return Markup('{} <small class="code">({})</small>').format(name, text)
+
+
+def _named_points(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Map points with their sides as people read them, for the points' labels."""
+    for p in points:
+        p["source_label"], p["target_label"] = kb.side_label(p.get("source")), kb.side_label(p.get("target"))
+    return points
+
+
 templates.env.filters["web_address"] = _web_address
+templates.env.filters["side"] = _side_html
+templates.env.filters["side_text"] = kb.side_label
 templates.env.globals["symmetric"] = SYMMETRIC_TYPES  # meetings have no direction: drawn A–B, not A→B
 PAGE = 50
 # chart grains, with the width plotly.js gives a bar of each on a date axis (milliseconds, or months as "M1")
@@ -103,7 +124,7 @@ def home(
 ) -> HTMLResponse:
     db = _store(request)
     kind, first, last = _period(type, since, until)
-    points = db.map_points(EventFilter(type=kind, since=first, until=last), MAP_POINTS)
+    points = _named_points(db.map_points(EventFilter(type=kind, since=first, until=last), MAP_POINTS))
     dyads = db.dyads(15)
     for d in dyads:
         coop = sum(d[q] for q in COOPERATION)
@@ -176,13 +197,13 @@ def dyad(
         "cooperation": [sum(p.quads.get(q, 0) for q in COOPERATION) for p in periods.periods],
         "conflict": [sum(p.quads.get(q, 0) for q in CONFLICT) for p in periods.periods],
         "goldstein": [round(p.goldstein, 2) for p in periods.periods],
-        "title": f"{first}–{second}, actual events per {by}",
+        "title": f"{kb.side_label(first)}–{kb.side_label(second)}, actual events per {by}",
     }
     types: Counter[str] = Counter()
     for row in rows:
         types[row[1]] += row[6]
     f = EventFilter(dyad=(first, second), type=type.upper() if type else None)
-    points = db.map_points(f, MAP_POINTS)
+    points = _named_points(db.map_points(f, MAP_POINTS))
     total = db.count_events(f)
     events = db.events(f, limit=PAGE, offset=(page - 1) * PAGE)
     return _listing(
@@ -207,9 +228,7 @@ REPORTS_PAGE = 20  # reports of one event shown on a page, each with its article
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
-def event(
-    request: Request, event_id: int, page: Annotated[int, Query(ge=1, le=100_000)] = 1
-) -> HTMLResponse:
+def event(request: Request, event_id: int, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     db = _store(request)
     found = db.event(event_id)
     if found is None:

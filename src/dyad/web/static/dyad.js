@@ -49,7 +49,7 @@
       lon: points.map(function (p) { return p.lon; }), lat: points.map(function (p) { return p.lat; }),
       customdata: points.map(function (p) { return p.id; }),
       text: points.map(function (p) {
-        return (p.date || "undated") + " " + p.type + " " + (p.source || "?") + "→" + (p.target || "?") + ", " + (p.place || "");
+        return (p.date || "undated") + " " + p.type + " " + (p.source_label || p.source || "?") + "→" + (p.target_label || p.target || "?") + ", " + (p.place || "");
       }),
       hovertemplate: "%{text}<extra></extra>",
       marker: { size: 8, color: "#2b8cbe", opacity: 0.8, line: { width: 0.5, color: "#fff" } }
