@@ -124,3 +124,41 @@ def test_a_model_of_other_features_is_refused_by_name(tmp_path):
     model.meta = {"features_version": FEATURES_VERSION}
     model.save(path)
     assert EventModel.read(path).meta == model.meta
+
+
+def test_the_second_stage_summarises_every_candidate_of_a_triple():
+    from dyad.extract.events.decision import FLOOR, SUMMARY, summarise, summary_names
+    from dyad.extract.events.learned import Candidate
+
+    types = ["ACCUSE", "SANCTION"]
+    cands = [
+        Candidate(0, "USA", "RUS", ["how:named|named", "rule:ACCUSE"]),
+        Candidate(3, "USA", "RUS", ["how:context|named"]),
+        Candidate(4, "RUS", "USA", ["how:named|named"]),
+    ]
+    raw = np.array([[0.6, 0.01], [0.5, 0.02], [0.01, 0.01]])
+    summary = summarise(types, cands, raw)
+    names = summary_names(types)
+    vector, best = summary[("ACCUSE", "USA", "RUS")]
+    got = dict(zip(names, vector, strict=True))
+    assert best is cands[0]
+    assert got["max"] == 0.6 and got["second"] == 0.5 and got["noisy_or"] == pytest.approx(1 - 0.4 * 0.5)
+    assert got["strong"] == 2 and got["lede"] == got["rule"] == got["named"] == 1.0
+    assert got["type:ACCUSE"] == 1.0 and got["type:SANCTION"] == 0.0
+    assert len(vector) == len(SUMMARY) + len(types)
+    assert summary[("ACCUSE", "RUS", "USA")][0] is None  # below FLOOR: the model says no without a second look
+    assert 0.01 < FLOOR
+
+
+def test_a_second_stage_weighs_the_summary_and_is_saved_with_the_model(tmp_path):
+    model = _model({("SANCTION", "rule:SANCTION"): 2.5}, keep=0.1, add=0.7)
+    from dyad.extract.events.decision import summary_names
+
+    names = summary_names(model.types)
+    model.triple_coef = np.zeros(len(names))
+    model.triple_coef[names.index("rule")] = 8.0
+    model.triple_intercept = -4.0
+    path = tmp_path / "staged.npz"
+    model.save(path)
+    back = EventModel.read(path)
+    assert back.triple_coef[names.index("rule")] == pytest.approx(8.0) and back.triple_intercept == pytest.approx(-4.0)

@@ -1,8 +1,12 @@
 """The learned model's say over a document's events: which of the rules' events stand, which it adds.
 
-``EventModel`` is a linear model stored as data (``.npz``: its feature names, one weight vector per PLOVER
-type, the calibration that turns a score into a probability, and the two thresholds), read with numpy alone
-and loaded once per process. ``decide`` scores every candidate of a document (``learned.candidates``):
+``EventModel`` is a linear model in two stages stored as data (``.npz``), read with numpy alone and loaded
+once per process. The first stage gives each candidate (a sentence and two sides, ``learned.candidates``) a
+probability per PLOVER type from its features. The second weighs, for each (type, source, target) of the
+document, what all its candidates say together: the best and second best, how many, whether one is in the
+lede, whether a rule coded it, whether both sides are named, and the type; one sentence that barely says it
+and three that say it in passing are told apart. A calibration turns that score into a probability, and
+``decide`` applies the two thresholds:
 
 - an actual event of the rules with both sides known stands when the model gives its (source, type,
   target) at least the ``keep`` probability, with that probability as its confidence;
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -36,7 +40,9 @@ from dyad.model import Actor, DateRef, Place, Quote
 from dyad.ontology import SYMMETRIC_TYPES
 
 SHIPPED = "event_model.npz"
-FORMAT = "dyad/event-model@1"
+FORMAT = "dyad/event-model@2"
+FLOOR = 0.05  # a triple whose best candidate the first stage gives less than this gets probability 0
+SUMMARY = ("max", "second", "noisy_or", "strong", "lede", "rule", "named", "logit_max")
 
 
 class ModelError(Exception):
@@ -55,6 +61,10 @@ class EventModel:
     keep: float
     add: float
     meta: dict[str, Any]
+    # the second stage: one weight per summary feature (SUMMARY, then one per type) and an intercept; none
+    # (a model fresh from fit_model) scores a triple by its best candidate alone
+    triple_coef: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    triple_intercept: float = 0.0
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
@@ -82,6 +92,8 @@ class EventModel:
             calibration_x=self.calibration[0].astype(np.float32),
             calibration_y=self.calibration[1].astype(np.float32),
             thresholds=np.array([self.keep, self.add], dtype=np.float32),
+            triple_coef=self.triple_coef.astype(np.float32),
+            triple_intercept=np.array(self.triple_intercept, dtype=np.float32),
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
         )
 
@@ -109,6 +121,8 @@ class EventModel:
                     keep=keep,
                     add=add,
                     meta=meta,
+                    triple_coef=data["triple_coef"].astype(np.float64),
+                    triple_intercept=float(data["triple_intercept"]),
                 )
         except ModelError:
             raise
@@ -147,18 +161,73 @@ def default_codes() -> dict[str, str]:
     return dict(line.split("\t")[:2] for line in rows.splitlines() if line and not line.startswith("#"))
 
 
+def summary_names(types: list[str]) -> list[str]:
+    """The second stage's features: the summary of a triple's candidates, then its type (one-hot)."""
+    return [*SUMMARY, *(f"type:{kind}" for kind in types)]
+
+
+def summarise(
+    types: list[str], cands: list[Candidate], raw: np.ndarray
+) -> dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]]:
+    """Each (type, source, target) the candidates support: what all its candidates' first-stage probabilities
+    say together (None below FLOOR), and its best candidate."""
+    found: dict[tuple[str, str, str], list[tuple[float, Candidate, bool, bool]]] = {}
+    for cand, row in zip(cands, raw, strict=True):
+        ruled = {f[5:] for f in cand.features if f.startswith("rule:") and "|" not in f}
+        named = "how:named|named" in cand.features
+        for kind, p in zip(types, row, strict=True):
+            found.setdefault(triple(cand.source, kind, cand.target), []).append((float(p), cand, kind in ruled, named))
+    offset = len(SUMMARY)
+    out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    for key, items in found.items():
+        items.sort(key=lambda item: -item[0])
+        top, best = items[0][0], items[0][1]
+        if top < FLOOR:
+            out[key] = (None, best)
+            continue
+        ps = [item[0] for item in items]
+        vector = np.zeros(offset + len(types))
+        vector[:offset] = (
+            top,
+            ps[1] if len(ps) > 1 else 0.0,
+            1.0 - float(np.prod([1.0 - p for p in ps[:5]])),
+            sum(p > 0.2 for p in ps),
+            any(item[1].sentence == 0 for item in items),
+            any(item[2] for item in items),
+            any(item[3] for item in items),
+            float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
+        )
+        vector[offset + types.index(key[0])] = 1.0
+        out[key] = (vector, best)
+    return out
+
+
+def second_stage(model: EventModel, vectors: np.ndarray) -> np.ndarray:
+    """The uncalibrated probability of each summarised triple; the best candidate's alone without a stage."""
+    if not model.triple_coef.size:
+        return vectors[:, 0]
+    return 1.0 / (1.0 + np.exp(-(vectors @ model.triple_coef + model.triple_intercept)))
+
+
+def staged(
+    model: EventModel, summary: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]]
+) -> dict[tuple[str, str, str], tuple[float, Candidate]]:
+    """Each summarised triple's second-stage probability (uncalibrated; 0 below FLOOR) and best candidate."""
+    scored = [key for key, (vector, _) in summary.items() if vector is not None]
+    out = {key: (0.0, cand) for key, (vector, cand) in summary.items() if vector is None}
+    if scored:
+        probs = second_stage(model, np.stack([summary[key][0] for key in scored]))  # type: ignore[misc]
+        out.update({key: (float(p), summary[key][1]) for key, p in zip(scored, probs, strict=True)})
+    return out
+
+
 def scores(model: EventModel, cands: list[Candidate]) -> dict[tuple[str, str, str], tuple[float, Candidate]]:
-    """Each (type, source, target) the candidates support, with its best calibrated probability and candidate."""
+    """Each (type, source, target) the candidates support, with its calibrated probability and best candidate."""
     if not cands:
         return {}
-    probs = model.calibrated(model.raw([c.features for c in cands]))
-    best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
-    for cand, row in zip(cands, probs, strict=True):
-        for kind, p in zip(model.types, row, strict=True):
-            key = triple(cand.source, kind, cand.target)
-            if key not in best or p > best[key][0]:
-                best[key] = (float(p), cand)
-    return best
+    found = staged(model, summarise(model.types, cands, model.raw([c.features for c in cands])))
+    probs = model.calibrated(np.array([p for p, _ in found.values()]))
+    return {key: (float(p), cand) for (key, (_, cand)), p in zip(found.items(), probs, strict=True)}
 
 
 def _pairs(ctx: Context, event: dict[str, Any]) -> set[tuple[str, str, str]]:
