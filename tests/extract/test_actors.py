@@ -239,3 +239,64 @@ def test_the_one_country_of_a_guest_is_not_the_hosts():
     )
     assert actor_named(doc, "Sipho Dlamini").country == "ZAF"
     assert actor_named(doc, "Kowalczyk").country is None
+
+
+def test_a_title_that_opens_with_its_state_set_beside_a_name_gives_the_state():
+    doc = dyad.extract("Kenya's foreign minister, Juma Otieno, said the talks had failed.", published="2024-06-03")
+    assert (actor_named(doc, "Juma Otieno").country, actor_named(doc, "Juma Otieno").title) == (
+        "KEN",
+        "Foreign Minister",
+    )
+
+
+def test_the_capital_an_envoy_serves_in_is_not_the_envoys_state():
+    doc = dyad.extract("Russia's ambassador in Prague, Igor Belov, warned on Monday.", published="2024-06-03")
+    assert actor_named(doc, "Igor Belov").country in ("RUS", None)
+    doc = dyad.extract("The ministry summoned the ambassador in Ljubljana, Damir Horvatic.", published="2024-06-03")
+    assert actor_named(doc, "Damir Horvatic").country is None
+
+
+def test_a_passing_word_before_a_state_title_keeps_the_state():
+    doc = dyad.extract(
+        "The deal between new Sudanese Prime Minister Abdalla Hamdok and South Sudan's President Salva Kiir holds.",
+        published="2019-09-13",
+    )
+    assert actor_named(doc, "Abdalla Hamdok").country == "SDN"
+
+
+def test_a_role_the_lead_leaves_unnamed_is_the_subject_who_follows():
+    text = "Kenya's foreign minister said on Monday that the talks would go on. Juma Otieno said the border would open."
+    doc = dyad.extract(text, published="2024-06-03")
+    assert (actor_named(doc, "Juma Otieno").country, actor_named(doc, "Juma Otieno").title) == (
+        "KEN",
+        "Foreign Minister",
+    )
+
+
+def test_a_role_and_a_name_that_are_two_people_do_not_share_a_state():
+    doc = dyad.extract(
+        "Uganda's foreign minister arrived in Nairobi on Monday. He held talks with Foreign Minister Juma Otieno.",
+        published="2024-06-03",
+    )
+    assert actor_named(doc, "Juma Otieno").country is None
+    doc = dyad.extract("Foreign Minister Juma Otieno met Uganda's foreign minister in Kampala.", published="2024-06-03")
+    assert actor_named(doc, "Juma Otieno").country is None
+    text = (
+        "The British prime minister accused Argentina of behaving like a colonial power.\n\n"
+        '"Nobody is going to war," said Mariana Kessel, a historian at the University of Buenos Aires.'
+    )
+    assert actor_named(dyad.extract(text, published="2024-06-03"), "Mariana Kessel").country is None
+
+
+def test_an_aide_named_by_whom_they_serve_has_that_persons_state():
+    text = "Erdogan spokesman Fahrettin Altun said Turkey was clear. Turkish President Recep Tayyip Erdogan left."
+    assert actor_named(dyad.extract(text, published="2019-11-13"), "Fahrettin Altun").country == "TUR"
+
+
+def test_a_title_of_an_international_body_gives_no_state():
+    text = (
+        "Kenya said the talks failed. Secretary-General Amina Odhiambo and UN Secretary-General Antonio Guterres spoke."
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert actor_named(doc, "Amina Odhiambo").country is None
+    assert actor_named(doc, "Antonio Guterres").country is None
