@@ -300,3 +300,21 @@ def test_a_title_of_an_international_body_gives_no_state():
     doc = dyad.extract(text, published="2024-06-03")
     assert actor_named(doc, "Amina Odhiambo").country is None
     assert actor_named(doc, "Antonio Guterres").country is None
+
+
+def test_each_of_several_delegations_in_a_sentence_gives_its_own_state():
+    text = (
+        "The Ugandan delegation was led by Minister Patrick Okello, and the Rwandan delegation by Minister Jean "
+        "Mugisha. The Egyptian delegation met the delegation of the Republic of the Sudan headed by Minister Kamal "
+        "Babikir."
+    )
+    doc = dyad.extract(text, published="2010-03-18")
+    assert actor_named(doc, "Patrick Okello").country == "UGA"
+    assert actor_named(doc, "Jean Mugisha").country == "RWA"
+    assert actor_named(doc, "Kamal Babikir").country in ("SDN", None)
+
+
+def test_the_lead_paragraph_role_is_named_by_the_next_paragraphs_subject():
+    text = "Somalia's defense minister has confirmed foreign troops are in the country.\n\nAbdi Warsame told reporters."
+    doc = dyad.extract(text, published="2014-01-26")
+    assert actor_named(doc, "Abdi Warsame").country == "SOM"

@@ -135,8 +135,12 @@ def states_from_context(
         if len(after) != 1 or sent_i + 1 >= len(ctx.sentences):
             continue
         person, role_sent, next_sent = after[0], ctx.sentences[sent_i], ctx.sentences[sent_i + 1]
-        if role_sent[-1].text not in (".", "!", "?") or "\n" in ctx.text[role_sent.start_char : next_sent.start_char]:
-            continue  # a sentence cut at a comma, or a new paragraph: not the lead and its sequel
+        lead = sent_i == 0 or not ctx.text[: role_sent.start_char].strip()
+        ending = next((t.text for t in reversed(role_sent) if not t.is_space), "")
+        if ending not in (".", "!", "?") or (
+            "\n" in ctx.text[role_sent.start_char : next_sent.start_char] and not lead
+        ):
+            continue  # a sentence cut at a comma, or a new paragraph after the lead: not the lead and its sequel
         if _described(doc, person):
             continue  # '..., said Mariana Kessel, a historian': the text says who she is, and it is not the role
         if person.country is not None or person.known_code is not None or person.sector not in NATIONAL_SECTORS:

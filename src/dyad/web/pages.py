@@ -207,9 +207,7 @@ REPORTS_PAGE = 20  # reports of one event shown on a page, each with its article
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
-def event(
-    request: Request, event_id: int, page: Annotated[int, Query(ge=1, le=100_000)] = 1
-) -> HTMLResponse:
+def event(request: Request, event_id: int, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
     db = _store(request)
     found = db.event(event_id)
     if found is None:
