@@ -318,3 +318,11 @@ def test_the_lead_paragraph_role_is_named_by_the_next_paragraphs_subject():
     text = "Somalia's defense minister has confirmed foreign troops are in the country.\n\nAbdi Warsame told reporters."
     doc = dyad.extract(text, published="2014-01-26")
     assert actor_named(doc, "Abdi Warsame").country == "SOM"
+
+
+def test_a_role_that_looks_back_to_an_earlier_official_names_no_one_after_it():
+    text = (
+        "Minister Carlos Quispe thanked Canada for its help. The Peruvian minister said the work went on. "
+        "Minister Lucia Paredes described the work as proof of peace."
+    )
+    assert actor_named(dyad.extract(text, published="2010-06-01"), "Lucia Paredes").country is None

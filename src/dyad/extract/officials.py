@@ -141,6 +141,11 @@ def states_from_context(
             "\n" in ctx.text[role_sent.start_char : next_sent.start_char] and not lead
         ):
             continue  # a sentence cut at a comma, or a new paragraph after the lead: not the lead and its sequel
+        at = doc[first].idx
+        if any(
+            q is not person and _title_fits(role, head, q) and min(m.start for m in q.mentions) < at for q in people
+        ):
+            continue  # 'Minister X thanked Canada. "...," the Peruvian minister said': the role looks back to X
         if _described(doc, person):
             continue  # '..., said Mariana Kessel, a historian': the text says who she is, and it is not the role
         if person.country is not None or person.known_code is not None or person.sector not in NATIONAL_SECTORS:
