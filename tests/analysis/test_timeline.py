@@ -41,8 +41,13 @@ def test_period_of(value, by, period):
 
 @pytest.mark.parametrize(
     ("period", "start"),
-    [("2024-06-19", "2024-06-19"), ("2024-W25", "2024-06-17"), ("2025-W01", "2024-12-30"), ("2024-06", "2024-06-01"),
-     ("2019", "2019-01-01")],
+    [
+        ("2024-06-19", "2024-06-19"),
+        ("2024-W25", "2024-06-17"),
+        ("2025-W01", "2024-12-30"),
+        ("2024-06", "2024-06-01"),
+        ("2019", "2019-01-01"),
+    ],
 )
 def test_each_period_starts_on_a_day_so_charts_can_place_it_on_a_time_axis(period, start):
     assert period_start(period) == start

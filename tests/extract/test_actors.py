@@ -281,3 +281,90 @@ def test_news_agencies_and_legislatures_are_organisations_of_their_state():
         body = actor_named(doc, name)
         assert (body.kind, body.country) == ("organization", country), text
         assert code is None or body.code == code, text
+
+
+def test_a_title_that_opens_with_its_state_set_beside_a_name_gives_the_state():
+    doc = dyad.extract("Kenya's foreign minister, Juma Otieno, said the talks had failed.", published="2024-06-03")
+    assert (actor_named(doc, "Juma Otieno").country, actor_named(doc, "Juma Otieno").title) == (
+        "KEN",
+        "Foreign Minister",
+    )
+
+
+def test_the_capital_an_envoy_serves_in_is_not_the_envoys_state():
+    doc = dyad.extract("Russia's ambassador in Prague, Igor Belov, warned on Monday.", published="2024-06-03")
+    assert actor_named(doc, "Igor Belov").country in ("RUS", None)
+    doc = dyad.extract("The ministry summoned the ambassador in Ljubljana, Damir Horvatic.", published="2024-06-03")
+    assert actor_named(doc, "Damir Horvatic").country is None
+
+
+def test_a_passing_word_before_a_state_title_keeps_the_state():
+    doc = dyad.extract(
+        "The deal between new Sudanese Prime Minister Abdalla Hamdok and South Sudan's President Salva Kiir holds.",
+        published="2019-09-13",
+    )
+    assert actor_named(doc, "Abdalla Hamdok").country == "SDN"
+
+
+def test_a_role_the_lead_leaves_unnamed_is_the_subject_who_follows():
+    text = "Kenya's foreign minister said on Monday that the talks would go on. Juma Otieno said the border would open."
+    doc = dyad.extract(text, published="2024-06-03")
+    assert (actor_named(doc, "Juma Otieno").country, actor_named(doc, "Juma Otieno").title) == (
+        "KEN",
+        "Foreign Minister",
+    )
+
+
+def test_a_role_and_a_name_that_are_two_people_do_not_share_a_state():
+    doc = dyad.extract(
+        "Uganda's foreign minister arrived in Nairobi on Monday. He held talks with Foreign Minister Juma Otieno.",
+        published="2024-06-03",
+    )
+    assert actor_named(doc, "Juma Otieno").country is None
+    doc = dyad.extract("Foreign Minister Juma Otieno met Uganda's foreign minister in Kampala.", published="2024-06-03")
+    assert actor_named(doc, "Juma Otieno").country is None
+    text = (
+        "The British prime minister accused Argentina of behaving like a colonial power.\n\n"
+        '"Nobody is going to war," said Mariana Kessel, a historian at the University of Buenos Aires.'
+    )
+    assert actor_named(dyad.extract(text, published="2024-06-03"), "Mariana Kessel").country is None
+
+
+def test_an_aide_named_by_whom_they_serve_has_that_persons_state():
+    text = "Erdogan spokesman Fahrettin Altun said Turkey was clear. Turkish President Recep Tayyip Erdogan left."
+    assert actor_named(dyad.extract(text, published="2019-11-13"), "Fahrettin Altun").country == "TUR"
+
+
+def test_a_title_of_an_international_body_gives_no_state():
+    text = (
+        "Kenya said the talks failed. Secretary-General Amina Odhiambo and UN Secretary-General Antonio Guterres spoke."
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert actor_named(doc, "Amina Odhiambo").country is None
+    assert actor_named(doc, "Antonio Guterres").country is None
+
+
+def test_each_of_several_delegations_in_a_sentence_gives_its_own_state():
+    text = (
+        "The Ugandan delegation was led by Minister Patrick Okello, and the Rwandan delegation by Minister Jean "
+        "Mugisha. The Egyptian delegation met the delegation of the Republic of the Sudan headed by Minister Kamal "
+        "Babikir."
+    )
+    doc = dyad.extract(text, published="2010-03-18")
+    assert actor_named(doc, "Patrick Okello").country == "UGA"
+    assert actor_named(doc, "Jean Mugisha").country == "RWA"
+    assert actor_named(doc, "Kamal Babikir").country in ("SDN", None)
+
+
+def test_the_lead_paragraph_role_is_named_by_the_next_paragraphs_subject():
+    text = "Somalia's defense minister has confirmed foreign troops are in the country.\n\nAbdi Warsame told reporters."
+    doc = dyad.extract(text, published="2014-01-26")
+    assert actor_named(doc, "Abdi Warsame").country == "SOM"
+
+
+def test_a_role_that_looks_back_to_an_earlier_official_names_no_one_after_it():
+    text = (
+        "Minister Carlos Quispe thanked Canada for its help. The Peruvian minister said the work went on. "
+        "Minister Lucia Paredes described the work as proof of peace."
+    )
+    assert actor_named(dyad.extract(text, published="2010-06-01"), "Lucia Paredes").country is None

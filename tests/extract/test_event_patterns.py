@@ -153,7 +153,8 @@ def test_no_event_where_there_is_none(sentence, absent):
         countries = {a.id: a.country for a in doc.actors}
         kind, state = absent
         assert not [
-            ev for ev in doc.events
+            ev
+            for ev in doc.events
             if ev["type"] == kind and ev["modality"] == "actual" and state in {countries[x] for x in ev["sources"]}
         ]
     else:

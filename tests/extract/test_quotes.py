@@ -292,3 +292,31 @@ def test_the_name_between_the_quote_and_the_verb_when_the_parse_took_a_title_for
     ctx.add_mention(fox, doc[14].idx, doc[15].idx + len("Today"))
     quote = next(q for q in extract_quotes(ctx) if q.text.startswith("We are ready"))
     assert quote.speaker == haddad.id
+
+
+def _speaker(text: str) -> tuple[str, str | None]:
+    doc = dyad.extract(text, published="2024-06-03")
+    actor = doc.actor(doc.quotes[0].speaker)
+    return (actor.kind, actor.name) if actor else ("", None)
+
+
+def test_a_named_spokesperson_or_minister_speaks_not_their_state_or_ministry():
+    said = ': "We will not accept these terms at all."'
+    assert _speaker("The Foreign Ministry's spokesperson Maria Zakharova said" + said) == ("person", "Maria Zakharova")
+    assert _speaker("Russia's foreign minister Sergei Lavrov said" + said) == ("person", "Sergei Lavrov")
+    assert _speaker("A spokesperson for the Foreign Ministry, Amina Odhiambo, said" + said)[1] == "Amina Odhiambo"
+
+
+def test_a_body_speaking_through_or_quoting_a_named_person_gives_the_persons_words():
+    said = ': "We will not accept these terms at all."'
+    through = "Kenya's foreign ministry, through its spokesman Juma Otieno, said" + said
+    quoting = "Kenya's Foreign Ministry said in a statement, quoting spokesman Juma Otieno" + said
+    assert _speaker(through) == ("person", "Juma Otieno")
+    assert _speaker(quoting) == ("person", "Juma Otieno")
+
+
+def test_a_body_that_quotes_no_one_by_name_still_speaks():
+    assert _speaker('The Foreign Ministry said in a statement: "We will not accept these terms at all."')[0] in (
+        "organization",
+        "state",
+    )

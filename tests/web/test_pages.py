@@ -29,8 +29,9 @@ def chart_data(page: str) -> dict:
     return json.loads(re.search(r'<script id="timeline-data" type="application/json">(.*?)</script>', page, re.S)[1])
 
 
-@pytest.mark.parametrize(("by", "start"), [("day", "2024-06-19"), ("week", "2024-06-17"), ("month", "2024-06-01"),
-                                            ("year", "2024-01-01")])
+@pytest.mark.parametrize(
+    ("by", "start"), [("day", "2024-06-19"), ("week", "2024-06-17"), ("month", "2024-06-01"), ("year", "2024-01-01")]
+)
 def test_the_dyad_chart_places_each_period_on_a_time_axis_at_the_grain_chosen(client, by, start):
     page = client.get(f"/dyad/RUS/PRK?by={by}").text
     data = chart_data(page)

@@ -86,8 +86,9 @@ def _sentences(person: _Person, doc: Doc) -> set[int]:
 
 def _country_backs(person: _Person, iso3: str, cspan_list: list, named: list[_Person], doc: Doc) -> bool:
     """Whether the one country a text names is a titled person's own: it is named apart from them, or
-    beside them other than as what they act on ("threatened action against Russia") or as another
-    person's country in the same sentence ("welcomed South African leader de Klerk")."""
+    beside them other than as what they act on ("threatened action against Russia"), as another person's country
+    in the same sentence ("welcomed South African leader de Klerk", "met Uganda's foreign minister") or as the
+    capital they are in ("in Kampala")."""
     own = _sentences(person, doc)
     others = set().union(*(_sentences(q, doc) for q in named if q is not person))
     for span, kind, _ in cspan_list:
@@ -97,8 +98,21 @@ def _country_backs(person: _Person, iso3: str, cspan_list: list, named: list[_Pe
         acted_on = kind == "NAME" and (
             root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in ACTED_ON_PREPS)
         )
-        if not acted_on and span.sent.start not in others:
+        visited = kind == "CAPITAL"  # "met ... in Kampala": where an official is says nothing of whose they are
+        if not (acted_on or visited) and span.sent.start not in others and not _qualifies_title(span):
             return True
+    return False
+
+
+def _qualifies_title(span: Span) -> bool:
+    """'Uganda's foreign minister', 'the Ugandan president': a country that qualifies a title in a sentence is
+    that title holder's, not the country of someone else named there."""
+    doc = span.doc
+    for tok in doc[span.end : min(len(doc), span.end + 4)]:
+        if _is_title_word(tok):
+            return True
+        if not (tok.text in ("'s", "’s") or (tok.text.islower() and tok.pos_ in ("ADJ", "NOUN"))):
+            return False
     return False
 
 
@@ -296,6 +310,8 @@ def _parse_title(
     while first > 0 and words[first - 1].text.islower() and words[first - 1].dep_ in ("compound", "amod"):
         first -= 1  # "ministry spokesman"
     words = words[first:]
+    while len(words) > 1 and words[0].lower_ in PASSING and words[0].i not in cspans:
+        words = words[1:]  # "new Sudanese Prime Minister": the country comes after the passing word
     # country adjective or possessive at the front
     if words and words[0].i in cspans:
         span, kind, iso3 = cspans[words[0].i]
@@ -453,7 +469,15 @@ def _person_mentions(
         if not before and toks[0].i - 1 > sent.start and doc[toks[0].i - 1].text == ",":
             # "the German ambassador, Alexander Lambsdorff": a title set off by a comma
             ahead = _region_before(doc, toks[0].i - 1, sent.start, others - own, set(cspans))
-            if ahead and ahead[0].i > 0 and doc[ahead[0].i - 1].lower_ in ("the", "a", "an"):
+            serves_in = ahead and ahead[0].i in cspans and cspans[ahead[0].i][1] == "CAPITAL"
+            if serves_in and len(ahead) == len(cspans[ahead[0].i][0]) and doc[ahead[0].i - 1].lower_ == "in":
+                # "Russia's ambassador in Prague, Igor Belov": the title is before the capital served in
+                ahead = _region_before(doc, ahead[0].i - 1, sent.start, others - own, set(cspans))
+            inside = {t.i for t in ahead}
+            # "Kenya's foreign minister, Juma Otieno": a title that opens with its state, set beside the name
+            opens = ahead and ahead[0].i in cspans and cspans[ahead[0].i][1] in ("NAME", "DEMONYM")
+            beside = opens and toks[-1].dep_ == "appos" and toks[-1].head.i in inside
+            if beside or (ahead and ahead[0].i > 0 and doc[ahead[0].i - 1].lower_ in ("the", "a", "an")):
                 regions.insert(1, ahead)
         for region in regions:
             title, country, head = _parse_title(region, doc, cspans, org_tokens)
@@ -590,63 +614,10 @@ def _is_head_title(title: str | None, head: kb.Title | None) -> bool:
     return head.rank == "head" and not (words & NON_HEAD)
 
 
-# ----------------------------------------------------------------------------- roles
-def _roles(
-    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person], named: set[int]
-) -> list[tuple[int, int, _Person]]:
-    """'the Russian president', 'the North Korean leader' -> the one person that fits."""
-    doc = ctx.doc
-    titles = kb.titles()
-    out = []
-    for tok in (doc[i] for i in _positions(doc, ("the",))):  # a Token for every word costs more than the rule
-        if tok.i + 1 >= len(doc):
-            continue
-        j = tok.i + 1
-        country = None
-        if j in cspans and cspans[j][1] in ("DEMONYM", "NAME"):
-            span = cspans[j][0]
-            country = cspans[j][2]
-            j = span.end
-            if j < len(doc) and doc[j].text in ("'s", "’s"):
-                j += 1
-        k = j
-        while k < len(doc) and (_is_title_word(doc[k]) or (doc[k].lower_ == "of" and k > j)) and k - j < 5:
-            k += 1
-        if k == j:
-            continue
-        while k > j and doc[k - 1].lower_ == "of":
-            k -= 1
-        role = " ".join(t.lower_ for t in doc[j:k])
-        head = titles.find(role)
-        if head is None or k in named or (k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
-            continue  # a title in front of a name, not a role standing for one
-        if k < len(doc) and doc[k].lower_ in ("'s", "’s") and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
-            continue
-        fits = [p for p in people if _role_fits(role, head, country, p)]
-        if len(fits) == 1:
-            out.append((tok.idx, doc[k - 1].idx + len(doc[k - 1].text), fits[0]))
-    return out
-
-
 def _positions(doc: Doc, words: tuple[str, ...]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of ``words``, read from the parse's arrays."""
     wanted = {doc.vocab.strings.add(w) for w in words}
     return [i for i, low in enumerate(doc.to_array([LOWER]).tolist()) if low in wanted]
-
-
-def _role_fits(role: str, head: kb.Title, country: str | None, person: _Person) -> bool:
-    if country and person.country != country:
-        return False
-    if country is None and person.country is None:
-        return False
-    if head.phrase in ("leader", "head of state", "head of government"):
-        return _is_head_title(person.title, person.head)
-    if not person.title:
-        return False
-    have = kb.fold(person.title)
-    if any(w in role.split() for w in NON_HEAD) != any(w in have.split() for w in NON_HEAD):
-        return False
-    return head.phrase in have
 
 
 # ----------------------------------------------------------------------------- organisations
@@ -850,6 +821,15 @@ def extract_actors(ctx: Context) -> None:
             if titled and not p.known_code and _country_backs(p, iso3, cspan_list, named, doc):
                 p.country = iso3
 
+    named_starts = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            named_starts.add(span[0].i)
+    from dyad.extract.officials import roles, states_from_context  # they build on this module's people
+
+    states_from_context(ctx, cspans, people, named_starts)
+
     person_actor: dict[int, Actor] = {}
     for p in sorted(people, key=lambda p: min(m.start for m in p.mentions)):
         sector = p.sector or "GOV"
@@ -861,12 +841,7 @@ def extract_actors(ctx: Context) -> None:
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)
     _propagate_names(ctx, [person_actor[id(p)] for p in people])
-    named_starts = set()
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span):
-            named_starts.add(span[0].i)
-    for start, end, p in _roles(ctx, cspans, people, named_starts):
+    for start, end, p in roles(ctx, cspans, people, named_starts):
         ctx.add_mention(person_actor[id(p)], start, end)
 
     orgs: dict[str, Actor] = {}
@@ -985,22 +960,44 @@ def _capital_as_government(span: Span) -> bool:
 
 
 def _delegations(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
-    """'The Russian delegation includes X, Y and Z': the delegation's country is theirs."""
+    """'The Russian delegation includes X, Y and Z': the delegation's country is theirs. Where a sentence
+    names several delegations ('the Ugandan delegation was led by X, and the Rwandan delegation by Y', 'the
+    Egyptian delegation, the delegation of Ethiopia headed by X'), a person is of the delegation named last
+    before them, and of none if that one has no state the text gives."""
     doc = ctx.doc
     found = _positions(doc, ("delegation", "delegations"))
     for sent in ctx.sentences:
-        delegation = None
-        for tok in (doc[i] for i in found if sent.start <= i < sent.end):
-            if tok.i > 0 and tok.i - 1 in cspans:
-                delegation = cspans[tok.i - 1][2]
-                if tok.lower_ == "delegations":
-                    delegation = None
-                break
-        if delegation is None:
+        marks = [(i, _delegation_state(doc, i, cspans)) for i in found if sent.start <= i < sent.end]
+        if not marks:
             continue
         for p in people:
-            if p.country is None and any(sent.start_char <= m.start < sent.end_char for m in p.mentions):
-                p.country = delegation
+            if p.country is not None:
+                continue
+            for m in p.mentions:
+                if not sent.start_char <= m.start < sent.end_char:
+                    continue
+                at = doc.char_span(m.start, m.end, alignment_mode="expand")
+                before = [iso3 for i, iso3 in marks if at is not None and i < at.start]
+                state = marks[0][1] if len(marks) == 1 else (before[-1] if before else None)
+                if state:
+                    p.country = state
+                    break
+
+
+def _delegation_state(doc: Doc, i: int, cspans: dict[int, tuple[Span, str, str]]) -> str | None:
+    """The state of 'the Russian delegation' or 'the delegation of the Republic of the Sudan'; none for
+    'delegations'."""
+    if doc[i].lower_ == "delegations":
+        return None
+    if i > 0 and i - 1 in cspans:
+        return cspans[i - 1][2]
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        for tok in doc[i + 2 : min(len(doc), i + 9)]:
+            if tok.i in cspans and cspans[tok.i][1] == "NAME":
+                return cspans[tok.i][2]
+            if not (tok.lower_ in ("the", "of") or tok.text[:1].isupper()):
+                break
+    return None
 
 
 def find_or_add_person(ctx: Context, name: str, start: int, end: int, title: str | None = None) -> Actor:

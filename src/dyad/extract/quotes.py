@@ -586,6 +586,33 @@ def _named_between(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
     return _first_person(ctx, words[0].idx, words[-1].idx + len(words[-1].text))
 
 
+VOICING = {"quote", "cite"}  # 'the ministry said, quoting spokesman X': X's words
+
+
+def _voice(ctx: Context, verb: Token, all_quotes: list[_Raw]) -> Actor | None:
+    """The person a speaking body speaks through: 'the ministry, through its spokesman X, said', 'the ministry
+    said in a statement, quoting spokesman X'. The words are X's, which the body only relays. What the body
+    says of someone ('said that X would visit') is not looked at: the search stops at the verb's clausal
+    complement."""
+    todo = [(c, 0) for c in verb.children if c.dep_ not in ("ccomp", "xcomp", "parataxis")]
+    while todo:
+        tok, depth = todo.pop(0)
+        if _inside(tok, all_quotes) or depth > 4:
+            continue
+        named = None
+        if tok.dep_ == "prep" and tok.lower_ == "through":
+            named = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        elif tok.lemma_.lower() in VOICING and tok.pos_ == "VERB":
+            named = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if named is not None:
+            sub = list(named.subtree)
+            person = _first_person(ctx, sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            if person is not None:
+                return person
+        todo.extend((c, depth + 1) for c in tok.children if c.dep_ not in ("ccomp", "relcl"))
+    return None
+
+
 def _nameless(actor: Actor) -> bool:
     """An unnamed group of no state and no known kind: 'the recent spate of shootings', 'several guests'."""
     return actor.kind == "group" and actor.country is None and actor.code in (None, "---")
@@ -655,6 +682,8 @@ def _speaker_for(
                 outer = _reporter(resolver, verb, quote, all_quotes, last_speaker)
                 if outer is not None:
                     return outer, verb.text, True
+            if actor is not None and actor.kind != "person":
+                actor = _voice(ctx, verb, all_quotes) or actor
             if actor is not None:
                 return actor, verb.text, True
         # the parse missed the subject: a name right next to the verb ("X said", "said X") will do

@@ -151,11 +151,7 @@ class Queries:
             # the page's events first, in date order along an index, then what their reports say
             ids = list(
                 conn.execute(
-                    select(e.id)
-                    .where(*self._event_conditions(f))
-                    .order_by(*_newest(e))
-                    .limit(limit)
-                    .offset(offset)
+                    select(e.id).where(*self._event_conditions(f)).order_by(*_newest(e)).limit(limit).offset(offset)
                 ).scalars()
             )
             if not ids:

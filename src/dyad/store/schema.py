@@ -271,9 +271,7 @@ def _v2(conn: Connection) -> None:
     if dialect == "sqlite":
         conn.execute(text(f"CREATE TRIGGER events_tally_insert AFTER INSERT ON events BEGIN {insert}; END"))
         conn.execute(text(f"CREATE TRIGGER events_tally_delete AFTER DELETE ON events BEGIN {remove}; END"))
-        conn.execute(
-            text(f"CREATE TRIGGER events_tally_update AFTER UPDATE ON events BEGIN {remove}; {insert}; END")
-        )
+        conn.execute(text(f"CREATE TRIGGER events_tally_update AFTER UPDATE ON events BEGIN {remove}; {insert}; END"))
     elif dialect == "postgresql":
         conn.execute(
             text(

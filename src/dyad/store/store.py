@@ -60,9 +60,7 @@ EVENTS_BY_KEYS = select(s.events.c.key, s.events.c.id).where(s.events.c.key.in_(
 ACTORS_BY_KEYS = select(s.actors).where(s.actors.c.key.in_(bindparam("keys", expanding=True)))
 
 
-def _event_key(
-    ev: dict[str, Any], source: str | None, target: str | None, digest: str
-) -> tuple[str, str | None, str]:
+def _event_key(ev: dict[str, Any], source: str | None, target: str | None, digest: str) -> tuple[str, str | None, str]:
     """An event report's stem (type, pair, modality), its date as events are dated, and the key of its event."""
     date = ev.get("date")
     if date and not date[:4].isdigit():
@@ -702,8 +700,9 @@ class Store(Queries):
             high = case((src < tgt, tgt), else_=src)
             quads = [func.sum(case((e.quad == q, 1), else_=0)) for q in s.QUAD_NAMES]
             rows = conn.execute(
-                select(low, high, e.modality, func.count(), *quads, func.sum(func.coalesce(e.goldstein, 0.0)))
-                .group_by(low, high, e.modality)
+                select(low, high, e.modality, func.count(), *quads, func.sum(func.coalesce(e.goldstein, 0.0))).group_by(
+                    low, high, e.modality
+                )
             )
         return {tuple(r[:3]): (*r[3:8], round(r[8] or 0.0, 6)) for r in rows}
 

@@ -381,8 +381,14 @@ class Participants:
             if clause.dep_ not in ("advcl", "xcomp") or not purpose:
                 continue
             heads = [c for c in clause.children if c.dep_ == "dobj"]
-            heads += [g for c in (clause, *heads) for p in c.children if p.dep_ == "prep"
-                      and p.lower_ in ("against", "at", "over", "with", "for") for g in p.children if g.dep_ == "pobj"]
+            heads += [
+                g
+                for c in (clause, *heads)
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in ("against", "at", "over", "with", "for")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
             for head in heads:
                 for t in sorted(head.subtree, key=lambda t: t.i):
                     actor = self.ctx.actor_at(t.idx, t.idx + len(t.text))

@@ -161,8 +161,14 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
             if particle:
                 pobjs += dobjs
                 # "handed over 700 kg of medicine": what the measure is of
-                pobjs += [g for o in dobjs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for g in p.children if g.dep_ == "pobj"]
+                pobjs += [
+                    g
+                    for o in dobjs
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
             if entry.objects and not words(pobjs) & entry.objects:
                 continue
             if not entry.objects and not pobjs and not particle and entry.prep not in preps:

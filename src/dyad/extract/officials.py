@@ -1,0 +1,191 @@
+"""Officials the text names by role: 'the Russian president', 'Kenya's foreign minister', 'Erdogan spokesman'.
+
+A role stands for the one person that fits it (a mention of that person), and a role
+that carries a state gives that state to the one titled person who fits it and whom
+the text gives no state of their own ("Foreign Minister Juma Otieno" in a story that
+speaks elsewhere of "Kenya's foreign minister"). A wrong state is worse than none: a
+state is given only where exactly one person fits and nothing in the text says
+otherwise; titles of international bodies (the UN Secretary-General) get none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from dyad import kb
+from dyad.extract.actors import NON_HEAD, _is_head_title, _is_title_word, _Person, _positions, _title_case
+from dyad.extract.context import Context
+
+NATIONAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", None)  # sectors of a state's officials, not of bodies or parties
+
+
+def _role_phrases(
+    doc: Doc, cspans: dict[int, tuple[Span, str, str]], named: set[int], bare: bool
+) -> Iterator[tuple[int, int, str, kb.Title, str | None]]:
+    """(first token, end token, role, title head, country) for roles that stand for a person: 'the Russian
+    president'; with ``bare`` also roles without an article that open with their state ('Kenya's foreign
+    minister', '... and Ethiopian prime minister'). A title in front of a name is not a role."""
+    titles = kb.titles()
+    starts = [(i, i + 1) for i in _positions(doc, ("the",))]  # a Token for every word costs more than the rule
+    if bare:
+        opening = {span.start for span, kind, _ in cspans.values() if kind in ("DEMONYM", "NAME")}
+        starts += [(i, i) for i in sorted(opening) if i == 0 or doc[i - 1].lower_ != "the"]
+    for first, j in starts:
+        if j >= len(doc):
+            continue
+        country = None
+        if j in cspans and cspans[j][1] in ("DEMONYM", "NAME"):
+            span = cspans[j][0]
+            country = cspans[j][2]
+            j = span.end
+            if j < len(doc) and doc[j].text in ("'s", "’s"):
+                j += 1
+        elif first == j:
+            continue
+        k = j
+        while k < len(doc) and (_is_title_word(doc[k]) or (doc[k].lower_ == "of" and k > j)) and k - j < 5:
+            k += 1
+        if k == j:
+            continue
+        while k > j and doc[k - 1].lower_ == "of":
+            k -= 1
+        role = " ".join(t.lower_ for t in doc[j:k])
+        head = titles.find(role)
+        if head is None or k in named or (k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()):
+            continue  # a title in front of a name, not a role standing for one
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s") and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            continue
+        yield first, k, role, head, country
+
+
+def roles(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person], named: set[int]
+) -> list[tuple[int, int, _Person]]:
+    """'the Russian president', 'the North Korean leader' -> the one person that fits."""
+    doc = ctx.doc
+    out = []
+    for first, k, role, head, country in _role_phrases(doc, cspans, named, bare=False):
+        fits = [p for p in people if role_fits(role, head, country, p)]
+        if len(fits) == 1:
+            out.append((doc[first].idx, doc[k - 1].idx + len(doc[k - 1].text), fits[0]))
+    return out
+
+
+def _title_fits(role: str, head: kb.Title, person: _Person) -> bool:
+    """Whether a person's title is the role's: 'president' is 'President', not 'Vice President'."""
+    if head.phrase in ("leader", "head of state", "head of government"):
+        return _is_head_title(person.title, person.head)
+    if not person.title:
+        return False
+    have = kb.fold(person.title)
+    if any(w in role.split() for w in NON_HEAD) != any(w in have.split() for w in NON_HEAD):
+        return False
+    return head.phrase in have
+
+
+def role_fits(role: str, head: kb.Title, country: str | None, person: _Person) -> bool:
+    if country and person.country != country:
+        return False
+    if country is None and person.country is None:
+        return False
+    return _title_fits(role, head, person)
+
+
+def _stateless_official(person: _Person) -> bool:
+    """A person with a state's title and no state yet; not the holder of an international body's title."""
+    return (
+        person.country is None
+        and person.known_code is None
+        and bool(person.title)
+        and person.sector in NATIONAL_SECTORS
+    )
+
+
+def _subject(span: Span | None) -> bool:
+    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def states_from_context(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person], named: set[int]
+) -> None:
+    """States the article ties its officials to, where their own mentions give none.
+
+    A role with a state that the text leaves unnamed where it is the subject of a sentence ('Kenya's foreign
+    minister said on Tuesday ...') is named in the next if that sentence brings in a person as its subject
+    ('Raychelle Omamo told reporters ...', 'Foreign Minister Omamo said ...'): that person, of no other
+    state and no other title, holds the role. Anywhere else a role and a name are two people as often as
+    one ('Uganda's foreign minister arrived. He held talks with Foreign Minister Omamo'), so they are left
+    apart. Then an aide named by whom they serve ('Erdogan spokesman Fahrettin Altun', "Prime Minister
+    Abiy's chief of staff") has the state of the one they serve.
+    """
+    doc = ctx.doc
+    firsts: dict[int, list[_Person]] = {}  # sentence -> people the text names first there, as its subject
+    for p in people:
+        m = min(p.mentions, key=lambda m: m.start)
+        if _subject(doc.char_span(m.start, m.end, alignment_mode="expand")):
+            firsts.setdefault(ctx.sentence_index(m.start), []).append(p)
+    for first, end, role, head, country in _role_phrases(doc, cspans, named, bare=True):
+        if country is None or not _subject(doc[first:end]) or any(role_fits(role, head, country, p) for p in people):
+            continue
+        sent_i = ctx.sentence_index(doc[first].idx)
+        after = firsts.get(sent_i + 1, [])
+        if len(after) != 1 or sent_i + 1 >= len(ctx.sentences):
+            continue
+        person, role_sent, next_sent = after[0], ctx.sentences[sent_i], ctx.sentences[sent_i + 1]
+        lead = sent_i == 0 or not ctx.text[: role_sent.start_char].strip()
+        ending = next((t.text for t in reversed(role_sent) if not t.is_space), "")
+        if ending not in (".", "!", "?") or (
+            "\n" in ctx.text[role_sent.start_char : next_sent.start_char] and not lead
+        ):
+            continue  # a sentence cut at a comma, or a new paragraph after the lead: not the lead and its sequel
+        at = doc[first].idx
+        if any(
+            q is not person and _title_fits(role, head, q) and min(m.start for m in q.mentions) < at for q in people
+        ):
+            continue  # 'Minister X thanked Canada. "...," the Peruvian minister said': the role looks back to X
+        if _described(doc, person):
+            continue  # '..., said Mariana Kessel, a historian': the text says who she is, and it is not the role
+        if person.country is not None or person.known_code is not None or person.sector not in NATIONAL_SECTORS:
+            continue
+        if person.title is None:
+            person.title, person.head, person.sector = _title_case(role), head, head.sector
+        elif not _title_fits(role, head, person):
+            continue
+        person.country = country
+    for p in people:
+        if not _stateless_official(p):
+            continue
+        words = {w.removesuffix("'s").removesuffix("’s") for w in _words_before(doc, p) | _capitalised(p.title)}
+        served = {q.country for q in people if q is not p and q.country and words & set(q.tokens[-1:] + q.tokens[:1])}
+        if len(served) == 1:
+            p.country = served.pop()
+
+
+def _described(doc: Doc, person: _Person) -> bool:
+    """Whether the first mention of a person has a description beside it: 'Mariana Kessel, a historian'."""
+    m = min(person.mentions, key=lambda m: m.start)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc):
+        return False
+    return doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an", "the")
+
+
+def _capitalised(text: str | None) -> set[str]:
+    return {kb.fold(w) for w in re.findall(r"[A-Z][\w'’-]*", text or "")}
+
+
+def _words_before(doc: Doc, person: _Person) -> set[str]:
+    """The capitalised words of the title in front of a person's first mention ('Erdogan spokesman')."""
+    m = min(person.mentions, key=lambda m: m.start)
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    out: set[str] = set()
+    for tok in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
+        if tok.is_punct or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PART"):
+            break
+        out |= _capitalised(tok.text)
+    return out
