@@ -27,6 +27,7 @@ TABLE = [
     ["Ki-hoon Exampleson", "", "KOR", "KORGOV", "Minister of Foreign Affairs", "2004-01-17", "2006-11-10", "cabinets"],
     ["Ki-hoon Exampleson", "", "", "IGOUNO", "", "2007-01-01", "2016-12-31", "phoenix"],
     ["Undated Elder", "", "KEN", "KENELI", "", "", "", "phoenix"],
+    ["Gaston Formerpm", "", "HTI", "HTIGOV", "Prime Minister", "2011-10-18", "2012-05-16", "cabinets"],
     ["David Jones", "", "GBR", "GBRGOV", "Secretary of State for Wales", "2012-09-04", "2014-07-14", "cabinets"],
     ["David Other", "", "USA", "USAGOV", "Minister of Trade", "2012-09-04", "2014-07-14", "cabinets"],
     ["Anne Jones", "", "AUS", "AUSGOV", "Minister of Trade", "2012-09-04", "2014-07-14", "cabinets"],
@@ -101,18 +102,14 @@ def test_a_state_out_of_office_holds_only_some_years_around_the_terms(table):
     assert kb.national_of("Jeanne Exemple", date(1999 - before, 12, 31)) is None
     assert kb.national_of("Jeanne Exemple") == "FRA"  # no date: no window
     assert kb.national_of("Undated Elder", date(2040, 1, 1)) == "KEN"  # no dates to keep a window by
+    assert kb.national_of("Gaston Formerpm", date(2012 + after + 7, 1, 1)) == "HTI"  # a head of government for good
+    assert kb.national_of("Gaston Formerpm", date(2011 - before, 1, 1)) is None  # but not before
 
 
 def test_an_international_office_on_the_date_gives_no_state(table):
     assert kb.national_of("Ki-hoon Exampleson", date(2006, 12, 1)) == "KOR"  # between the two
     assert kb.national_of("Ki-hoon Exampleson", date(2008, 1, 1)) is None  # the UN's, not Korea's
-    assert (
-        kb.national_of(
-            "Ki-hoon Exampleson",
-            date(2009, 1, 1),
-        )
-        is None
-    )
+    assert kb.national_of("Ki-hoon Exampleson", date(2016, 6, 1)) is None
 
 
 def test_a_common_name_gives_no_state(table, monkeypatch):

@@ -348,7 +348,9 @@ def _state_of(roles: tuple[Role, ...]) -> str | None:
 
 
 # How long before a person's first national term and after their last one a name alone still gives their state,
-# when the text names no office for them: chosen by measuring on the development sets (build notes in the commit).
+# when the text names no office for them: chosen by measuring on the development sets (dev, voa, written). A head
+# of state or government (an office titles.tsv ranks "head", named alone: "Prime Minister") stays theirs for good:
+# a former president is news for decades, and few people hold such offices.
 STATE_YEARS_BEFORE = 2
 STATE_YEARS_AFTER = 5
 # A two-word name whose given name and family name are both this common among the table's people ("David Jones",
@@ -382,11 +384,20 @@ def common_name(name: str) -> bool:
     return first.get(words[0], 0) >= COMMON_GIVEN and last.get(words[1], 0) >= COMMON_FAMILY
 
 
+@lru_cache(maxsize=1)
+def _head_offices() -> frozenset[str]:
+    """The folded phrases of titles.tsv ranked "head" ("president", "prime minister", "king")."""
+    return frozenset(fold(t.phrase) for t in titles().phrases.values() if t.rank == "head")
+
+
 def _near(role: Role, on: date) -> bool:
-    """Whether ``on`` falls within the years around a dated role in which its holder's name alone is theirs."""
-    return (role.start is None or _years(role.start, -STATE_YEARS_BEFORE) <= on) and (
-        role.end is None or on <= _years(role.end, STATE_YEARS_AFTER)
-    )
+    """Whether ``on`` falls within the years around a dated role in which its holder's name alone is theirs: from
+    some years before it to some years after it, or for good after a head of state's or government's office."""
+    if role.start is not None and on < _years(role.start, -STATE_YEARS_BEFORE):
+        return False
+    if role.end is None or (role.title is not None and fold(role.title) in _head_offices()):
+        return True
+    return on <= _years(role.end, STATE_YEARS_AFTER)
 
 
 def national_of(name: str, on: date | None = None) -> str | None:
