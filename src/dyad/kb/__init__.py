@@ -366,7 +366,9 @@ def _years(on: date, years: int) -> date:
 @lru_cache(maxsize=1)
 def _name_counts() -> tuple[dict[str, int], dict[str, int]]:
     """How many people of the table have each first word, and each last word, of their name."""
-    people = {_same_person(r.person) for roles in _office_holders().values() for r in roles}
+    names = {r.person for roles in _office_holders().values() for r in roles}  # the roles share their name strings
+    with _gc_paused():
+        people = {_same_person(name) for name in names}
     first: dict[str, int] = {}
     last: dict[str, int] = {}
     for given, family in people:
