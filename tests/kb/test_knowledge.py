@@ -388,9 +388,11 @@ def small_table(monkeypatch):
     monkeypatch.setattr(kb, "_iter_rows", rows)
     kb._office_holders.cache_clear()
     kb._office_surnames.cache_clear()
+    kb._name_counts.cache_clear()
     yield
     kb._office_holders.cache_clear()
     kb._office_surnames.cache_clear()
+    kb._name_counts.cache_clear()
 
 
 def test_roles_by_date(small_table):

@@ -24,6 +24,13 @@ TABLE = [
     ["Pat Twostate", "", "AUS", "AUSGOV", "Minister of Trade", "2011-01-01", "2014-01-01", "cabinets"],
     ["Ana Ruiz", "", "ESP", "ESPGOV", "Minister of Health", "2018-01-01", "2020-01-01", "cabinets"],
     ["Luis Ruiz", "", "ESP", "ESPGOV", "Minister of Defence", "2019-01-01", "2021-01-01", "cabinets"],
+    ["Ki-hoon Exampleson", "", "KOR", "KORGOV", "Minister of Foreign Affairs", "2004-01-17", "2006-11-10", "cabinets"],
+    ["Ki-hoon Exampleson", "", "", "IGOUNO", "", "2007-01-01", "2016-12-31", "phoenix"],
+    ["Undated Elder", "", "KEN", "KENELI", "", "", "", "phoenix"],
+    ["Gaston Formerpm", "", "HTI", "HTIGOV", "Prime Minister", "2011-10-18", "2012-05-16", "cabinets"],
+    ["David Jones", "", "GBR", "GBRGOV", "Secretary of State for Wales", "2012-09-04", "2014-07-14", "cabinets"],
+    ["David Other", "", "USA", "USAGOV", "Minister of Trade", "2012-09-04", "2014-07-14", "cabinets"],
+    ["Anne Jones", "", "AUS", "AUSGOV", "Minister of Trade", "2012-09-04", "2014-07-14", "cabinets"],
 ]
 
 
@@ -37,9 +44,11 @@ def table(monkeypatch):
     monkeypatch.setattr(kb, "_iter_rows", rows)
     kb._office_holders.cache_clear()
     kb._office_surnames.cache_clear()
+    kb._name_counts.cache_clear()
     yield
     kb._office_holders.cache_clear()
     kb._office_surnames.cache_clear()
+    kb._name_counts.cache_clear()
 
 
 def test_the_office_is_the_one_held_on_the_date(table):
@@ -85,6 +94,34 @@ def test_offices_in_two_states_at_once_give_no_state(table):
     assert kb.national_of("Pat Twostate") is None
 
 
+def test_a_state_out_of_office_holds_only_some_years_around_the_terms(table):
+    before, after = kb.STATE_YEARS_BEFORE, kb.STATE_YEARS_AFTER
+    assert kb.national_of("Jeanne Exemple", date(2024, 1, 1)) == "FRA"  # terms until 2022
+    assert kb.national_of("Jeanne Exemple", date(2022 + after, 3, 3)) is None  # years later: maybe someone else
+    assert kb.national_of("Jeanne Exemple", date(2000 - before, 1, 1)) == "FRA"
+    assert kb.national_of("Jeanne Exemple", date(1999 - before, 12, 31)) is None
+    assert kb.national_of("Jeanne Exemple") == "FRA"  # no date: no window
+    assert kb.national_of("Undated Elder", date(2040, 1, 1)) == "KEN"  # no dates to keep a window by
+    assert kb.national_of("Gaston Formerpm", date(2012 + after + 7, 1, 1)) == "HTI"  # a head of government for good
+    assert kb.national_of("Gaston Formerpm", date(2011 - before, 1, 1)) is None  # but not before
+
+
+def test_an_international_office_on_the_date_gives_no_state(table):
+    assert kb.national_of("Ki-hoon Exampleson", date(2006, 12, 1)) == "KOR"  # between the two
+    assert kb.national_of("Ki-hoon Exampleson", date(2008, 1, 1)) is None  # the UN's, not Korea's
+    assert kb.national_of("Ki-hoon Exampleson", date(2016, 6, 1)) is None
+
+
+def test_a_common_name_gives_no_state(table, monkeypatch):
+    monkeypatch.setattr(kb, "COMMON_GIVEN", 2)
+    monkeypatch.setattr(kb, "COMMON_FAMILY", 2)
+    on = date(2015, 1, 1)
+    assert kb.common_name("David Jones") and not kb.common_name("Anne Jones")
+    assert kb.national_of("David Jones", on) is None  # two Davids and two Joneses: a common name
+    assert kb.national_of("Anne Jones", on) == "AUS"
+    assert kb.office_holder("David Jones", date(2013, 1, 1)).country == "GBR"  # in office on the date: him
+
+
 def test_a_surname_two_people_share_on_the_date_names_no_one(table):
     assert kb.office_holder_by_surname("Ruiz", date(2019, 6, 1)) is None
     assert kb.office_holder_by_surname("Ruiz", date(2020, 6, 1)).name == "Luis Ruiz"
@@ -110,3 +147,11 @@ def test_real_ministers_since_the_dictionaries(name, on, country, title):
 def test_real_ministers_out_of_office_keep_their_state():
     assert kb.national_of("Pete Buttigieg") == "USA"
     assert kb.office_holder("Pete Buttigieg", date(2010, 1, 1)) is None
+
+
+def test_real_names_out_of_their_years_or_common_give_no_state():
+    assert kb.national_of("Pete Buttigieg", date(2023, 6, 1)) == "USA"  # within a few years of his term
+    assert kb.national_of("Rosemary DiCarlo", date(2023, 8, 24)) is None  # a US envoy in 2013, of the UN since
+    assert kb.national_of("David Jones", date(2018, 1, 1)) is None  # a Welsh secretary's name, and a common one
+    assert kb.national_of("Mohamed Ahmed", date(2018, 1, 1)) is None
+    assert kb.office_holder("David Jones", date(2013, 6, 1)).country == "GBR"  # in office on the date: him

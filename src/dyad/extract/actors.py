@@ -805,7 +805,8 @@ def extract_actors(ctx: Context) -> None:
             p.known_code = entry.code
             p.known_title = entry.title
         elif p.country is None and p.known_code is None and len(p.tokens) > 1 and not known.get(kb.fold(p.name)):
-            p.country = kb.national_of(p.name)  # no office on the date, but every office they held was one state's
+            # no office on the date, but every office they held was one state's, in terms near the date
+            p.country = kb.national_of(p.name, ctx.published)
         elif p.country is None and p.known_code is None and len(p.tokens) == 1 and _is_head_title(p.title, p.head):
             p.country = kb.national_of_surname(p.name, p.title)  # "President Bush" in a story on the past
     _delegations(ctx, cspans, people)
