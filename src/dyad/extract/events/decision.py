@@ -170,35 +170,51 @@ def summarise(
     types: list[str], cands: list[Candidate], raw: np.ndarray
 ) -> dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]]:
     """Each (type, source, target) the candidates support: what all its candidates' first-stage probabilities
-    say together (None below FLOOR), and its best candidate."""
-    found: dict[tuple[str, str, str], list[tuple[float, Candidate, bool, bool]]] = {}
-    for cand, row in zip(cands, raw, strict=True):
-        ruled = {f[5:] for f in cand.features if f.startswith("rule:") and "|" not in f}
-        named = "how:named|named" in cand.features
-        for kind, p in zip(types, row, strict=True):
-            found.setdefault(triple(cand.source, kind, cand.target), []).append((float(p), cand, kind in ruled, named))
+    say together (None below FLOOR), and its best candidate (the first of the highest).
+
+    Worked out per pair of sides over all types at once: a story has many candidates but few pairs."""
+    column = {kind: j for j, kind in enumerate(types)}
+    ruled = np.zeros((len(cands), len(types)), dtype=bool)
+    for n, cand in enumerate(cands):
+        for f in cand.features:
+            if f.startswith("rule:") and "|" not in f and f[5:] in column:
+                ruled[n, column[f[5:]]] = True
+    named = np.array(["how:named|named" in cand.features for cand in cands], dtype=bool)
+    lede = np.array([cand.sentence == 0 for cand in cands], dtype=bool)
+    symmetric = np.array([kind in SYMMETRIC_TYPES for kind in types], dtype=bool)
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for n, cand in enumerate(cands):
+        pairs.setdefault((cand.source, cand.target), []).append(n)
     offset = len(SUMMARY)
     out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
-    for key, items in found.items():
-        items.sort(key=lambda item: -item[0])
-        top, best = items[0][0], items[0][1]
-        if top < FLOOR:
-            out[key] = (None, best)
-            continue
-        ps = [item[0] for item in items]
-        vector = np.zeros(offset + len(types))
-        vector[:offset] = (
-            top,
-            ps[1] if len(ps) > 1 else 0.0,
-            1.0 - float(np.prod([1.0 - p for p in ps[:5]])),
-            sum(p > 0.2 for p in ps),
-            any(item[1].sentence == 0 for item in items),
-            any(item[2] for item in items),
-            any(item[3] for item in items),
-            float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
-        )
-        vector[offset + types.index(key[0])] = 1.0
-        out[key] = (vector, best)
+    for (source, target), rows in pairs.items():
+        groups = [(rows, ~symmetric)]
+        if (target, source) not in pairs or (source, target) < (target, source):  # each unordered pair once
+            groups.append((sorted(rows + pairs.get((target, source), [])), symmetric))
+        for group, kinds in groups:
+            table = raw[group]
+            tops, firsts = table.max(axis=0), table.argmax(axis=0)
+            for j in np.flatnonzero(kinds):
+                key = triple(source, types[j], target)
+                best = cands[group[firsts[j]]]
+                top = float(tops[j])
+                if top < FLOOR:
+                    out[key] = (None, best)
+                    continue
+                ps = np.sort(table[:, j])[::-1]
+                vector = np.zeros(offset + len(types))
+                vector[:offset] = (
+                    top,
+                    float(ps[1]) if len(ps) > 1 else 0.0,
+                    1.0 - float(np.prod(1.0 - ps[:5])),
+                    int((ps > 0.2).sum()),
+                    bool(lede[group].any()),
+                    bool(ruled[group, j].any()),
+                    bool(named[group].any()),
+                    float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
+                )
+                vector[offset + j] = 1.0
+                out[key] = (vector, best)
     return out
 
 
