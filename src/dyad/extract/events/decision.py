@@ -176,10 +176,10 @@ def summarise(
     column = {kind: j for j, kind in enumerate(types)}
     ruled = np.zeros((len(cands), len(types)), dtype=bool)
     for n, cand in enumerate(cands):
-        for f in cand.features:
-            if f.startswith("rule:") and "|" not in f and f[5:] in column:
-                ruled[n, column[f[5:]]] = True
-    named = np.array(["how:named|named" in cand.features for cand in cands], dtype=bool)
+        for kind in cand.ruled:
+            if kind in column:
+                ruled[n, column[kind]] = True
+    named = np.array([cand.named for cand in cands], dtype=bool)
     lede = np.array([cand.sentence == 0 for cand in cands], dtype=bool)
     symmetric = np.array([kind in SYMMETRIC_TYPES for kind in types], dtype=bool)
     pairs: dict[tuple[str, str], list[int]] = {}

@@ -54,6 +54,8 @@ class Candidate:
     target: str
     features: list[str] = field(default_factory=list)
     anchor: int | None = None  # the token where the sides meet (the trigger), for the evidence
+    ruled: frozenset[str] = frozenset()  # the types the rules coded for this pair in this sentence
+    named: bool = False  # both sides named in the sentence
 
 
 @dataclass
@@ -353,7 +355,10 @@ def candidates(
                     feats.append("tgt_is_speaker")
                 if "IGO" in (source, target):
                     feats.append(f"igo:{'src' if source == 'IGO' else 'tgt'}")
-                feats += _rule_features(ctx, rules, source, target)
+                rule_feats = _rule_features(ctx, rules, source, target)
+                feats += rule_feats
                 feats += shared
-                out.append(Candidate(n, source, target, feats, anchor))
+                ruled = frozenset(f[5:] for f in rule_feats if f.startswith("rule:") and "|" not in f)
+                both = source in sides.mentions and target in sides.mentions
+                out.append(Candidate(n, source, target, feats, anchor, ruled, both))
     return out
