@@ -18,6 +18,16 @@ EVAL = SHARED / "eval"
 SCORED_SETS = ("plover-gsr", "petr2-gsr", "polnear-dev", "polnear-test")  # the inputs score.py make-input writes
 
 
+@pytest.fixture(scope="module")
+def rules_only():
+    """The rules' events alone (``DYAD_MODEL=rules``) for a module: tests of the rules themselves, and of what is
+    built over events extracted from fixture texts, must not change with each training of the shipped model
+    (which has its own tests: tests/extract/test_event_decision.py, tests/train, tests/test_scores.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DYAD_MODEL", "rules")
+        yield
+
+
 @pytest.fixture(scope="session")
 def schema() -> dict:
     from importlib import resources

@@ -10,6 +10,8 @@ import dyad
 from dyad.model import Document
 from dyad.ontology import SYMMETRIC_TYPES
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own events, not the model's say
+
 
 def triples(doc: Document, modality: str = "actual") -> set[tuple[str, str, str]]:
     """(type, source country, target country) of every event with both sides; symmetric types in code order."""

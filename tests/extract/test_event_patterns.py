@@ -9,6 +9,8 @@ import pytest
 import dyad
 from tests.extract.test_event_frames import triples
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own events, not the model's say
+
 # (sentence, (type, source, target) that must be found)
 FOUND = [
     # 1. a nationality word or a group noun with one is an actor of that country

@@ -10,6 +10,8 @@ import dyad
 from dyad import ontology
 from dyad.extract.events import lexicon
 
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules' own events, not the model's say
+
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 # (PLOVER type, sentence, source country, target country or None, modality)

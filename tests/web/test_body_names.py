@@ -40,7 +40,9 @@ def test_a_body_code_names_its_body_and_a_state_code_stays_a_code():
 def db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("bodies") / "dyad.db")
     store = Store(path)
-    ingest([UN], store)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DYAD_MODEL", "rules")  # the rules' event, not whatever the shipped model makes of it
+        ingest([UN], store)
     assert {(e["source"], e["target"]) for e in store.events()} == {("IGOUNO", "RUS")}  # what the tests rely on
     store.close()
     return path
@@ -84,7 +86,9 @@ def test_the_cli_shows_the_body_by_name(db):
     shown = runner.invoke(app, ["dyads", "--db", db])
     assert shown.exit_code == 0 and "United Nations (IGOUNO)–RUS" in shown.output
     listed = runner.invoke(app, ["events", "--db", db])
-    assert listed.exit_code == 0 and "United Nations (IGOUNO)→RUS" in " ".join(listed.output.split())
+    flat = " ".join(listed.output.split())  # a narrow terminal may fold the pair inside its cell
+    assert listed.exit_code == 0 and ("United Nations (IGOUNO)→RUS" in flat or "(IGOUNO)→RUS" in flat)
+    assert "United Nations" in flat and "IGOUNO→" not in flat
     timeline = runner.invoke(app, ["timeline", "IGOUNO", "RUS", "--db", db])
     assert timeline.exit_code == 0 and "United Nations (IGOUNO)–RUS" in timeline.output
     as_json = runner.invoke(app, ["dyads", "--db", db, "--json"])
