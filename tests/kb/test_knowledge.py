@@ -379,20 +379,8 @@ TABLE = [
 
 
 @pytest.fixture
-def small_table(monkeypatch):
-    real = kb._iter_rows
-
-    def rows(name: str):
-        return iter([list(r) for r in TABLE]) if name == "office_holders.tsv" else real(name)
-
-    monkeypatch.setattr(kb, "_iter_rows", rows)
-    kb._office_holders.cache_clear()
-    kb._office_surnames.cache_clear()
-    kb._name_counts.cache_clear()
-    yield
-    kb._office_holders.cache_clear()
-    kb._office_surnames.cache_clear()
-    kb._name_counts.cache_clear()
+def small_table(office_table):
+    office_table(TABLE)
 
 
 def test_roles_by_date(small_table):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -27,11 +30,30 @@ HOSTILE = Record(
 )
 
 
-def fill(store: Store) -> None:
+def fill(store: Store, *batches: list[Record]) -> None:
+    """The visits fixture and the hostile article, or the batches given, with the rules' events alone: a
+    fixture's events must not change with each training of the model."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DYAD_MODEL", "rules")  # the fixture's events must not change with each training of the model
-        ingest(read_paths([str(FIXTURES / "visits.jsonl")]), store)
-        ingest([HOSTILE], store)
+        patch.setenv("DYAD_MODEL", "rules")
+        for batch in batches or (list(read_paths([str(FIXTURES / "visits.jsonl")])), [HOSTILE]):
+            ingest(batch, store)
+
+
+def store_file(tmp_path_factory, name: str, *batches: list[Record]) -> str:
+    """A store in a new folder, filled as ``fill`` does and closed: its path."""
+    path = str(tmp_path_factory.mktemp(name) / "dyad.db")
+    store = Store(path)
+    fill(store, *batches)
+    store.close()
+    return path
+
+
+@contextmanager
+def app_over(path: str) -> Iterator[TestClient]:
+    store = Store(path)
+    with TestClient(create_app(store)) as c:
+        yield c
+    store.close()
 
 
 @pytest.fixture(scope="module")

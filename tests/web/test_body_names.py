@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from dyad import kb
 from dyad.cli import app
-from dyad.ingest import ingest
 from dyad.sources import Record
 from dyad.store import Store
-from dyad.web import create_app
+from tests.web.conftest import app_over, store_file
 
 UN = Record(
     text=(
@@ -38,11 +36,8 @@ def test_a_body_code_names_its_body_and_a_state_code_stays_a_code():
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("bodies") / "dyad.db")
+    path = store_file(tmp_path_factory, "bodies", [UN])
     store = Store(path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DYAD_MODEL", "rules")  # the rules' event, not whatever the shipped model makes of it
-        ingest([UN], store)
     assert {(e["source"], e["target"]) for e in store.events()} == {("IGOUNO", "RUS")}  # what the tests rely on
     store.close()
     return path
@@ -50,10 +45,8 @@ def db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db):
-    store = Store(db)
-    with TestClient(create_app(store)) as c:
+    with app_over(db) as c:
         yield c
-    store.close()
 
 
 def test_pages_show_the_body_by_name_with_its_code_secondary(client):

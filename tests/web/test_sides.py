@@ -4,15 +4,12 @@ latest events (CLI, API and pages alike)."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.ingest import ingest
 from dyad.sources import Record, read_paths
-from dyad.store import Store
-from dyad.web import create_app
 from tests.conftest import FIXTURES
+from tests.web.conftest import app_over, store_file
 
 ONE_SIDED = Record(
     text="Russian forces shelled a village overnight, officials said on Monday.",
@@ -24,20 +21,13 @@ ONE_SIDED = Record(
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("sides") / "dyad.db")
-    store = Store(path)
-    ingest(read_paths([str(FIXTURES / "visits.jsonl")]), store)
-    ingest([ONE_SIDED], store)
-    store.close()
-    return path
+    return store_file(tmp_path_factory, "sides", list(read_paths([str(FIXTURES / "visits.jsonl")])), [ONE_SIDED])
 
 
 @pytest.fixture(scope="module")
 def client(db):
-    store = Store(db)
-    with TestClient(create_app(store)) as c:
+    with app_over(db) as c:
         yield c
-    store.close()
 
 
 def test_the_api_lists_two_sided_events_unless_asked_for_the_others(client):
