@@ -31,3 +31,13 @@ def test_the_publisher_of_the_text_is_not_an_organisation_in_it():
     # without the publisher, a news agency cited in the text is still a body
     text2 = "A government spokesman told Reuters that the talks with Ethiopia would resume."
     assert "Reuters" in _orgs(dyad.extract(text2, published="2018-09-11", source="Voice of America"))
+
+
+def test_a_name_that_a_place_noun_follows_is_a_place_not_an_organisation():
+    text = (
+        "Traders crossed at the Torkham border crossing on Monday, while farmers in the al-Fashaga area fled. "
+        "The Roseires reservoir was full. The World Food Programme said its trucks were waiting."
+    )
+    orgs = _orgs(dyad.extract(text, published="2021-05-03"))
+    assert not any(w in o for o in orgs for w in ("Torkham", "Fashaga", "Roseires")), orgs
+    assert "World Food Programme" in orgs

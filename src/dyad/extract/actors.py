@@ -766,6 +766,9 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
+    after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
+    if after is not None and after.lower_ in kb.words("place_noun") and after.text.islower():
+        return True  # "the Torkham border crossing", "the al-Fashaga area": a place the NER took for a body
     if len(toks) == 1:
         from dyad.kb.gazetteer import gazetteer
 
