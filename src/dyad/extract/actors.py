@@ -709,12 +709,18 @@ def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
     heads = kb.words("office_head")
     if toks[0].lower_ in heads:
         return True
+    lead = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for", "on")), len(toks))
+    if any(t.lower_ in kb.institutions() for t in toks[:lead]):
+        return False  # "Secretary of the Ministry of Fisheries": the body the office belongs to
     i = toks[0].i - 1
     start = toks[0].sent.start
     while i > start and toks[0].i - i <= 8:
         tok = doc[i]
         if tok.lower_ in ("of", "for") and doc[i - 1].lower_ in heads:
             return True
+        if tok.lower_ == "the" and doc[i - 1].lower_ in ("of", "for"):
+            i -= 1  # "Minister of the Interior"
+            continue
         if tok.lower_ not in ("of", "for", "and", ",", "&") and not (
             tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
         ):
@@ -766,6 +772,8 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
+    if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
+        return True  # "Igor Sobolev": a person the NER took for a body
     after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
     if after is not None and after.lower_ in kb.words("place_noun") and after.text.islower():
         return True  # "the Torkham border crossing", "the al-Fashaga area": a place the NER took for a body
