@@ -52,3 +52,12 @@ def test_a_person_shaped_name_the_ner_tags_as_a_body_is_no_organisation():
     sobolev, center = doc[3:5], doc[7:9]
     assert _not_an_organization(sobolev.text, list(sobolev), set())
     assert not _not_an_organization(center.text, list(center), set())
+
+
+def test_a_lone_word_the_ner_names_a_place_elsewhere_is_no_organisation():
+    from dyad.extract.actors import _named_otherwise
+    from dyad.nlp.pipeline import load
+
+    doc = load()("Troops moved into Essequibo. Guyana said Essequibo belongs to Guyana. Hamas said it agreed.")
+    assert _named_otherwise(doc, "Essequibo")
+    assert not _named_otherwise(doc, "Hamas")

@@ -651,6 +651,8 @@ def _org_candidates(
             continue  # part of a country's name ("Côte" in "Côte d'Ivoire")
         if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
             continue
+        if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
+            continue
         country, code = _org_country(doc, toks, cspans)
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
         taken.update(t.i for t in toks)
@@ -701,6 +703,12 @@ FORCES = {
     *("National Guard", "Marine Corps", "Air Defense Forces", "Ground Forces", "Special Forces", "Defence Forces"),
     *("Defense Forces", "Aerospace Forces", "Naval Forces"),
 }
+
+
+def _named_otherwise(doc: Doc, word: str) -> bool:
+    """Whether the NER names this word a place, a people or a person somewhere in the text: a lone word it tags as
+    a body at one mention and as something else at another is most often a place ("Essequibo", "Bakassi")."""
+    return any(t.text == word and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON") for t in doc)
 
 
 def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
