@@ -143,3 +143,13 @@ def test_real_names_out_of_their_years_or_common_give_no_state():
     assert kb.national_of("David Jones", date(2018, 1, 1)) is None  # a Welsh secretary's name, and a common one
     assert kb.national_of("Mohamed Ahmed", date(2018, 1, 1)) is None
     assert kb.office_holder("David Jones", date(2013, 6, 1)).country == "GBR"  # in office on the date: him
+
+
+def test_a_name_with_a_given_name_many_bear_and_a_known_family_name_is_person_shaped(table, monkeypatch):
+    monkeypatch.setattr(kb, "PERSON_GIVEN", 2)
+    assert kb.person_shaped("David Ruiz")  # two Davids in the table, and a Ruiz
+    assert kb.person_shaped("David Maria Jones")
+    assert not kb.person_shaped("Anne Ruiz")  # one Anne: too few to tell a given name
+    assert not kb.person_shaped("David Center")  # no family of that name: "Wilson Center" is a body
+    assert not kb.person_shaped("David")
+    assert not kb.person_shaped("David-Other Jones")

@@ -649,7 +649,9 @@ def _org_candidates(
         inside = cspans.get(toks[0].i)
         if inside is not None and inside[1] == "NAME" and toks[-1].i < inside[0].end:
             continue  # part of a country's name ("Côte" in "Côte d'Ivoire")
-        if _not_an_organization(name, toks, person_words):
+        if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
+            continue
+        if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
             continue
         country, code = _org_country(doc, toks, cspans)
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
@@ -703,6 +705,55 @@ FORCES = {
 }
 
 
+def _named_otherwise(doc: Doc, word: str) -> bool:
+    """Whether the NER names this word a place, a people or a person somewhere in the text: a lone word it tags as
+    a body at one mention and as something else at another is most often a place ("Essequibo", "Bakassi")."""
+    return any(t.text == word and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON") for t in doc)
+
+
+def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
+    """A person's office, not a body: "Minister of Foreign Affairs", or the words after its "of"/"for" that the NER
+    tags apart ("International Cooperation" in "Minister of Foreign Affairs and International Cooperation")."""
+    heads = kb.words("office_head")
+    if toks[0].lower_ in heads:
+        return True
+    lead = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for", "on")), len(toks))
+    if any(t.lower_ in kb.institutions() for t in toks[:lead]):
+        return False  # "Secretary of the Ministry of Fisheries": the body the office belongs to
+    i = toks[0].i - 1
+    start = toks[0].sent.start
+    while i > start and toks[0].i - i <= 8:
+        tok = doc[i]
+        if tok.lower_ in ("of", "for") and doc[i - 1].lower_ in heads:
+            return True
+        if tok.lower_ == "the" and doc[i - 1].lower_ in ("of", "for"):
+            i -= 1  # "Minister of the Interior"
+            continue
+        if tok.lower_ not in ("of", "for", "and", ",", "&") and not (
+            tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+        ):
+            return False
+        i -= 1
+    return False
+
+
+def _publisher(ctx: Context, name: str, start: int) -> bool:
+    """The outlet that published the text ("VOA", "VOA Somali", "VOA's Korean service" in a Voice of America
+    story): the guide lists a publisher only where the text names it as an actor, and "told VOA" does not."""
+    if not ctx.publisher:
+        return False
+    full = re.sub(r"\s*\(.*", "", ctx.publisher).strip()
+    words = [w for w in full.split() if w[:1].isalpha()]
+    shorts = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[:1].isupper())}  # VOA, UN
+    written = {full} | {short for short in shorts if len(short) >= 2}
+    forms = {kb.fold(form) for form in written}
+    first = re.sub(r"['’]s$", "", name.split()[0])
+    if kb.fold(name) in forms or kb.fold(first) in forms:
+        return True
+    before = ctx.text[max(0, start - len(full) - 3) : start]
+    return any(before.endswith(f"{form}'s ") or before.endswith(f"{form}’s ") for form in written)
+
+
 def _abbreviations(text: str, names: list[str]) -> dict[str, str]:
     """Short forms -> the full name they stand for: "Indian Air Force (IAF)", or an all-capitals name whose
     letters are the initials of another's ("NDRF" for "National Disaster Response Force")."""
@@ -729,6 +780,11 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
+    if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
+        return True  # "Igor Sobolev": a person the NER took for a body
+    after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
+    if after is not None and after.lower_ in kb.words("place_noun") and after.text.islower():
+        return True  # "the Torkham border crossing", "the al-Fashaga area": a place the NER took for a body
     if len(toks) == 1:
         from dyad.kb.gazetteer import gazetteer
 
@@ -856,7 +912,7 @@ def extract_actors(ctx: Context) -> None:
         if country is None and code.startswith("---") and len(only) == 1:
             country = next(iter(only))  # "the Nigerian teachers' union" in a story that names Nigeria alone
             code = country + (code[3:] or "GOV")
-        if any(s < end and start < e for s, e, _ in ctx.mention_index):
+        if any(s < end and start < e for s, e, _ in ctx.mention_index) or _publisher(ctx, name, start):
             continue
         key = kb.fold(short.get(name, name))  # "IAF" after "Indian Air Force (IAF)": one body
         actor = orgs.get(key)

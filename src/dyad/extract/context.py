@@ -16,6 +16,8 @@ from dyad.model import Span as TextSpan
 class Context:
     doc: Doc
     published: date | None
+    # the outlet that published the text ("Voice of America"): not an actor in its own story
+    publisher: str | None = None
     actors: list[Actor] = field(default_factory=list)
     # char offset -> actor id, for every actor mention (filled by the actor extractor)
     mention_index: list[tuple[int, int, str]] = field(default_factory=list)

@@ -357,6 +357,7 @@ STATE_YEARS_AFTER = 5
 # "Mohamed Ahmed") is as likely a journalist or a citizen as the one minister of that name: it gives no state.
 COMMON_GIVEN = 50
 COMMON_FAMILY = 10
+PERSON_GIVEN = 3  # people of the table who bear a first name before it reads as a given name
 
 
 def _years(on: date, years: int) -> date:
@@ -384,6 +385,18 @@ def common_name(name: str) -> bool:
         return False
     first, last = _name_counts()
     return first.get(words[0], 0) >= COMMON_GIVEN and last.get(words[1], 0) >= COMMON_FAMILY
+
+
+def person_shaped(name: str) -> bool:
+    """Whether a name of two to four words reads as a person's: a plain first word that at least PERSON_GIVEN
+    people of the table bear as their given name, and a last word one of them bears as their family name. The NER
+    tags such names as bodies now and then ("Igor Sobolev", "Marta Elena Quintana"); "Wilson Center" has no such
+    family name, and "Al-Shabaab" no such given name."""
+    raw = name.split()
+    if not 2 <= len(raw) <= 4 or not raw[0].isalpha() or not all(w[:1].isupper() for w in raw):
+        return False
+    first, last = _name_counts()
+    return first.get(fold(raw[0]), 0) >= PERSON_GIVEN and last.get(fold(raw[-1]), 0) >= 1
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,63 @@
+"""Organisations: a person's office and the text's own publisher are not bodies the text names as actors."""
+
+from __future__ import annotations
+
+import dyad
+
+
+def _orgs(doc) -> list[str]:
+    return [a.name for a in doc.actors if a.kind == "organization"]
+
+
+def test_the_words_of_a_ministers_title_are_not_an_organisation():
+    text = (
+        "The agreements were signed by the Minister of Foreign Affairs and International Cooperation, "
+        "Mr Ali Hassan, and by the Minister of Foreign Affairs, Regional Integration and Nationals Abroad "
+        "of Togo, Robert Dussey, and by the Minister of the Interior of the Government of National Unity of the "
+        "State of Libya, Mr Imad Trabelsi, and by the Secretary of the Ministry of Health, Mr Ali Bello."
+    )
+    orgs = _orgs(dyad.extract(text, published="2024-03-02"))
+    assert not any(w in o for o in orgs for w in ("Cooperation", "Integration", "Interior", "Minister ")), orgs
+    assert any(o.startswith("Ministry of Health") for o in orgs), orgs
+
+
+def test_the_publisher_of_the_text_is_not_an_organisation_in_it():
+    text = (
+        "A government spokesman told VOA that the talks with Ethiopia would resume. "
+        "He said in an interview with VOA Somali that the African Union backed the plan."
+    )
+    orgs = _orgs(dyad.extract(text, published="2018-09-11", source="Voice of America"))
+    assert not any("VOA" in o for o in orgs), orgs
+    assert "African Union" in orgs
+    # without the publisher, a news agency cited in the text is still a body
+    text2 = "A government spokesman told Reuters that the talks with Ethiopia would resume."
+    assert "Reuters" in _orgs(dyad.extract(text2, published="2018-09-11", source="Voice of America"))
+
+
+def test_a_name_that_a_place_noun_follows_is_a_place_not_an_organisation():
+    text = (
+        "Traders crossed at the Torkham border crossing on Monday, while farmers in the al-Fashaga area fled. "
+        "The Roseires reservoir was full. The World Food Programme said its trucks were waiting."
+    )
+    orgs = _orgs(dyad.extract(text, published="2021-05-03"))
+    assert not any(w in o for o in orgs for w in ("Torkham", "Fashaga", "Roseires")), orgs
+    assert "World Food Programme" in orgs
+
+
+def test_a_person_shaped_name_the_ner_tags_as_a_body_is_no_organisation():
+    from dyad.extract.actors import _not_an_organization
+    from dyad.nlp.pipeline import load
+
+    doc = load()("The delegation met Igor Sobolev and the Wilson Center.")
+    sobolev, center = doc[3:5], doc[7:9]
+    assert _not_an_organization(sobolev.text, list(sobolev), set())
+    assert not _not_an_organization(center.text, list(center), set())
+
+
+def test_a_lone_word_the_ner_names_a_place_elsewhere_is_no_organisation():
+    from dyad.extract.actors import _named_otherwise
+    from dyad.nlp.pipeline import load
+
+    doc = load()("Troops moved into Essequibo. Guyana said Essequibo belongs to Guyana. Hamas said it agreed.")
+    assert _named_otherwise(doc, "Essequibo")
+    assert not _named_otherwise(doc, "Hamas")
