@@ -374,3 +374,16 @@ def test_a_person_named_inside_a_quotation_is_not_the_he_of_the_next():
     doc = dyad.extract(text, published="2024-06-03")
     assert speaker_of(doc, "I would not overestimate") == "Ivan Petrov"
     assert speaker_of(doc, "I believe both sides") == "Ivan Petrov"
+
+
+def test_a_name_with_where_or_to_whom_before_a_colon_names_the_speaker():
+    text = (
+        "Defence Minister Jaak Ilves met the chief of the armed forces on Monday.\n\n"
+        '10:30 — Defence Minister Jaak Ilves on public radio: "Exercises of this size are meant to intimidate us."\n\n'
+        '11:05 — Ilves to reporters: "Our allies see it and they will answer together with us."\n\n'
+        '11:40 — The ministry in a note to the embassy: "The flights must stop at once, without conditions."'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "Exercises of this size") == "Jaak Ilves"
+    assert speaker_of(doc, "Our allies see it") == "Jaak Ilves"
+    assert speaker_of(doc, "The flights must stop") != "Jaak Ilves"

@@ -485,7 +485,7 @@ class SpeakerResolver:
 NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|el)){0,4})"
 DASH_AFTER = re.compile(r"^[\"”»]?\s*[―—–-]{1,2}\s*" + NAME)
 SIGNED_PARAGRAPH = re.compile(r"[\"”»]\s*(?:[―—–]|--)\s*" + NAME + r"\s*\.?\s*$")
-NAME_COLON = re.compile(r"(?:^|[.!?][\"”]?\s+|\s[―—–-]{1,2}\s+)" + NAME + r"\s*:\s*[\"“]?$")  # 'Lima: "...'
+CLAUSE_START = re.compile(r"[.!?][\"”]?\s+|\s[―—–-]{1,2}\s+")  # a sentence's start, or a time stamp's dash
 SAID_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+)(?:Said|Says|Added|Asked)\s+" + NAME + r"\s*[:,]\s*[\"“]?$")
 
 
@@ -505,11 +505,9 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
             if words is None or any(_is_speech_verb(t) for t in words):
                 signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
-    colon = NAME_COLON.search(before)
-    if colon is not None:  # 'Press conference. Lima: "..."': a known person's name set as a label in a paragraph
-        actor = ctx.actor_at(line_start + colon.start("name"), line_start + colon.end("name"))
-        if actor is not None and actor.kind == "person":
-            return actor
+    labelled = _colon_label(ctx, before, line_start)
+    if labelled is not None:
+        return labelled
     for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
         if m is None:
             continue
@@ -522,6 +520,30 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             return actor
         return resolver.resolve(span[-1], quote.start, None)
     return None
+
+
+def _colon_label(ctx: Context, before: str, line_start: int) -> Actor | None:
+    """'Press conference. Lima: "..."', '10:30 — Defence Minister Tamm on public radio: "..."', 'Tamm to
+    reporters: "..."': a clause with no verb of its own that opens on a person and ends in a colon before the
+    quotation is a label naming its speaker (a clause with a verb, 'Lima said:', is read from the parse)."""
+    head = before.rstrip().rstrip("".join(QUOTE_OPENERS)).rstrip()
+    if not head.endswith(":"):
+        return None
+    starts = [m.end() for m in CLAUSE_START.finditer(head)]
+    seg_start = line_start + (starts[-1] if starts else 0)
+    seg_end = line_start + len(head) - 1
+    span = ctx.doc.char_span(seg_start, seg_end, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 14:
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+        return None
+    mentions = sorted(m for m in ctx.mention_index if seg_start <= m[0] and m[1] <= seg_end)
+    if not mentions:  # 'Ilves to reporters:', where the tagger missed the surname of someone named before
+        word = span[0].text
+        known = {a.id: a for a in ctx.actors if a.kind == "person" and a.name.split()[-1] == word}
+        return next(iter(known.values())) if len(known) == 1 and word.istitle() else None
+    first = ctx.actor(mentions[0][2])
+    return first if first is not None and first.kind == "person" else None
 
 
 FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
