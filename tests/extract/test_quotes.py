@@ -387,3 +387,15 @@ def test_a_name_with_where_or_to_whom_before_a_colon_names_the_speaker():
     assert speaker_of(doc, "Exercises of this size") == "Jaak Ilves"
     assert speaker_of(doc, "Our allies see it") == "Jaak Ilves"
     assert speaker_of(doc, "The flights must stop") != "Jaak Ilves"
+
+
+def test_he_is_the_latest_subject_also_when_named_in_apposition():
+    text = (
+        '"This is a deliberate provocation by the other side," ministry spokesman Tofig Mammadli told reporters.\n\n'
+        "Armenia's Defence Ministry denied that its troops had opened fire first. Its spokesman, Davit Hakobyan, "
+        "said Armenian positions had come under fire and had only responded. "
+        '"Baku is once again trying to shift the blame," he said.'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "This is a deliberate provocation") == "Tofig Mammadli"
+    assert speaker_of(doc, "Baku is once again trying") == "Davit Hakobyan"

@@ -416,6 +416,8 @@ class SpeakerResolver:
             head = tok[0] if tok is not None and len(tok) else None
             while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head != head:
                 head = head.head
+            if head is not None and head.dep_ == "appos" and head.head != head:
+                head = head.head  # 'Its spokesman, Davit Hakobyan, said': the name set beside the subject
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
             candidates.append((int(subject), s, actor))
         if last_speaker is not None and last_speaker.kind == "person" and _gender(last_speaker) in (None, gender):
