@@ -399,3 +399,13 @@ def test_he_is_the_latest_subject_also_when_named_in_apposition():
     doc = dyad.extract(text, published="2024-06-03")
     assert speaker_of(doc, "This is a deliberate provocation") == "Tofig Mammadli"
     assert speaker_of(doc, "Baku is once again trying") == "Davit Hakobyan"
+
+
+def test_ranks_and_forms_of_address_are_not_part_of_the_speakers_name():
+    said = ' said on Tuesday: "We will defend every inch of our land and we will not withdraw."'
+    assert _speaker("Army spokesman Brigadier Osman Hamid" + said) == ("person", "Osman Hamid")
+    assert _speaker("Speaking at the district offices, Honourable Clement Musonda" + said) == (
+        "person",
+        "Clement Musonda",
+    )
+    assert _speaker("Police Superintendent Lency Bako" + said) == ("person", "Lency Bako")
