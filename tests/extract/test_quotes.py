@@ -409,3 +409,13 @@ def test_ranks_and_forms_of_address_are_not_part_of_the_speakers_name():
         "Clement Musonda",
     )
     assert _speaker("Police Superintendent Lency Bako" + said) == ("person", "Lency Bako")
+
+
+def test_she_can_be_a_person_last_named_by_title():
+    text = (
+        "Secretary of State Anna Berg announced the aid plan on Wednesday. Senator Mark Olsen backed the plan.\n\n"
+        "At the event, the Secretary of State said the operation had cost Moscow its standing. "
+        '"It is very clear that they are not achieving their objectives," she said.'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "It is very clear") == "Anna Berg"

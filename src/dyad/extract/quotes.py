@@ -414,8 +414,8 @@ class SpeakerResolver:
                 continue
             tok = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
             head = tok[0] if tok is not None and len(tok) else None
-            while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head != head:
-                head = head.head
+            while head is not None and head.dep_ in ("compound", "flat", "amod", "det") and head.head != head:
+                head = head.head  # 'the Secretary of State' (a title the text took for a mention) begins with "the"
             if head is not None and head.dep_ == "appos" and head.head != head:
                 head = head.head  # 'Its spokesman, Davit Hakobyan, said': the name set beside the subject
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
