@@ -320,3 +320,102 @@ def test_a_body_that_quotes_no_one_by_name_still_speaks():
         "organization",
         "state",
     )
+
+
+def test_a_kicker_label_heading_a_live_page_is_no_speaker():
+    text = (
+        "LIVE: Border standoff between the two armies, day three\n\n"
+        "09:10 — Foreign Minister Ana Lima spoke to reporters at the ministry this morning. "
+        '"We will not accept any violation of our territory," she said.\n\n'
+        "10:30 — Talks are expected to resume next week in the capital."
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert not any(a.name.lower() == "live" for a in doc.actors)
+    assert not any(q.text.startswith("Border standoff") for q in doc.quotes)
+    assert speaker_of(doc, "We will not accept any violation") == "Ana Lima"
+
+
+def test_a_name_and_a_colon_before_a_quotation_name_its_speaker():
+    text = (
+        "Foreign Minister Ana Lima met her counterpart Jonas Berg in Oslo on Monday.\n\n"
+        'Press conference. Lima: "We will not accept any violation of our territory."\n\n'
+        'Berg, speaking on national radio: "Our door remains open to honest talks."'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "We will not accept any violation") == "Ana Lima"
+    assert speaker_of(doc, "Our door remains open") == "Jonas Berg"
+
+
+def test_a_speaker_given_by_title_is_the_person_with_that_title():
+    text = (
+        "Foreign Minister Rauf Aliyev met the envoys of France and Germany in Baku on Monday. "
+        "The envoys urged restraint on both sides.\n\n"
+        '"Our country has shown patience for many years," the Minister said.'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "Our country has shown patience") == "Rauf Aliyev"
+
+
+def test_a_title_that_fits_no_one_named_gives_no_wrong_person():
+    text = (
+        "President Mark Olsen spoke with Prime Minister Lena Varga on Monday about trade.\n\n"
+        'At the event, the Secretary of State said: "Our partners are standing firm and will not yield."'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "Our partners are standing firm") is None
+
+
+def test_a_person_named_inside_a_quotation_is_not_the_he_of_the_next():
+    text = (
+        "The divide is wide, according to Ivan Petrov, a political analyst in Moscow.\n\n"
+        '"I would not overestimate the results of Ms. Carter\'s talks in Moscow," he said. '
+        '"I believe both sides will repeat their positions again and again."'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "I would not overestimate") == "Ivan Petrov"
+    assert speaker_of(doc, "I believe both sides") == "Ivan Petrov"
+
+
+def test_a_name_with_where_or_to_whom_before_a_colon_names_the_speaker():
+    text = (
+        "Defence Minister Jaak Ilves met the chief of the armed forces on Monday.\n\n"
+        '10:30 — Defence Minister Jaak Ilves on public radio: "Exercises of this size are meant to intimidate us."\n\n'
+        '11:05 — Ilves to reporters: "Our allies see it and they will answer together with us."\n\n'
+        '11:40 — The ministry in a note to the embassy: "The flights must stop at once, without conditions."'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "Exercises of this size") == "Jaak Ilves"
+    assert speaker_of(doc, "Our allies see it") == "Jaak Ilves"
+    assert speaker_of(doc, "The flights must stop") != "Jaak Ilves"
+
+
+def test_he_is_the_latest_subject_also_when_named_in_apposition():
+    text = (
+        '"This is a deliberate provocation by the other side," ministry spokesman Tofig Mammadli told reporters.\n\n'
+        "Armenia's Defence Ministry denied that its troops had opened fire first. Its spokesman, Davit Hakobyan, "
+        "said Armenian positions had come under fire and had only responded. "
+        '"Baku is once again trying to shift the blame," he said.'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "This is a deliberate provocation") == "Tofig Mammadli"
+    assert speaker_of(doc, "Baku is once again trying") == "Davit Hakobyan"
+
+
+def test_ranks_and_forms_of_address_are_not_part_of_the_speakers_name():
+    said = ' said on Tuesday: "We will defend every inch of our land and we will not withdraw."'
+    assert _speaker("Army spokesman Brigadier Osman Hamid" + said) == ("person", "Osman Hamid")
+    assert _speaker("Speaking at the district offices, Honourable Clement Musonda" + said) == (
+        "person",
+        "Clement Musonda",
+    )
+    assert _speaker("Police Superintendent Lency Bako" + said) == ("person", "Lency Bako")
+
+
+def test_she_can_be_a_person_last_named_by_title():
+    text = (
+        "Secretary of State Anna Berg announced the aid plan on Wednesday. Senator Mark Olsen backed the plan.\n\n"
+        "At the event, the Secretary of State said the operation had cost Moscow its standing. "
+        '"It is very clear that they are not achieving their objectives," she said.'
+    )
+    doc = dyad.extract(text, published="2024-06-03")
+    assert speaker_of(doc, "It is very clear") == "Anna Berg"

@@ -70,6 +70,7 @@ NOT_PEOPLE = {
 }
 SHOWING = {"show", "hear", "see", "catch", "feature", "film", "record", "quote"}  # 'showed X saying'
 DOCUMENTS = {"message", "telegram", "greeting", "greetings"}  # personal messages: their sender speaks
+KICKERS = kb.words("kicker")
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -160,6 +161,7 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
         body = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
         if (
             len(label.split()) > 16
+            or label.lower() in KICKERS  # 'LIVE: Border standoff, day three' heads a page; no one speaks it
             or body[:1] in QUOTE_OPENERS
             or (m.start() == 0 and not body.rstrip().endswith(("!", ",")) and is_headline(body.rstrip(".?’”'\"")))
         ):
@@ -308,6 +310,7 @@ class SpeakerResolver:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.unnamed: dict[str, Actor] = {}
+        self.quoted: list[tuple[int, int]] = []  # the quotations' spans: who is named in them says nothing
 
     def resolve(self, tok: Token, before: int, last_speaker: Actor | None) -> Actor | None:
         ctx = self.ctx
@@ -319,6 +322,13 @@ class SpeakerResolver:
         named = self._appositive_person(tok) if tok.pos_ == "NOUN" else None
         if named is not None:
             return named
+        if self._is_title(tok, start, end):
+            person = self._titled(ctx.text[start:end], before)
+            if person is not None:
+                ctx.add_mention(person, start, end)  # 'the mayor' is a mention of Mayor de Blasio
+                return person
+            if tok.lemma_.lower() not in OFFICIALS:
+                return None  # 'the Secretary of State' whom the text never names is no one to guess at
         actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is None and tok.lemma_.lower() in OFFICIALS:
             return self._unnamed(tok, start, end)  # "a Chinese foreign ministry spokeswoman"
@@ -331,6 +341,30 @@ class SpeakerResolver:
         if tok.pos_ in ("NOUN", "PROPN"):
             return self._unnamed(tok, start, end)
         return None
+
+    def _is_title(self, tok: Token, start: int, end: int) -> bool:
+        """'the Minister', 'the Secretary of State': a definite title with no name in it, standing for a person
+        the text names elsewhere."""
+        if tok.lower_ not in kb.titles().words:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        there = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        return _first_person(self.ctx, start, end) is None and (there is None or _nameless(there))
+
+    def _titled(self, phrase: str, before: int) -> Actor | None:
+        """The person last named before the quotation whose title holds the title's words ('the Minister' is
+        Foreign Minister Aliyev); none when no one named has it, since a guess would credit the wrong person."""
+        words = [w.lower() for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in DETERMINERS]
+        best: tuple[int, Actor] | None = None
+        for s, _, actor_id in self.ctx.mention_index:
+            actor = self.ctx.actor(actor_id)
+            if actor is None or actor.kind != "person" or s >= before or not actor.title:
+                continue
+            title = actor.title.lower().split()
+            if all(w in title for w in words) and (best is None or s > best[0]):
+                best = (s, actor)
+        return best[1] if best else None
 
     def _appositive_person(self, tok: Token) -> Actor | None:
         """'Smith's niece, state Sen. Mary Price, said': a description set beside a name is that person, not the
@@ -374,12 +408,16 @@ class SpeakerResolver:
             actor = ctx.actor(actor_id)
             if actor is None or actor.kind != "person" or not (window_start <= s < before):
                 continue
+            if any(qs <= s < qe for qs, qe in self.quoted):
+                continue  # '"... Ms. Carter's talks," he said': someone the speaker names is not "he"
             if _gender(actor) not in (None, gender):
                 continue
             tok = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
             head = tok[0] if tok is not None and len(tok) else None
-            while head is not None and head.dep_ in ("compound", "flat", "amod") and head.head != head:
-                head = head.head
+            while head is not None and head.dep_ in ("compound", "flat", "amod", "det") and head.head != head:
+                head = head.head  # 'the Secretary of State' (a title the text took for a mention) begins with "the"
+            if head is not None and head.dep_ == "appos" and head.head != head:
+                head = head.head  # 'Its spokesman, Davit Hakobyan, said': the name set beside the subject
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
             candidates.append((int(subject), s, actor))
         if last_speaker is not None and last_speaker.kind == "person" and _gender(last_speaker) in (None, gender):
@@ -449,13 +487,14 @@ class SpeakerResolver:
 NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|el)){0,4})"
 DASH_AFTER = re.compile(r"^[\"”»]?\s*[―—–-]{1,2}\s*" + NAME)
 SIGNED_PARAGRAPH = re.compile(r"[\"”»]\s*(?:[―—–]|--)\s*" + NAME + r"\s*\.?\s*$")
+CLAUSE_START = re.compile(r"[.!?][\"”]?\s+|\s[―—–-]{1,2}\s+")  # a sentence's start, or a time stamp's dash
 SAID_BEFORE = re.compile(r"(?:^|[.!?][\"”]?\s+)(?:Said|Says|Added|Asked)\s+" + NAME + r"\s*[:,]\s*[\"“]?$")
 
 
 def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | None:
-    """'"..." ― Sonya Herridge' and 'Said Ellis: "..."': a name set against the quotation. A paragraph that
-    opens with a quotation and closes with a dash and a name is signed by it, also where a quotation inside
-    cut the quotation short ('"I'd rather live in what he calls "hell" than ..." ― Ana Ruiz')."""
+    """'"..." ― Sonya Herridge', 'Said Ellis: "..."' and '. Ellis: "..."': a name set against the quotation.
+    A paragraph that opens with a quotation and closes with a dash and a name is signed by it, also where a
+    quotation inside cut the quotation short ('"I'd rather live in what he calls "hell" than ..." ― Ana Ruiz')."""
     text = ctx.text
     line_end = text.find("\n", quote.end)
     after = text[quote.end : line_end if line_end >= 0 else len(text)]
@@ -468,6 +507,9 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
             if words is None or any(_is_speech_verb(t) for t in words):
                 signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
+    labelled = _colon_label(ctx, before, line_start)
+    if labelled is not None:
+        return labelled
     for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
         if m is None:
             continue
@@ -480,6 +522,30 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             return actor
         return resolver.resolve(span[-1], quote.start, None)
     return None
+
+
+def _colon_label(ctx: Context, before: str, line_start: int) -> Actor | None:
+    """'Press conference. Lima: "..."', '10:30 — Defence Minister Tamm on public radio: "..."', 'Tamm to
+    reporters: "..."': a clause with no verb of its own that opens on a person and ends in a colon before the
+    quotation is a label naming its speaker (a clause with a verb, 'Lima said:', is read from the parse)."""
+    head = before.rstrip().rstrip("".join(QUOTE_OPENERS)).rstrip()
+    if not head.endswith(":"):
+        return None
+    starts = [m.end() for m in CLAUSE_START.finditer(head)]
+    seg_start = line_start + (starts[-1] if starts else 0)
+    seg_end = line_start + len(head) - 1
+    span = ctx.doc.char_span(seg_start, seg_end, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 14:
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+        return None
+    mentions = sorted(m for m in ctx.mention_index if seg_start <= m[0] and m[1] <= seg_end)
+    if not mentions:  # 'Ilves to reporters:', where the tagger missed the surname of someone named before
+        word = span[0].text
+        known = {a.id: a for a in ctx.actors if a.kind == "person" and a.name.split()[-1] == word}
+        return next(iter(known.values())) if len(known) == 1 and word.istitle() else None
+    first = ctx.actor(mentions[0][2])
+    return first if first is not None and first.kind == "person" else None
 
 
 FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
@@ -754,6 +820,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     turns = _transcript_turns(ctx)
     in_turn = [(s, e) for s, e, *_ in turns]
     raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
+    resolver.quoted = [(r.start, r.end) for r in find_quoted_spans(text)]
     last_speaker: Actor | None = None
     last_end = -1  # where the last quotation with a speaker ended
     items: list[tuple[int, int, Actor | None, str | None]] = []
