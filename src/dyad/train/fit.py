@@ -1,14 +1,17 @@
 """Fit the event model on a labelled corpus, cross-validated by its folds, calibrated on held-out stories.
 
-``train`` reads every story once (parse, rules, candidates, labels), then for each fold fits the model on the
-other folds and scores the fold's stories with it, so that every story is judged by a model that never saw
-it. From those held-out scores it fits the calibration (isotonic: a model's 0.8 should be right 8 times in
-10 on real news), chooses the two thresholds (``keep`` a rule's event, ``add`` one of its own) for the best
-events F1 on the real stories, and fits the final model on everything. The report gives events P/R/F1 per
-fold and set, and a reliability table whose calibration was fitted without the fold it describes.
+``train`` reads every story once (parse, rules, candidates, labels). For each fold it fits the first stage on
+the other folds and summarises the fold's triples from it; then, fold by fold again, it fits the second stage
+on the other folds' summaries and scores the fold's triples, so that every story is judged by a model that
+never saw it. From those held-out scores it fits the calibration (isotonic: a model's 0.8 should be right 8
+times in 10 on real news), chooses the two thresholds (``keep`` a rule's event, ``add`` one of its own) for
+the best events F1 on the held-out real stories with precision no lower than the rules', and fits both stages
+on everything. The report gives events P/R/F1 per fold and set, the rules' alone on the same stories, and a
+reliability table whose calibration was fitted without the fold it describes.
 
-scikit-learn does the learning (``LogisticRegression``, liblinear, one per PLOVER type; ``IsotonicRegression``);
-the model it makes is stored as plain arrays (``EventModel``), read at run time with numpy alone.
+scikit-learn does the learning (``LogisticRegression``: liblinear, one per PLOVER type, then one over the
+triples' summaries; ``IsotonicRegression``); the model it makes is stored as plain arrays (``EventModel``),
+read at run time with numpy alone.
 """
 
 from __future__ import annotations
