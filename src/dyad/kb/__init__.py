@@ -507,19 +507,25 @@ class Region:
     lon: float
 
 
+def _located(name: str) -> Iterator[tuple[str, Region]]:
+    """Each (form, place) of a table of named places with coordinates (name, aliases, country, lat, lon)."""
+    for row in _rows(name):
+        row += [""] * (5 - len(row))
+        place, aliases, country, lat, lon = (c.strip() for c in row[:5])
+        region = Region(place, country or None, float(lat), float(lon))
+        for form in (place, *aliases.split("|")):
+            if form:
+                yield form, region
+
+
 @lru_cache(maxsize=1)
 def regions() -> dict[str, Region]:
     """Folded name or alias -> region, territory or sea."""
     out: dict[str, Region] = {}
-    for row in _rows("regions.tsv"):
-        row += [""] * (5 - len(row))
-        name, aliases, country, lat, lon = (c.strip() for c in row[:5])
-        region = Region(name, country or None, float(lat), float(lon))
-        for form in (name, *aliases.split("|")):
-            if form:
-                out.setdefault(fold(form), region)
-                if form.lower().startswith("the "):
-                    out.setdefault(fold(form[4:]), region)
+    for form, region in _located("regions.tsv"):
+        out.setdefault(fold(form), region)
+        if form.lower().startswith("the "):
+            out.setdefault(fold(form[4:]), region)
     return out
 
 
@@ -528,13 +534,8 @@ def landmarks() -> dict[str, Region]:
     """Folded name or alias -> landmark building or seat of government (``landmarks.tsv``): a place only
     where the text locates something in or at it, since "the Kremlin said" is the government."""
     out: dict[str, Region] = {}
-    for row in _rows("landmarks.tsv"):
-        row += [""] * (5 - len(row))
-        name, aliases, country, lat, lon = (c.strip() for c in row[:5])
-        landmark = Region(name, country or None, float(lat), float(lon))
-        for form in (name, *aliases.split("|")):
-            if form:
-                out.setdefault(fold(form), landmark)
+    for form, landmark in _located("landmarks.tsv"):
+        out.setdefault(fold(form), landmark)
     return out
 
 

@@ -225,11 +225,9 @@ def train(
     held: dict[str, dict] = {}  # story id -> its triples' probabilities from models that did not see it (raw)
     for k in folds:
         weights, bias = fit_triples([r for r in reads if fold_of(r.story) != k], summaries)
-        stage = EventModel(list(PLOVER_TYPES), {}, np.zeros((0, 0)), np.zeros(0), (np.array([]), np.array([])),
-                            0.0, 1.01, {}, weights, bias)  # fmt: skip
         for r in reads:
             if fold_of(r.story) == k:
-                held[r.story.id] = staged(stage, summaries[r.story.id])
+                held[r.story.id] = staged(summaries[r.story.id], weights, bias)
     real = [r for r in reads if r.story.set in REAL_SETS] or reads
 
     def calibration_from(pool: list[Read]) -> tuple[np.ndarray, np.ndarray]:

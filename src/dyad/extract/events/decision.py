@@ -218,21 +218,16 @@ def summarise(
     return out
 
 
-def second_stage(model: EventModel, vectors: np.ndarray) -> np.ndarray:
-    """The uncalibrated probability of each summarised triple; the best candidate's alone without a stage."""
-    if not model.triple_coef.size:
-        return vectors[:, 0]
-    return 1.0 / (1.0 + np.exp(-(vectors @ model.triple_coef + model.triple_intercept)))
-
-
 def staged(
-    model: EventModel, summary: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]]
+    summary: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]], weights: np.ndarray, bias: float
 ) -> dict[tuple[str, str, str], tuple[float, Candidate]]:
-    """Each summarised triple's second-stage probability (uncalibrated; 0 below FLOOR) and best candidate."""
+    """Each summarised triple's second-stage probability (uncalibrated; 0 below FLOOR; the best candidate's alone
+    when there are no weights) and its best candidate."""
     scored = [key for key, (vector, _) in summary.items() if vector is not None]
     out = {key: (0.0, cand) for key, (vector, cand) in summary.items() if vector is None}
     if scored:
-        probs = second_stage(model, np.stack([summary[key][0] for key in scored]))  # type: ignore[misc]
+        vectors = np.stack([summary[key][0] for key in scored])  # type: ignore[misc]
+        probs = 1.0 / (1.0 + np.exp(-(vectors @ weights + bias))) if weights.size else vectors[:, 0]
         out.update({key: (float(p), summary[key][1]) for key, p in zip(scored, probs, strict=True)})
     return out
 
@@ -241,7 +236,8 @@ def scores(model: EventModel, cands: list[Candidate]) -> dict[tuple[str, str, st
     """Each (type, source, target) the candidates support, with its calibrated probability and best candidate."""
     if not cands:
         return {}
-    found = staged(model, summarise(model.types, cands, model.raw([c.features for c in cands])))
+    summary = summarise(model.types, cands, model.raw([c.features for c in cands]))
+    found = staged(summary, model.triple_coef, model.triple_intercept)
     probs = model.calibrated(np.array([p for p, _ in found.values()]))
     return {key: (float(p), cand) for (key, (_, cand)), p in zip(found.items(), probs, strict=True)}
 
