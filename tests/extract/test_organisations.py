@@ -61,3 +61,20 @@ def test_a_lone_word_the_ner_names_a_place_elsewhere_is_no_organisation():
     doc = load()("Troops moved into Essequibo. Guyana said Essequibo belongs to Guyana. Hamas said it agreed.")
     assert _named_otherwise(doc, "Essequibo")
     assert not _named_otherwise(doc, "Hamas")
+
+
+def test_the_white_house_speaking_is_a_us_body_and_its_statements_stay_american():
+    """News and the annotation treat the White House as the president's office, a body (the Kremlin, by
+    contrast, mostly stands for the state); its words are still the United States' in events."""
+    doc = dyad.extract(
+        "The White House on Tuesday urged Beijing to stop building on the reef.",
+        published="2015-05-12",
+    )
+    body = next(a for a in doc.actors if a.name == "White House")
+    assert body.kind == "organization" and body.country == "USA"
+    assert "White House" not in {p.name for p in doc.places}
+    sides = {a.id: a.country for a in doc.actors}
+    requests = [e for e in doc.events if e["type"] == "REQUEST"]
+    assert [([sides[s] for s in e["sources"]], [sides[t] for t in e["targets"]]) for e in requests] == [
+        (["USA"], ["CHN"])
+    ]
