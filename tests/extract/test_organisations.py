@@ -45,7 +45,7 @@ def test_a_name_that_a_place_noun_follows_is_a_place_not_an_organisation():
 
 
 def test_a_person_shaped_name_the_ner_tags_as_a_body_is_no_organisation():
-    from dyad.extract.actors import _not_an_organization
+    from dyad.extract.organisations import _not_an_organization
     from dyad.nlp.pipeline import load
 
     doc = load()("The delegation met Igor Sobolev and the Wilson Center.")
@@ -55,7 +55,7 @@ def test_a_person_shaped_name_the_ner_tags_as_a_body_is_no_organisation():
 
 
 def test_a_lone_word_the_ner_names_a_place_elsewhere_is_no_organisation():
-    from dyad.extract.actors import _named_otherwise
+    from dyad.extract.organisations import _named_otherwise
     from dyad.nlp.pipeline import load
 
     doc = load()("Troops moved into Essequibo. Guyana said Essequibo belongs to Guyana. Hamas said it agreed.")

@@ -1,0 +1,225 @@
+"""Organisations: the bodies a text names, from the knowledge base, the NER and the parse.
+
+Known bodies come first (``kb.bodies``); then the NER's ORG entities that are not a state, a place, a person,
+a person's office or the text's own publisher; then commissions named by their states ("the Russian-Korean
+intergovernmental commission") and national armed services ("the Indian Air Force"). Each gets the state it
+belongs to from the country words in or before its name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad import kb
+from dyad.extract.actors import _is_title_word
+from dyad.extract.context import Context
+from dyad.model import Actor
+
+NOT_BODIES = kb.words("not_body_head")
+
+
+def candidates(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], kb_orgs: list[tuple[Span, kb.Organization]]
+) -> list[tuple[int, int, str, str | None, str]]:
+    """(start, end, name, country, code) for organisations."""
+    doc = ctx.doc
+    person_words = {w for a in ctx.actors if a.kind == "person" for w in kb.fold(a.name).split()}
+    countries = kb.countries()
+    out: list[tuple[int, int, str, str | None, str]] = []
+    taken: set[int] = set()
+    for span, org in kb_orgs:
+        out.append((span.start_char, span.end_char, org.name, org.country, org.code))
+        taken.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+            continue
+        toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
+        while toks and toks[0].lower_ in ("the", "a", "an"):
+            toks = toks[1:]
+        while toks and toks[-1].text in ("'s", "’s"):
+            toks = toks[:-1]
+        if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
+            continue
+        name = doc[toks[0].i : toks[-1].i + 1].text
+        if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
+            continue
+        inside = cspans.get(toks[0].i)
+        if inside is not None and inside[1] == "NAME" and toks[-1].i < inside[0].end:
+            continue  # part of a country's name ("Côte" in "Côte d'Ivoire")
+        if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
+            continue
+        if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
+            continue
+        country, code = _org_country(doc, toks, cspans)
+        out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
+        taken.update(t.i for t in toks)
+    institutions = kb.institutions()
+    for chunk in ctx.noun_chunks:
+        root = chunk.root
+        if root.i in taken or root.lower_ not in ("commission", "committee", "council") or root.text[:1].isupper():
+            continue
+        demonyms = [t for t in chunk if t.i in cspans and cspans[t.i][1] == "DEMONYM"]
+        if not demonyms:
+            continue
+        toks = [t for t in chunk if t.lower_ not in ("a", "an", "the")]
+        end_tok = toks[-1]
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
+                end_tok = max(child.subtree, key=lambda t: t.i)
+        name = doc[toks[0].i : end_tok.i + 1].text
+        country, code = _org_country(doc, toks, cspans)
+        sector = institutions.get(root.lower_, "GOV")
+        out.append(
+            (
+                toks[0].idx,
+                end_tok.idx + len(end_tok.text),
+                name,
+                country,
+                (country or "---") + sector if code == "---" else code,
+            )
+        )
+        taken.update(range(toks[0].i, end_tok.i + 1))
+    for span, kind, iso3 in {v for v in cspans.values()}:
+        # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
+        if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
+            continue
+        after = doc[span.end : min(len(doc), span.end + 3)]
+        words = [t.text for t in after]
+        for n in (3, 2, 1):
+            phrase = " ".join(words[:n])
+            if phrase in FORCES and not any(t.i in taken for t in after[:n]):
+                end = after[n - 1]
+                out.append((span.start_char, end.idx + len(end.text), f"{span.text} {phrase}", iso3, iso3 + "MIL"))
+                taken.update(range(span.start, end.i + 1))
+                break
+    return out
+
+
+FORCES = {
+    *("Armed Forces", "armed forces", "Army", "Air Force", "Navy", "Coast Guard", "Border Guard"),
+    *("National Guard", "Marine Corps", "Air Defense Forces", "Ground Forces", "Special Forces", "Defence Forces"),
+    *("Defense Forces", "Aerospace Forces", "Naval Forces"),
+}
+
+
+def _named_otherwise(doc: Doc, word: str) -> bool:
+    """Whether the NER names this word a place, a people or a person somewhere in the text: a lone word it tags as
+    a body at one mention and as something else at another is most often a place ("Essequibo", "Bakassi")."""
+    return any(t.text == word and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON") for t in doc)
+
+
+def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
+    """A person's office, not a body: "Minister of Foreign Affairs", or the words after its "of"/"for" that the NER
+    tags apart ("International Cooperation" in "Minister of Foreign Affairs and International Cooperation")."""
+    heads = kb.words("office_head")
+    if toks[0].lower_ in heads:
+        return True
+    lead = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for", "on")), len(toks))
+    if any(t.lower_ in kb.institutions() for t in toks[:lead]):
+        return False  # "Secretary of the Ministry of Fisheries": the body the office belongs to
+    i = toks[0].i - 1
+    start = toks[0].sent.start
+    while i > start and toks[0].i - i <= 8:
+        tok = doc[i]
+        if tok.lower_ in ("of", "for") and doc[i - 1].lower_ in heads:
+            return True
+        if tok.lower_ == "the" and doc[i - 1].lower_ in ("of", "for"):
+            i -= 1  # "Minister of the Interior"
+            continue
+        if tok.lower_ not in ("of", "for", "and", ",", "&") and not (
+            tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+        ):
+            return False
+        i -= 1
+    return False
+
+
+def publisher(ctx: Context, name: str, start: int) -> bool:
+    """The outlet that published the text ("VOA", "VOA Somali", "VOA's Korean service" in a Voice of America
+    story): the guide lists a publisher only where the text names it as an actor, and "told VOA" does not."""
+    if not ctx.publisher:
+        return False
+    full = re.sub(r"\s*\(.*", "", ctx.publisher).strip()
+    words = [w for w in full.split() if w[:1].isalpha()]
+    shorts = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[:1].isupper())}  # VOA, UN
+    written = {full} | {short for short in shorts if len(short) >= 2}
+    forms = {kb.fold(form) for form in written}
+    first = re.sub(r"['’]s$", "", name.split()[0])
+    if kb.fold(name) in forms or kb.fold(first) in forms:
+        return True
+    before = ctx.text[max(0, start - len(full) - 3) : start]
+    return any(before.endswith(f"{form}'s ") or before.endswith(f"{form}’s ") for form in written)
+
+
+def abbreviations(text: str, names: list[str]) -> dict[str, str]:
+    """Short forms -> the full name they stand for: "Indian Air Force (IAF)", or an all-capitals name whose
+    letters are the initials of another's ("NDRF" for "National Disaster Response Force")."""
+    out: dict[str, str] = {}
+    full = [n for n in names if len(n.split()) >= 2]
+    for name in full:
+        found = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z&.-]{1,9})\)", text)
+        if found:
+            out.setdefault(found.group(1), name)
+        letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "the", "and", "for"))
+        if len(letters) >= 2:
+            out.setdefault(letters.upper(), name)
+    return {short: name for short, name in out.items() if short in names and short != name}
+
+
+def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -> bool:
+    """Weapons, places (regions, states of a country), lone generic nouns, and events and documents (summits,
+    forums, treaties, wars, operations, dams) that the NER tags as organisations."""
+    if name in kb.not_names() or kb.regions().get(kb.fold(name)):
+        return True
+    if len(toks) > 1 and kb.subdivisions().get(kb.fold(name)):
+        return True  # "Kassala State", "Kherson region": a state or province is a place
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
+    if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
+        return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
+    if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
+        return True  # "Igor Sobolev": a person the NER took for a body
+    after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
+    if after is not None and after.lower_ in kb.words("place_noun") and after.text.islower():
+        return True  # "the Torkham border crossing", "the al-Fashaga area": a place the NER took for a body
+    if len(toks) == 1:
+        from dyad.kb.gazetteer import gazetteer
+
+        word = kb.fold(name)
+        return word in person_words or word in kb.institutions() or bool(gazetteer().candidates(name))
+    return False
+
+
+def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> tuple[str | None, str]:
+    """Country of an organisation from the country words in or just before its name."""
+    found = {cspans[t.i][2] for t in toks if t.i in cspans}
+    text = doc[toks[0].i : toks[-1].i + 1].text
+    bilateral = re.search(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", text) and len(found) <= 1 and any(t.text == "-" for t in toks)
+    prev = toks[0].i - 1
+    if not found and prev >= 1 and doc[prev].text in ("'s", "’s") and doc[prev - 1].i in cspans:
+        found = {cspans[doc[prev - 1].i][2]}
+    sector = kb.institutions().get(toks[-1].lower_, "GOV" if len(toks) > 1 else "")
+    if len(found) == 1 and not bilateral:
+        iso3 = found.pop()
+        return iso3, iso3 + (sector or "GOV")
+    return None, "---" + sector if sector else "---"
+
+
+def short_mentions(ctx: Context, orgs: list[Actor]) -> None:
+    """'the intergovernmental commission' after 'a Russian-Korean intergovernmental commission on trade'."""
+    institutions = kb.institutions()
+    for org in orgs:
+        words = [w.lower() for w in re.findall(r"[\w'’-]+", org.name)]
+        head = next((w for w in words if w in institutions), None)
+        if head is None:
+            continue
+        for chunk in ctx.noun_chunks:
+            if chunk.root.lower_ != head or chunk[0].lower_ != "the" or len(chunk) < 3:
+                continue
+            if not all(t.lower_ in words for t in chunk[1:]):
+                continue
+            if any(s < chunk.end_char and chunk.start_char < e for s, e, _ in ctx.mention_index):
+                continue
+            ctx.add_mention(org, chunk.start_char, chunk.end_char)
