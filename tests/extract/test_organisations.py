@@ -78,3 +78,41 @@ def test_the_white_house_speaking_is_a_us_body_and_its_statements_stay_american(
     assert [([sides[s] for s in e["sources"]], [sides[t] for t in e["targets"]]) for e in requests] == [
         (["USA"], ["CHN"])
     ]
+
+
+def test_a_government_named_by_a_demonym_or_in_the_plural_is_states_not_a_body():
+    """ "The Peruvian Government" and "the Governments of India and China" are states, which the guide lists as no
+    body; "the Government of Japan" is written as a body's name, and annotators list it, with its state."""
+    doc = dyad.extract(
+        "The Government of Japan and the Peruvian Government signed a memorandum in Lima. "
+        "Nepal thanked the Governments of India and China. "
+        "The Government of National Accord rejected it.",
+        published="2023-05-02",
+    )
+    bodies = {a.name: a.country for a in doc.actors if a.kind == "organization"}
+    assert bodies.get("Government of Japan") == "JPN", bodies
+    assert not any("Peruvian" in o or o.startswith("Governments") for o in bodies), bodies
+    assert "Government of National Accord" in bodies  # a named government, not a state's name ("Accord" or no)
+    assert {"PER", "IND", "CHN"} <= {a.country for a in doc.actors if a.kind == "state"}
+
+
+def test_a_name_the_ner_breaks_at_its_and_is_one_body():
+    doc = dyad.extract(
+        "The Ministry of Foreign Affairs and International Cooperation of the Republic of Malawi wishes to inform "
+        "the general public.",
+        published="2023-05-02",
+    )
+    bodies = {a.name: a.country for a in doc.actors if a.kind == "organization"}
+    assert bodies == {"Ministry of Foreign Affairs and International Cooperation": "MWI"}
+
+
+def test_a_bodys_name_ends_before_the_formal_name_of_its_state():
+    """ "Ministry of Foreign Affairs of the Arab Republic of Egypt": the body is the ministry, its state Egypt."""
+    doc = dyad.extract(
+        "The Ministry of Foreign Affairs of the Arab Republic of Egypt condemned the attack. "
+        "The Ministry of Foreign Affairs and Cooperation of the Republic of Rwanda welcomed the talks.",
+        published="2023-05-02",
+    )
+    bodies = {a.name: a.country for a in doc.actors if a.kind == "organization"}
+    assert bodies.get("Ministry of Foreign Affairs") == "EGY", bodies
+    assert bodies.get("Ministry of Foreign Affairs and Cooperation") == "RWA", bodies

@@ -18,6 +18,7 @@ from dyad.extract.context import Context
 from dyad.model import Actor
 
 NOT_BODIES = kb.words("not_body_head")
+STATE_FORMS = kb.words("state_form")
 
 
 def candidates(
@@ -32,8 +33,8 @@ def candidates(
     for span, org in kb_orgs:
         out.append((span.start_char, span.end_char, org.name, org.country, org.code))
         taken.update(range(span.start, span.end))
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in taken for t in ent):
+    for ent in _org_entities(doc):
+        if any(t.i in taken for t in ent):
             continue
         toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
         while toks and toks[0].lower_ in ("the", "a", "an"):
@@ -48,11 +49,24 @@ def candidates(
         inside = cspans.get(toks[0].i)
         if inside is not None and inside[1] == "NAME" and toks[-1].i < inside[0].end:
             continue  # part of a country's name ("Côte" in "Côte d'Ivoire")
+        if len(toks) > 1 and toks[-1].lower_ == "government" and _state_named(doc, toks[:-1]):
+            continue  # "the Peruvian Government": the state itself, which the guide lists as no body
+        state = _state_tail(doc, toks)
+        if state is not None:
+            if state[0] == 1 and toks[0].lower_ == "governments":
+                continue  # "the Governments of India, China and Japan": states
+            if any(t.lower_ in STATE_FORMS for t in toks[state[0] + 1 :]) and toks[0].lower_ != "government":
+                # "Ministry of Foreign Affairs of the Arab Republic of Egypt": the ministry, of Egypt; a short
+                # name stays ("Armed Forces of Malta"), and so does "the Government of the Republic of Uganda"
+                toks = toks[: state[0]]
+                name = doc[toks[0].i : toks[-1].i + 1].text
         if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
             continue
         if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
             continue
         country, code = _org_country(doc, toks, cspans)
+        if state is not None and country is None:
+            country, code = state[1], state[1] + (code[3:] or "GOV")
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
         taken.update(t.i for t in toks)
     institutions = kb.institutions()
@@ -95,6 +109,49 @@ def candidates(
                 taken.update(range(span.start, end.i + 1))
                 break
     return out
+
+
+def _org_entities(doc: Doc) -> list[list[Token]]:
+    """The NER's ORG names as token lists, joined where it breaks one name at its "and" ("The Ministry of Foreign
+    Affairs and" + "International Cooperation of the Republic of Malawi")."""
+    out: list[list[Token]] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        if out and out[-1][-1].lower_ in ("and", "&") and out[-1][-1].i + 1 == ent.start:
+            out[-1] = out[-1] + list(ent)
+        else:
+            out.append(list(ent))
+    return out
+
+
+def _state_named(doc: Doc, toks: list[Token]) -> str | None:
+    """The state these words name, formal names included: "the Arab Republic of Egypt", and "the Republic of
+    Rwanda" where only the short name is known (formal words, then "of", then a state's name)."""
+    while toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    if not toks:
+        return None
+    found = kb.countries().lookup(doc[toks[0].i : toks[-1].i + 1].text)
+    if found:
+        return found
+    n = 0
+    while n < len(toks) and toks[n].lower_ in STATE_FORMS:
+        n += 1
+    if n == 0 or n + 1 >= len(toks) or toks[n].lower_ != "of":
+        return None
+    return _state_named(doc, toks[n + 1 :])
+
+
+def _state_tail(doc: Doc, toks: list[Token]) -> tuple[int, str] | None:
+    """Where a body's name gives way to its state's ("of the Kingdom of Morocco"), and that state: the first
+    "of" whose words to the end name a state, so that the state's own "of" is not taken for it."""
+    for n, tok in enumerate(toks):
+        if n > 0 and tok.lower_ == "of":
+            found = _state_named(doc, toks[n + 1 :])
+            if found:
+                return n, found
+    return None
 
 
 FORCES = {
@@ -177,8 +234,10 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
         return True  # "Kassala State", "Kherson region": a state or province is a place
     inside = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
-    if toks and (toks[-1].lower_ in NOT_BODIES or any(t.lower_ in NOT_BODIES for t in heads)):
+    if any(t.lower_ in NOT_BODIES for t in heads):
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
+    if toks and toks[-1].lower_ in NOT_BODIES and not any(t.lower_ in kb.institutions() for t in heads):
+        return True  # "the Abraham Accords"; but "the Government of National Accord" is a government
     if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
         return True  # "Igor Sobolev": a person the NER took for a body
     after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
