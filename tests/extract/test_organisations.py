@@ -116,3 +116,13 @@ def test_a_bodys_name_ends_before_the_formal_name_of_its_state():
     bodies = {a.name: a.country for a in doc.actors if a.kind == "organization"}
     assert bodies.get("Ministry of Foreign Affairs") == "EGY", bodies
     assert bodies.get("Ministry of Foreign Affairs and Cooperation") == "RWA", bodies
+
+
+def test_a_ministry_named_by_its_field_in_lower_case_is_a_body_of_its_state():
+    doc = dyad.extract(
+        "Turkey's foreign ministry said the talks had failed. The Chinese foreign ministry summoned the envoy. "
+        "The new ministry will open in May. Officials met at the defence ministry in Ankara.",
+        published="2023-05-02",
+    )
+    bodies = {a.name: a.country for a in doc.actors if a.kind == "organization"}
+    assert bodies == {"Turkey's foreign ministry": "TUR", "Chinese foreign ministry": "CHN"}, bodies

@@ -95,6 +95,7 @@ def candidates(
             )
         )
         taken.update(range(toks[0].i, end_tok.i + 1))
+    out += _ministries(doc, ctx.noun_chunks, cspans, taken)
     for span, kind, iso3 in {v for v in cspans.values()}:
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
         if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
@@ -108,6 +109,35 @@ def candidates(
                 out.append((span.start_char, end.idx + len(end.text), f"{span.text} {phrase}", iso3, iso3 + "MIL"))
                 taken.update(range(span.start, end.i + 1))
                 break
+    return out
+
+
+def _ministries(
+    doc: Doc, chunks: list[Span], cspans: dict[int, tuple[Span, str, str]], taken: set[int]
+) -> list[tuple[int, int, str, str | None, str]]:
+    """Ministries named in lower case by their field ("the foreign ministry said", "Turkey's defence ministry",
+    "the Chinese foreign ministry"), which the NER tags but, lower-cased, no other rule takes for a name. The
+    state's word stays in the name, so that two states' foreign ministries stay two bodies."""
+    fields = kb.words("ministry_field")
+    out = []
+    for chunk in chunks:
+        root = chunk.root
+        if root.lower_ != "ministry" or not root.text.islower() or root.i in taken:
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "inside", "outside", "near"):
+            continue  # "talks at the foreign ministry": the building, where something happens
+        before = [t for t in chunk if t.i < root.i]
+        start = next((n + 1 for n in range(len(before) - 1, -1, -1) if before[n].lower_ in ("the", "its", "their")), 0)
+        if start == 0 and before and before[0].dep_ == "poss" and before[0].i not in cspans:
+            start = next((n + 1 for n, t in enumerate(before) if t.text in ("'s", "’s")), 1)  # "the country's"
+        toks = before[start:]
+        words = [t for t in toks if t.i not in cspans and t.text not in ("'s", "’s")]
+        if not words or not all(t.lower_ in fields for t in words):
+            continue  # "the new ministry", "a ministry statement"
+        toks.append(root)
+        country, code = _org_country(doc, toks, cspans)
+        out.append((toks[0].idx, root.idx + len(root.text), doc[toks[0].i : root.i + 1].text, country, code))
+        taken.update(t.i for t in toks)
     return out
 
 
