@@ -164,7 +164,13 @@ def surface_forms(name: str) -> list[str]:
         forms.append(name.upper())
     if name.startswith("The ") and len(name.split()) > 2:
         forms.append(name[4:])
+    joined = PARTICLE.sub(lambda m: m.group(0).lower(), name)
+    if joined != name:  # "Lashkar-e-Taiba", "Hizb-ut-Tahrir": the article of a hyphenated name is lower case
+        forms.append(joined)
     return forms
+
+
+PARTICLE = re.compile(r"(?<=\w)-(?:E|I|Ul|Ud|Ut|Ur|Us|Un|Al|El|Ad|Ar|As|Ash|At|Az|Ul)-(?=\w)")
 
 
 def body_names(

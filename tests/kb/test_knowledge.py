@@ -484,3 +484,11 @@ def test_real_office_holders(name, on, country, code):
 def test_real_office_holders_out_of_their_dates():
     assert kb.office_holder("Ronald Reagan", date(2010, 1, 1)) is None
     assert kb.office_holder("Ferdinand Marcos Jr.", date(2015, 1, 1)) is None
+
+
+def test_a_hyphenated_groups_name_is_also_known_with_its_article_in_lower_case():
+    """News write "Lashkar-e-Taiba" and "Hizb-ut-Tahrir"; the dictionary's capitals give "Lashkar-E-Taiba"."""
+    assert "Lashkar-e-Taiba" in bb.surface_forms("Lashkar-E-Taiba")
+    assert "Jamiat-ul-Ansar" in bb.surface_forms("Jamiat-Ul-Ansar")
+    assert bb.surface_forms("Euro-Atlantic Partnership Council") == ["Euro-Atlantic Partnership Council"]
+    assert kb.bodies()["Jaish-e-Mohammad"].code == "PAKREB"
