@@ -126,3 +126,13 @@ def test_a_ministry_named_by_its_field_in_lower_case_is_a_body_of_its_state():
     )
     bodies = {a.name: a.country for a in doc.actors if a.kind == "organization"}
     assert bodies == {"Turkey's foreign ministry": "TUR", "Chinese foreign ministry": "CHN"}, bodies
+
+
+def test_a_body_whose_name_begins_a_documents_name_is_not_named_by_it():
+    doc = dyad.extract(
+        "The patrol acted in full accordance with the United Nations Convention on the Law of the Sea.",
+        published="2023-05-02",
+    )
+    assert "United Nations" not in _orgs(doc)
+    doc = dyad.extract("The United Nations condemned the patrol.", published="2023-05-02")
+    assert "United Nations" in _orgs(doc)

@@ -161,8 +161,14 @@ def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
             and before.text not in ("U.S.", "US", "UN", "U.N.")
         ):
             continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.lower_ in NOT_BODY_HEADS:
+            continue  # "the United Nations Convention on the Law of the Sea", "the UN Charter": a document's name
         out.append((span, orgs[span.text]))
     return out
+
+
+NOT_BODY_HEADS = kb.words("not_body_head")
 
 
 SEATS = {form for seat in kb.words("seat_of_government") for form in (seat, "the " + seat)}
