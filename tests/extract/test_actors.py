@@ -368,3 +368,14 @@ def test_a_role_that_looks_back_to_an_earlier_official_names_no_one_after_it():
         "Minister Lucia Paredes described the work as proof of peace."
     )
     assert actor_named(dyad.extract(text, published="2010-06-01"), "Lucia Paredes").country is None
+
+
+def test_an_office_in_a_states_body_gives_the_state():
+    """ "deputy head of Iran's maritime agency": the body's state is the official's."""
+    doc = dyad.extract(
+        "Jalil Eslami, deputy head of Iran's maritime agency, said Tuesday that the tanker would be released. "
+        "General Anatoly Nogovitsyn, the deputy head of Russia's general staff, said the troops would stay.",
+        published="2019-08-13",
+    )
+    assert actor_named(doc, "Jalil Eslami").country == "IRN"
+    assert actor_named(doc, "Anatoly Nogovitsyn").country == "RUS"

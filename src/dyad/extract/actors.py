@@ -339,6 +339,8 @@ def _parse_title(
                     country = country or iso3
                     words = words[:k]
                     break
+    if country is None:
+        country = _state_of_body(words, cspans)
     while words and words[0].lower_ in PASSING:
         words = words[1:]  # "visiting King": the title is King
     if not words:
@@ -353,6 +355,23 @@ def _parse_title(
     if head is None:
         return None, country, None
     return text, country, head
+
+
+def _state_of_body(words: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> str | None:
+    """The state of the national body an office belongs to: "deputy head of Iran's maritime agency", "a spokesman
+    for the Chinese foreign ministry", "deputy head of Russia's general staff" (a body's head word after the state's
+    name or adjective)."""
+    for k, tok in enumerate(words[:-2]):
+        if tok.lower_ not in ("of", "for"):
+            continue
+        at = k + 1 + (words[k + 1].lower_ == "the")
+        if at >= len(words) or words[at].i not in cspans:
+            continue
+        span, kind, iso3 = cspans[words[at].i]
+        body = [t for t in words if t.i >= span.end and t.text not in ("'s", "’s")]
+        if kind in ("NAME", "DEMONYM") and any(t.lower_ in kb.institutions() or t.lower_ == "staff" for t in body):
+            return iso3
+    return None
 
 
 def _title_case(title: str) -> str:
