@@ -379,3 +379,16 @@ def test_an_office_in_a_states_body_gives_the_state():
     )
     assert actor_named(doc, "Jalil Eslami").country == "IRN"
     assert actor_named(doc, "Anatoly Nogovitsyn").country == "RUS"
+
+
+def test_each_minister_in_a_communique_list_takes_the_state_of_the_title_before_their_name():
+    """ "the Minister ... of the Republic of South Sudan, Hon. A, the Minister ... of the Republic of Kenya, Hon. B":
+    the title set off by a comma before "Hon." is A's, not the one after A's name."""
+    doc = dyad.extract(
+        "The memorandum was signed in Juba by the Minister of Transport and Roads of the Republic of South Sudan, "
+        "Hon. Anthony Lino Makana Dut, the Minister for Transport of the Republic of Kenya, Hon. Samuel Kiprono "
+        "Langat, and others.",
+        published="2021-03-02",
+    )
+    assert actor_named(doc, "Anthony Lino Makana Dut").country == "SSD"
+    assert actor_named(doc, "Samuel Kiprono Langat").country == "KEN"

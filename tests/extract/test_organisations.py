@@ -136,3 +136,8 @@ def test_a_body_whose_name_begins_a_documents_name_is_not_named_by_it():
     assert "United Nations" not in _orgs(doc)
     doc = dyad.extract("The United Nations condemned the patrol.", published="2023-05-02")
     assert "United Nations" in _orgs(doc)
+
+
+def test_a_service_named_with_a_rank_in_a_persons_title_is_no_body():
+    doc = dyad.extract("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said the drills would go on.")
+    assert "Air Force Brig." not in _orgs(doc)

