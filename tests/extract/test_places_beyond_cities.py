@@ -49,3 +49,12 @@ def test_a_compass_word_makes_a_regions_part_but_a_countrys_part_stays_the_count
 
 def test_a_capital_speaking_for_its_government_is_no_place():
     assert _places("Beijing said the patrols were legal, and Moscow accused Kyiv of shelling.") == {}
+
+
+def test_a_region_the_ner_tags_as_a_body_is_a_place():
+    assert "Crimea" in _places("Russia annexed Crimea in 2014.")
+
+
+def test_a_word_that_stands_for_a_place_named_before_is_no_place():
+    assert _places("G-7 leaders condemned the North.") == {}
+    assert _places("The destroyer was sailing through the Strait on Tuesday.") == {}

@@ -32,6 +32,7 @@ FEATURE = re.compile(
 # a lower-case compass word before a region names part of it ("central Europe", "eastern Ladakh")
 COMPASS = re.compile(r"\b((?:north|south)?(?:-?east|-?west)?(?:ern)?|northern|southern|central|north|south)\s+$")
 # a lower-case type word after a state's or region's name is part of it ("Upper Nile state")
+STANDING_WORDS = kb.words("not_place")
 COMPASS_START = re.compile(r"^(?:(?:north|south)?(?:-?east|-?west)(?:ern)?|northern|southern|central|north|south)\s+")
 TYPE_AFTER = re.compile(r"^\s+(?:state|province|region|oblast|governorate|islands?|peninsula)\b")
 
@@ -204,8 +205,8 @@ def extract_places(ctx: Context) -> list[Place]:
     for ent in doc.ents:
         if ent.label_ == "NORP" and _widened(ctx.text, ent.start_char, ent.end_char)[1] > ent.end_char:
             spans.append((ent.start_char, ent.end_char))  # "the Korean peninsula": the NER saw a people
-        if ent.label_ == "ORG" and len(ent) > 1 and _listed(ent.text):
-            spans.append((ent.start_char, ent.end_char))  # "the Wali of Kassala State": a state, not a body
+        if ent.label_ == "ORG" and (len(ent) > 1 or kb.regions().get(kb.fold(ent.text))) and _listed(ent.text):
+            spans.append((ent.start_char, ent.end_char))  # "the Wali of Kassala State", "annexed Crimea": no body
         if ent.label_ in LABELS:
             toks = [t for t in ent if t.lower_ not in ("the",)]
             while toks and (toks[-1].text in ("'s", "’s") or toks[-1].is_punct):
@@ -238,8 +239,8 @@ def extract_places(ctx: Context) -> list[Place]:
         name = ctx.text[start:end]
         if "\n" in name or not (name[:1].isupper() or COMPASS_START.match(name) and _known(name)):
             continue
-        if countries.lookup(name):
-            continue
+        if countries.lookup(name) or name.lower() in STANDING_WORDS:
+            continue  # a state is an actor; "the North", "the Strait": a word that stands for a named place
         if name in countries.blockers and not _known(name):
             continue  # "Korean War": no country, and no place either; "South China Sea" is a place
         inside = [(s, e) for s, e, _ in ctx.mention_index if s < end and start < e]
