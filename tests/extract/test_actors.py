@@ -392,3 +392,11 @@ def test_each_minister_in_a_communique_list_takes_the_state_of_the_title_before_
     )
     assert actor_named(doc, "Anthony Lino Makana Dut").country == "SSD"
     assert actor_named(doc, "Samuel Kiprono Langat").country == "KEN"
+
+
+def test_a_capital_that_opens_a_clause_after_a_comma_is_its_government():
+    doc = dyad.extract("Since then, Beijing has regularly sent patrol boats to the islands.", published="2013-01-01")
+    assert "Beijing" in {m.text for m in actor_named(doc, "China").mentions}
+    assert "Beijing" not in {p.name for p in doc.places}
+    doc = dyad.extract("Talks were held in Tokyo, Beijing and Seoul.", published="2013-01-01")
+    assert "Beijing" in {p.name for p in doc.places}

@@ -820,9 +820,20 @@ def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
 def _capital_as_government(span: Span) -> bool:
     """'Pyongyang says', "Washington's policy": a capital standing for its government."""
     before = span.doc[span.start - 1] if span.start > 0 else None
+    root = span.root
+    if (
+        before is not None
+        and before.text == ","
+        and root.dep_ in ("nsubj", "nsubjpass")
+        and root.head.pos_
+        in (
+            "VERB",
+            "AUX",
+        )
+    ):
+        return True  # "Since then, Beijing has sent patrol boats": a clause's subject after an opening phrase
     if before is not None and (before.lower_ in LOCATION_PREPS or before.text == ","):
         return False
-    root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head  # "between Moscow and Kyiv": Kyiv has the role of Moscow
     first = span.doc[root.i - 1] if root.i > 0 else None
