@@ -400,3 +400,24 @@ def test_a_capital_that_opens_a_clause_after_a_comma_is_its_government():
     assert "Beijing" not in {p.name for p in doc.places}
     doc = dyad.extract("Talks were held in Tokyo, Beijing and Seoul.", published="2013-01-01")
     assert "Beijing" in {p.name for p in doc.places}
+
+
+def test_a_leaders_name_that_only_names_a_government_is_the_state():
+    """"The Trump administration has ordered ...": the United States acts; the text names no person."""
+    doc = dyad.extract("The Trump administration has ordered the expulsion of two Cuban diplomats.", published="2019-09-19")
+    assert not [a for a in doc.actors if a.kind == "person"]
+    assert "Trump" in {m.text for m in actor_named(doc, "United States").mentions}
+
+
+def test_a_ship_is_no_person_no_body_and_no_place():
+    doc = dyad.extract(
+        "The USS George Washington and the hospital ship USS Mercy arrived in Manila with HMS Illustrious.",
+        published="2013-11-19",
+    )
+    assert [(a.kind, a.name) for a in doc.actors if a.kind != "state"] == []
+    assert [p.name for p in doc.places] == ["Manila"]
+
+
+def test_a_reporters_occupation_is_a_title_not_part_of_the_name():
+    doc = dyad.extract("Correspondent Peter Fedynsky reports that the talks failed.", published="2007-05-02")
+    assert actor_named(doc, "Peter Fedynsky").title == "Correspondent"

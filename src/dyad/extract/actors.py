@@ -27,6 +27,7 @@ STATE_FORM = re.compile(
 )
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
 HONORIFICS = kb.words("honorific")
+SHIP_PREFIXES = kb.words("ship_prefix")
 GIVEN_NAMES = kb.words("given_name")  # words that begin names and end none ("Bill Clinton", "the Safety Bill")
 PASSING = kb.words("passing_title_word")  # "Jordan's visiting King": not part of the title
 LOCATION_PREPS = kb.words("location_prep")
@@ -207,7 +208,7 @@ def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
 
 
 def _valid_name(tokens: list[Token]) -> bool:
-    if not tokens or len(tokens) > 6:
+    if not tokens or len(tokens) > 6 or _ship(tokens):
         return False
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
     if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
@@ -227,6 +228,12 @@ def _valid_name(tokens: list[Token]) -> bool:
     if any(t.text in ("-", "–", "/", "&") and (t.whitespace_ or t.doc[t.i - 1].whitespace_) for t in tokens):
         return False  # "Haram al - Sharif": a place, not a name
     return not any("\n" in t.text for t in tokens)
+
+
+def _ship(tokens: list[Token]) -> bool:
+    """'the USS George Washington', 'HMS Illustrious': a ship's name, whether or not the NER took in its prefix."""
+    before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    return tokens[0].text in SHIP_PREFIXES or (before is not None and before.text in SHIP_PREFIXES)
 
 
 def _title_token(tok: Token) -> bool:
@@ -727,6 +734,11 @@ def extract_actors(ctx: Context) -> None:
     states_from_context(ctx, cspans, people, named_starts)
 
     person_actor: dict[int, Actor] = {}
+    governing: list[tuple[int, int, str]] = []  # "the Trump administration": the state, named by its leader
+    for p in list(people):
+        if p.country and all(_names_government(doc, m) for m in p.mentions):
+            governing += [(m.start, m.end, p.country) for m in p.mentions]
+            people.remove(p)
     for p in sorted(people, key=lambda p: min(m.start for m in p.mentions)):
         sector = p.sector or "GOV"
         code = p.known_code or ((p.country or "---") + sector if (p.country or p.title) else "---")
@@ -775,7 +787,7 @@ def extract_actors(ctx: Context) -> None:
         if actor is None:
             actor = states[iso3] = ctx.new_actor("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
         ctx.add_mention(actor, span.start_char, span.end_char)
-    for start, end, iso3 in seats:
+    for start, end, iso3 in seats + governing:
         if any(s < end and start < e for s, e, _ in ctx.mention_index):
             continue
         actor = states.get(iso3)
@@ -815,6 +827,15 @@ def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
         owners = {a.id: a for a in forms.get(kb.fold(tok.text), [])}
         if len(owners) == 1:
             ctx.add_mention(next(iter(owners.values())), tok.idx, tok.idx + len(tok.text))
+
+
+def _names_government(doc: Doc, mention: PersonMention) -> bool:
+    """'the Trump administration', 'the Assad regime': a leader's name that only names their government, a
+    state the guide lists as no person."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].lower_ in GOVERNMENT_NOUNS and doc[span.end].text.islower()
 
 
 def _capital_as_government(span: Span) -> bool:

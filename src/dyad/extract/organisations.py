@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import _is_title_word
+from dyad.extract.actors import _is_title_word, _ship
 from dyad.extract.context import Context
 from dyad.model import Actor
 from dyad.nlp.pipeline import abbreviations as ranks_and_addresses
@@ -44,6 +44,8 @@ def candidates(
             toks = toks[:-1]
         if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
             continue
+        if _ship(toks):
+            continue  # "USS Mercy": a ship
         if toks[-1].text in ranks_and_addresses():
             continue  # "Air Force Brig." in "Press Secretary Air Force Brig. Gen. Pat Ryder": a person's rank
         name = doc[toks[0].i : toks[-1].i + 1].text

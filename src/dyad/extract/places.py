@@ -33,6 +33,7 @@ FEATURE = re.compile(
 COMPASS = re.compile(r"\b((?:north|south)?(?:-?east|-?west)?(?:ern)?|northern|southern|central|north|south)\s+$")
 # a lower-case type word after a state's or region's name is part of it ("Upper Nile state")
 STANDING_WORDS = kb.words("not_place")
+SHIP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("ship_prefix"))) + r")\s+(?:[A-Z][\w.'-]*\s+)*$")
 COMPASS_START = re.compile(r"^(?:(?:north|south)?(?:-?east|-?west)(?:ern)?|northern|southern|central|north|south)\s+")
 TYPE_AFTER = re.compile(r"^\s+(?:state|province|region|oblast|governorate|islands?|peninsula)\b")
 
@@ -241,6 +242,8 @@ def extract_places(ctx: Context) -> list[Place]:
             continue
         if countries.lookup(name) or name.lower() in STANDING_WORDS:
             continue  # a state is an actor; "the North", "the Strait": a word that stands for a named place
+        if SHIP_BEFORE.search(ctx.text[max(0, start - 40) : start]):
+            continue  # "the USS George Washington": a ship
         if name in countries.blockers and not _known(name):
             continue  # "Korean War": no country, and no place either; "South China Sea" is a place
         inside = [(s, e) for s, e, _ in ctx.mention_index if s < end and start < e]
