@@ -403,8 +403,10 @@ def test_a_capital_that_opens_a_clause_after_a_comma_is_its_government():
 
 
 def test_a_leaders_name_that_only_names_a_government_is_the_state():
-    """"The Trump administration has ordered ...": the United States acts; the text names no person."""
-    doc = dyad.extract("The Trump administration has ordered the expulsion of two Cuban diplomats.", published="2019-09-19")
+    """ "The Trump administration has ordered ...": the United States acts; the text names no person."""
+    doc = dyad.extract(
+        "The Trump administration has ordered the expulsion of two Cuban diplomats.", published="2019-09-19"
+    )
     assert not [a for a in doc.actors if a.kind == "person"]
     assert "Trump" in {m.text for m in actor_named(doc, "United States").mentions}
 
