@@ -423,3 +423,13 @@ def test_a_ship_is_no_person_no_body_and_no_place():
 def test_a_reporters_occupation_is_a_title_not_part_of_the_name():
     doc = dyad.extract("Correspondent Peter Fedynsky reports that the talks failed.", published="2007-05-02")
     assert actor_named(doc, "Peter Fedynsky").title == "Correspondent"
+
+
+def test_a_counterpart_gives_the_state_but_no_office():
+    doc = dyad.extract(
+        "Amr met with his Ethiopian counterpart, Tedros Adhanom, in Addis Ababa.", published="2013-11-19"
+    )
+    tedros = actor_named(doc, "Tedros Adhanom")
+    assert (tedros.country, tedros.title) == ("ETH", None)
+    doc = dyad.extract("Lavrov spoke with his Turkish counterpart, Foreign Minister Mevlut Cavusoglu.")
+    assert actor_named(doc, "Mevlut Cavusoglu").title == "Foreign Minister"

@@ -359,8 +359,8 @@ def _parse_title(
     text = doc[words[0].i : words[-1].i + 1].text
     text = STATE_FORM.sub("", text)
     head = titles.find(text)
-    if head is None:
-        return None, country, None
+    if head is None or text.lower().endswith("counterpart"):
+        return None, country, None  # "his Ethiopian counterpart, Tedros Adhanom": a state, but no office
     return text, country, head
 
 
