@@ -61,6 +61,18 @@ def test_a_model_that_upholds_nothing_drops_the_rules_scored_events():
     assert not any(e["type"] == "SANCTION" for e in events)
 
 
+def test_a_text_shorter_than_every_story_the_model_learned_from_keeps_the_rules_events():
+    """A lone sentence is outside what the model learned (stories of at least min_sentences sentences)."""
+    ctx, doc = _read("Kenya expelled two Somali diplomats on Monday.")
+    model = _model({})
+    model.meta["min_sentences"] = 3
+    events = decide(ctx, doc.quotes, doc.dates, doc.places, "2021-03-02", doc.events, model)
+    assert events == doc.events and any(e["type"] == "SANCTION" for e in events)
+    model.meta["min_sentences"] = 1
+    events = decide(ctx, doc.quotes, doc.dates, doc.places, "2021-03-02", doc.events, model)
+    assert not any(e["type"] == "SANCTION" for e in events)
+
+
 def test_a_model_keeps_what_it_upholds_with_its_probability_and_adds_what_the_rules_missed():
     ctx, doc = _read()
     model = _model({("SANCTION", "rule:SANCTION"): 20.0, ("ACCUSE", "one:src|ACCUSE|nsubj|none"): 20.0})

@@ -303,6 +303,7 @@ def train(
         "min_count": MIN_COUNT,
         "features_version": FEATURES_VERSION,
         "corpus": digest([r.story for r in reads]),
+        "min_sentences": min(len(r.ctx.sentences) for r in reads),  # shorter texts are left to the rules
         **report.counts,
     }
     return final, report

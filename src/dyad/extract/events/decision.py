@@ -316,7 +316,12 @@ def decide(
     events: list[dict[str, Any]],
     model: EventModel,
 ) -> list[dict[str, Any]]:
-    """The document's events with the model's say: the rules' that it keeps, and the ones it adds."""
+    """The document's events with the model's say: the rules' that it keeps, and the ones it adds.
+
+    A text shorter than every story the model learned from (a lone sentence) keeps the rules' events: the model
+    weighs what all of a story's sentences say of a triple, and has never seen a story of one sentence."""
+    if len(ctx.sentences) < int(model.meta.get("min_sentences", 0)):
+        return events
     best = scores(model, candidates(ctx, quotes, events))
     kept, new = choose(ctx, events, best, model.keep, model.add)
     out = [event if p is None else {**event, "confidence": round(p, 3)} for event, p in kept]
