@@ -237,6 +237,7 @@ SPOKEN = re.compile(
     r"(?:[Oo]n\s+)?this\s+day\s+in\s+\d{4}|[Tt]hat\s+same\s+(?:day|week|month|year)|"
     r"[Tt]he\s+(?:very\s+)?(?:next|following)\s+day)\b"
 )
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b(?!s\b)")  # not "on Mondays"
 YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–-]\s*(1[89]\d\d|20\d\d)\b")
 ANAPHORIC = re.compile(
     r"^(?:on\s+|in\s+|during\s+|of\s+)?(?:the\s+)?(?:very\s+)?(?:(?P<next>next|following)\s+day|"
@@ -319,6 +320,9 @@ def extract_dates(ctx: Context) -> list[DateRef]:
             spans.append((m.start(), m.end()))
     for m in RELATIVE_MONTH.finditer(text):
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    for m in WEEKDAY.finditer(text):  # "said late Saturday that", a weekday the NER left out
+        if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
     for m in YEAR_AFTER_PREP.finditer(text):
         if not any(s <= m.start("year") < e for s, e in spans):
