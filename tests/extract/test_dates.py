@@ -102,6 +102,20 @@ def test_reported_speech_is_not_future():
     assert [d.value for d in doc.dates] == ["2024-03-01"]
 
 
+def test_a_weekday_told_in_the_past_stays_past_whatever_future_the_sentence_holds():
+    def values(text: str) -> list[str | None]:
+        return [d.value for d in dyad.extract(text, published="2010-06-24").dates]  # a Thursday
+
+    assert values("Egypt affirmed on Wednesday that it will not accept any arrangement.") == ["2010-06-23"]
+    assert values("Talks will be held on Wednesday in Cairo.") == ["2010-06-30"]
+
+
+def test_a_weekday_the_ner_leaves_out_is_a_date():
+    doc = dyad.extract("Israel said late Saturday that it conducted an airstrike.", published="2024-06-17")
+    assert [d.value for d in doc.dates] == ["2024-06-15"]
+    assert dyad.extract("Markets close on Saturdays.", published="2024-06-17").dates == []
+
+
 class _Values(dict):
     """Date values by the words of the text they were found in (a found span may be a little wider)."""
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Span
 
 from dyad.extract.context import Context
 from dyad.model import DateRef
@@ -237,6 +238,7 @@ SPOKEN = re.compile(
     r"(?:[Oo]n\s+)?this\s+day\s+in\s+\d{4}|[Tt]hat\s+same\s+(?:day|week|month|year)|"
     r"[Tt]he\s+(?:very\s+)?(?:next|following)\s+day)\b"
 )
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in WEEKDAYS)})\b(?!s\b)")  # not "on Mondays"
 YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–-]\s*(1[89]\d\d|20\d\d)\b")
 ANAPHORIC = re.compile(
     r"^(?:on\s+|in\s+|during\s+|of\s+)?(?:the\s+)?(?:very\s+)?(?:(?P<next>next|following)\s+day|"
@@ -303,6 +305,19 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return not rest or (len(rest.split()) <= 3 and all(w[:1].isupper() for w in rest.replace(",", " ").split()))
 
 
+def _told_in_past(sent: Span, start: int) -> bool:
+    """Whether the verb a date hangs from is in the simple past ("affirmed on Wednesday that Egypt will not
+    accept"): a future elsewhere in the sentence does not move that weekday forward."""
+    word = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    for _ in range(4):
+        if word is None or word.pos_ in ("VERB", "AUX") or word.head == word:
+            break
+        word = word.head
+    if word is None or word.pos_ not in ("VERB", "AUX"):
+        return False
+    return word.tag_ == "VBD" and not any(c.dep_ == "aux" for c in word.children)
+
+
 def extract_dates(ctx: Context) -> list[DateRef]:
     text = ctx.text
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "DATE"]
@@ -319,6 +334,9 @@ def extract_dates(ctx: Context) -> list[DateRef]:
             spans.append((m.start(), m.end()))
     for m in RELATIVE_MONTH.finditer(text):
         if not any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    for m in WEEKDAY.finditer(text):  # "said late Saturday that", a weekday the NER left out
+        if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
     for m in YEAR_AFTER_PREP.finditer(text):
         if not any(s <= m.start("year") < e for s, e in spans):
@@ -340,8 +358,8 @@ def extract_dates(ctx: Context) -> list[DateRef]:
         if len(pieces) > 1 and pieces[-1][0].isdigit() and not all(p[0].isdigit() for p in pieces):
             # "June 19, 2024"-like pieces that belong together
             pieces = [(whole, s, e)]
-        sent = ctx.sentence_at(s).text
-        future = bool(FUTURE_CUES.search(sent))
+        span = ctx.sentence_at(s)
+        future = bool(FUTURE_CUES.search(span.text)) and not _told_in_past(span, s)
         for piece, ps, pe in pieces:
             told = _anaphoric(piece, anchor, ctx.published, mentioned)
             piece_core = TRIM_LEAD.sub("", piece)

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events.accusations import accusations, misdeed_words
+from dyad.extract.events.dating import dates_for
 from dyad.extract.events.merging import Found, absorb, merge, side
 from dyad.extract.events.participants import Participants, content, unique
-from dyad.extract.events.timing import condition_of, dates_for, modality_of, place_for
+from dyad.extract.events.timing import condition_of, modality_of, place_for
 from dyad.extract.events.triggers import Entry, candidates, entry_for, lexicon, not_an_event, trigger_words
 from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (

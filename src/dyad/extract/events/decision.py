@@ -33,9 +33,10 @@ from spacy.tokens import Token
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events import end_of, render
+from dyad.extract.events.dating import dates_for
 from dyad.extract.events.learned import FEATURES_VERSION, Candidate, candidates, side_of
 from dyad.extract.events.merging import Found
-from dyad.extract.events.timing import dates_for, place_for
+from dyad.extract.events.timing import place_for
 from dyad.model import Actor, DateRef, Place, Quote
 from dyad.ontology import SYMMETRIC_TYPES
 

@@ -1,19 +1,15 @@
-"""Modality and time: whether an event happened, may happen or did not, and when and where it did.
+"""Modality and place: whether an event happened, may happen or did not, and where it did.
 
 Negation, modal verbs, conditionals and future markers around the trigger give
-the modality; the dates of the trigger's phrase, else of its clause, else the
-article's own date give the date.
+the modality; when it happened is chosen in ``dating.py``.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
-from dyad.extract.events.participants import clause_tokens
 from dyad.extract.events.words import DENIALS, FAILURES, FUTURE_HEADS, HYPOTHETICAL_AUX, STATING
-from dyad.model import DateRef, Place
+from dyad.model import Place
 
 REPORTING = STATING | {"confirm", "promise", "pledge", "vow", "indicate", "signal", "report", "reply"}
 
@@ -65,30 +61,6 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if "would" in auxes and node.head.lemma_.lower() in REPORTING:  # "said it would tighten the blockade"
             future = True
     return "actual", future
-
-
-def dates_for(tok: Token, text: str, dates: list[DateRef], published: str | None) -> list[str | None]:
-    """Dates governing the event: in the trigger's own phrase, else in its clause, else the article's."""
-    sent = tok.sent
-    in_sent = [
-        d
-        for d in dates
-        if sent.start_char <= d.start < sent.end_char
-        and d.value
-        and not re.search(r"\b(?:since|until|till|before|after|by)\s+$", text[max(0, d.start - 8) : d.start])
-    ]
-    own = {t.idx for t in clause_tokens(tok)}
-    mine = [d.value for d in in_sent if d.start in own]
-    if mine:
-        return list(dict.fromkeys(mine))
-    clause = tok
-    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head != clause:
-        clause = clause.head
-    span = {t.idx for t in clause.subtree}
-    near = [d.value for d in in_sent if d.start in span]
-    if near:
-        return near[:1]
-    return [published]
 
 
 def place_for(tok: Token, places: list[Place]) -> Place | None:
