@@ -419,3 +419,23 @@ def test_she_can_be_a_person_last_named_by_title():
     )
     doc = dyad.extract(text, published="2024-06-03")
     assert speaker_of(doc, "It is very clear") == "Anna Berg"
+
+
+def test_the_subject_of_the_quoted_words_is_not_their_speaker():
+    # the quotation is what the minister said of "the incident" and of "Rwanda": neither is its speaker
+    doc = dyad.extract(
+        "Foreign Minister Marcel Ngaikoisset Yangongo said the incident was "
+        '"a tragic error in the heat of an operation" and denied that Bangui had ever intended to attack Chad.\n\n'
+        "Rwanda's Minister of State for Foreign Affairs, Alice Uwase, said Rwanda "
+        '"does not train, arm or host rebels of any country" and described the expulsion as a distraction.'
+    )
+    assert speaker_of(doc, "a tragic error in the heat") == "Marcel Ngaikoisset Yangongo"
+    assert speaker_of(doc, "does not train, arm or host") == "Alice Uwase"
+
+
+def test_a_verb_that_takes_the_quotation_keeps_its_subject():
+    doc = dyad.extract(
+        "Syria's foreign minister, Faisal Mekdad, condemns the strike as "
+        '"a blatant violation of Syrian sovereignty" and urges the Security Council to act.'
+    )
+    assert speaker_of(doc, "a blatant violation of Syrian") == "Faisal Mekdad"

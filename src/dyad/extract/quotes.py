@@ -234,23 +234,43 @@ def _tokens_outside(sents: list[Span], start: int, end: int, quotes: list[_Raw])
 
 
 def _subject_of(verb: Token, quote: _Raw | None = None) -> Token | None:
-    """The subject of a verb outside the quotation, climbing from participles to their clause."""
+    """The subject of a verb outside the quotation, climbing from participles to their clause.
+
+    A clause reached on the way up that holds the quotation itself, and whose word is no speech verb, is what
+    was said, not who said it: in 'X said the incident was "a tragic error" and denied ...' the parse hangs
+    "denied" on "was", whose subject ("the incident") the quotation describes; the climb goes on to "said"."""
     node: Token | None = verb
-    for _ in range(4):
+    came_from: Token | None = None
+    for _ in range(6):
         if node is None:
             return None
-        for child in node.children:
-            if (
-                child.dep_ in ("nsubj", "nsubjpass")
-                and not (quote and quote.start <= child.idx < quote.end)
-                and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
-            ):
-                return child
+        if came_from is None or not _holds_quote(node, came_from, quote) or _is_speech_verb(node):
+            for child in node.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and not (quote and quote.start <= child.idx < quote.end)
+                    and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
+                ):
+                    return child
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head != node:
-            node = node.head
+            came_from, node = node, node.head
         else:
             return None
     return None
+
+
+def _holds_quote(node: Token, came_from: Token, quote: _Raw | None) -> bool:
+    """Whether the quotation is the clause of the node: the node is a word of it, or a copula whose predicate it
+    is ('the incident was "a tragic error"'). A verb that takes the quotation by another branch than the one
+    climbed ('condemns the strike as "..." and urges') keeps its subject: that is who speaks."""
+    if quote is None:
+        return False
+    if quote.start <= node.idx < quote.end:
+        return True
+    if node.lemma_ != "be":
+        return False
+    branch = {t.i for t in came_from.subtree}
+    return any(quote.start <= t.idx < quote.end and t.i not in branch for t in node.subtree)
 
 
 def _first_person(ctx: Context, start: int, end: int) -> Actor | None:
@@ -319,7 +339,7 @@ class SpeakerResolver:
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
-        named = self._appositive_person(tok) if tok.pos_ == "NOUN" else None
+        named = self._appositive_person(tok) if tok.pos_ == "NOUN" or tok.lower_ in kb.titles().words else None
         if named is not None:
             return named
         if self._is_title(tok, start, end):
