@@ -439,3 +439,41 @@ def test_a_verb_that_takes_the_quotation_keeps_its_subject():
         '"a blatant violation of Syrian sovereignty" and urges the Security Council to act.'
     )
     assert speaker_of(doc, "a blatant violation of Syrian") == "Faisal Mekdad"
+
+
+def test_the_minister_is_the_person_named_after_that_title():
+    doc = dyad.extract(
+        "Speaking in Port Vila on Thursday, the Minister of Foreign Affairs, Honourable Serge Kalsakau, thanked "
+        'all partners for their response.\n\n"In our darkest hour, our friends have stood with us," the Minister '
+        'said.\n\nOpposition leader Ralph Regenvanu was not at the conference.\n\n"We need roofs before the rains '
+        'come back," the Minister added.'
+    )
+    assert speaker_of(doc, "In our darkest hour") == "Serge Kalsakau"
+    assert speaker_of(doc, "We need roofs before") == "Serge Kalsakau"
+
+
+def test_the_minister_is_no_one_when_two_ministers_are_named():
+    doc = dyad.extract(
+        "Minister of Foreign Affairs of Ukraine Dmytro Savchenko today held talks in Uzhhorod with Minister for "
+        'Foreign Affairs and Trade of Hungary Zsolt Bakos.\n\n"Ukraine respects the rights of all its citizens," '
+        "the Minister said."
+    )
+    assert speaker_of(doc, "Ukraine respects the rights") not in ("Zsolt Bakos", "Dmytro Savchenko")
+
+
+def test_whoever_was_called_home_did_not_speak():
+    # "the ambassador" is the one called home (a passive subject), not who speaks
+    doc = dyad.extract(
+        "Sudan recalled its envoy in Addis Ababa, the ambassador Omar Badawi, on Monday.\n\n"
+        "Foreign Minister Hanan Abdelrahim Babiker said the ambassador had been called home for consultations "
+        '"to signal Sudan\'s anger at this treacherous aggression".'
+    )
+    assert speaker_of(doc, "to signal Sudan's anger") == "Hanan Abdelrahim Babiker"
+
+
+def test_who_in_a_governing_clause_is_the_name_before_it():
+    doc = dyad.extract(
+        "That view was shared by the man who engineered the swap, Ukraine's President Volodymyr Zelenskiy, who "
+        'hailed the exchange as "the first step to end the war."'
+    )
+    assert speaker_of(doc, "the first step to end") in ("Volodymyr Zelenskiy", "Volodymyr Zelensky")

@@ -343,7 +343,7 @@ class SpeakerResolver:
         if named is not None:
             return named
         if self._is_title(tok, start, end):
-            person = self._titled(ctx.text[start:end], before)
+            person = self._titled(ctx.text[start:end], before, start)
             if person is not None:
                 ctx.add_mention(person, start, end)  # 'the mayor' is a mention of Mayor de Blasio
                 return person
@@ -372,19 +372,50 @@ class SpeakerResolver:
         there = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         return _first_person(self.ctx, start, end) is None and (there is None or _nameless(there))
 
-    def _titled(self, phrase: str, before: int) -> Actor | None:
+    def _titled(self, phrase: str, before: int, at: int = -1) -> Actor | None:
         """The person last named before the quotation whose title holds the title's words ('the Minister' is
-        Foreign Minister Aliyev); none when no one named has it, since a guess would credit the wrong person."""
+        Foreign Minister Aliyev); none when no one named has it, since a guess would credit the wrong person.
+        A person whose title is only in the words before their name ('the Minister of Foreign Affairs, Honourable
+        Serge Kalsakau') is taken when the title's word appears nowhere else before: not with two ministers."""
         words = [w.lower() for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in DETERMINERS]
         best: tuple[int, Actor] | None = None
+        led: dict[str, Actor] = {}
+        leads: list[tuple[int, int]] = []  # where the title words lead up to those people's names
         for s, _, actor_id in self.ctx.mention_index:
             actor = self.ctx.actor(actor_id)
-            if actor is None or actor.kind != "person" or s >= before or not actor.title:
+            if actor is None or actor.kind != "person" or s >= before:
                 continue
-            title = actor.title.lower().split()
-            if all(w in title for w in words) and (best is None or s > best[0]):
-                best = (s, actor)
-        return best[1] if best else None
+            if actor.title:
+                if all(w in actor.title.lower().split() for w in words) and (best is None or s > best[0]):
+                    best = (s, actor)
+                continue
+            begin, lead = self._lead(s)
+            if all(w in lead for w in words):
+                led[actor.id] = actor
+                leads.append((begin, s))
+        if best is not None or len(led) != 1:
+            return best[1] if best is not None and not led else None  # two people fit: a guess could be wrong
+        person = next(iter(led.values()))
+        leads += [(m.start, m.end) for m in person.mentions]  # 'the Minister' already taken as this person
+        head = re.compile(r"\b" + re.escape(words[-1]) + r"\b", re.I) if words else None
+        for m in head.finditer(self.ctx.text, 0, before) if head else ():
+            inside = any(b <= m.start() < e for b, e in leads) or at <= m.start() < at + len(phrase)
+            if not inside and not any(qs <= m.start() < qe for qs, qe in self.quoted):
+                return None  # 'with Minister ... Zsolt Bakos', whose name the text gave no actor: someone else
+        return person
+
+    def _lead(self, start: int) -> tuple[int, list[str]]:
+        """The words that lead up to a name, back to the last person named or clause break before it, and where
+        they start: 'the Minister of Foreign Affairs, Honourable Serge Kalsakau', the title not taken as his."""
+        ctx = self.ctx
+        begin = max(ctx.text.rfind("\n", 0, start) + 1, start - 90)
+        for s, e, actor_id in ctx.mention_index:
+            actor = ctx.actor(actor_id)
+            if begin <= e <= start and s < start and actor is not None and actor.kind == "person":
+                begin = e  # another person's name ends the lead ('X, handed over to the Minister, H.E. Y')
+        parts = re.split(r"(?<=[a-z]{3})\.\s|[;:!?]|\bsaid\b|\bsays\b", ctx.text[begin:start])  # not 'H.E.'
+        begin = start - len(parts[-1])
+        return begin, [w.lower() for w in re.findall(r"[\w'’.-]+", parts[-1])]
 
     def _appositive_person(self, tok: Token) -> Actor | None:
         """'Smith's niece, state Sen. Mary Price, said': a description set beside a name is that person, not the
@@ -615,6 +646,8 @@ def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | N
     subj = _subject_of(verb, quote)
     if subj is not None and _inside(subj, all_quotes):
         subj = None
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head == verb and verb.lemma_.lower() not in VOICING:
+        subj = None  # 'the ambassador had been called home', 'he was asked': spoken to, not speaking
     if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
         subj = _antecedent(subj)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
@@ -795,7 +828,11 @@ def _speaker_for(
         while head is not None and quote.start <= head.idx < quote.end and head.head != head and hops < 10:
             head, hops = head.head, hops + 1
         if head is not None and not (quote.start <= head.idx < quote.end):
+            if head.dep_ == "prep" and head.head != head:
+                head = head.head  # 'hailed the exchange as "..."': the clause the preposition hangs on
             subj = _subject_of(head, quote)
+            if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
+                subj = _antecedent(subj)  # 'Zelenskiy, who hailed the exchange as "..."'
             if subj is not None and not _inside(subj, all_quotes):
                 actor = resolver.resolve(subj, quote.start, last_speaker)
                 if actor is not None:
