@@ -477,3 +477,15 @@ def test_who_in_a_governing_clause_is_the_name_before_it():
         'hailed the exchange as "the first step to end the war."'
     )
     assert speaker_of(doc, "the first step to end") in ("Volodymyr Zelenskiy", "Volodymyr Zelensky")
+
+
+def test_slogans_on_banners_and_chants_are_not_quotations():
+    doc = dyad.extract(
+        'Marchers led by Mayor Jean Dupont carried banners reading "Assumption is not for sale" and '
+        '"Our islands, our decision". Others stood outside the embassy chanting "Russia is an occupier of Georgia".'
+        '\n\n"We send our sons to work, not to die," read one placard.\n\n'
+        '"We will not give up our islands," Dupont said.'
+    )
+    texts = [q.text for q in doc.quotes]
+    assert not any(t.startswith(("Assumption is", "Our islands", "Russia is an", "We send our")) for t in texts)
+    assert speaker_of(doc, "We will not give up") == "Jean Dupont"

@@ -71,6 +71,33 @@ NOT_PEOPLE = {
 SHOWING = {"show", "hear", "see", "catch", "feature", "film", "record", "quote"}  # 'showed X saying'
 DOCUMENTS = {"message", "telegram", "greeting", "greetings"}  # personal messages: their sender speaks
 KICKERS = kb.words("kicker")
+_CARRIER = "|".join(re.escape(w) for w in sorted(kb.words("slogan_carrier"), key=len, reverse=True))
+# 'banners reading "', 'signs that read: "', 'chanting "', 'chanted slogans including "'
+SLOGAN_BEFORE = re.compile(
+    rf"\b(?:(?:{_CARRIER})\b[^.!?\"“”]{{0,40}}?\b(?:reading|read|reads|saying|says|including|such as)\s*[:,]?"
+    rf"|(?:{_CARRIER})\s*:|chant(?:s|ed|ing)?)\s*$",
+    re.I,
+)  # a bare 'sign "..."' may be the verb: only a chant needs no 'reading'
+SLOGAN_AFTER = re.compile(rf"^[,.!?]?\s*(?:read|reads|said|says)\s+(?:the|a|an|one|another)?\s*(?:{_CARRIER})\b", re.I)
+SLOGAN_NEXT = re.compile(r"^[,;]?\s*(?:and|or)?\s*$")  # '"Hands off" and "No to the veto"'
+
+
+def _slogans(text: str, raws: list[_Raw]) -> set[int]:
+    """The quotations that are slogans on banners and placards or chanted by a crowd: no one person's words."""
+    out: set[int] = set()
+    for n, raw in enumerate(raws):
+        mark = raw.start - 1 if raw.start > 0 and text[raw.start - 1] in QUOTE_OPENERS else raw.start
+        before = text[max(0, mark - 80, text.rfind("\n", 0, mark) + 1) : mark]
+        after = text[raw.end + 1 : raw.end + 40]
+        if (
+            SLOGAN_BEFORE.search(before)
+            or SLOGAN_AFTER.match(after)
+            or (n - 1 in out and SLOGAN_NEXT.match(text[raws[n - 1].end + 1 : mark]))
+        ):
+            out.add(n)
+    return out
+
+
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -877,6 +904,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     turns = _transcript_turns(ctx)
     in_turn = [(s, e) for s, e, *_ in turns]
     raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
+    slogans = _slogans(text, raws)
+    raws = [r for n, r in enumerate(raws) if n not in slogans]
     resolver.quoted = [(r.start, r.end) for r in find_quoted_spans(text)]
     last_speaker: Actor | None = None
     last_end = -1  # where the last quotation with a speaker ended
