@@ -489,3 +489,16 @@ def test_slogans_on_banners_and_chants_are_not_quotations():
     texts = [q.text for q in doc.quotes]
     assert not any(t.startswith(("Assumption is", "Our islands", "Russia is an", "We send our")) for t in texts)
     assert speaker_of(doc, "We will not give up") == "Jean Dupont"
+
+
+def test_a_label_that_names_no_one_gives_an_unnamed_speaker():
+    doc = dyad.extract(
+        '12:05 — A Goma trader at the march: "We cannot go to Gisenyi today, and maybe not tomorrow."\n\n'
+        '12:20 — Sudan\'s army spokesman: "Sudan will not give up an inch of its land."\n\n'
+        '12:40 — Foreign Minister Ali Youssef: "We will answer any new attack with full force."'
+    )
+    for start in ("We cannot go to Gisenyi", "Sudan will not give up"):
+        quote = next(q for q in doc.quotes if q.text.startswith(start))
+        speaker = doc.actor(quote.speaker)
+        assert speaker is not None and speaker.kind != "person"
+    assert speaker_of(doc, "We will answer any new") == "Ali Youssef"

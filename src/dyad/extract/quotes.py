@@ -585,7 +585,7 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
             if words is None or any(_is_speech_verb(t) for t in words):
                 signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
-    labelled = _colon_label(ctx, before, line_start)
+    labelled = _colon_label(ctx, before, line_start, resolver)
     if labelled is not None:
         return labelled
     for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
@@ -602,7 +602,7 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
     return None
 
 
-def _colon_label(ctx: Context, before: str, line_start: int) -> Actor | None:
+def _colon_label(ctx: Context, before: str, line_start: int, resolver: SpeakerResolver | None = None) -> Actor | None:
     """'Press conference. Lima: "..."', '10:30 — Defence Minister Tamm on public radio: "..."', 'Tamm to
     reporters: "..."': a clause with no verb of its own that opens on a person and ends in a colon before the
     quotation is a label naming its speaker (a clause with a verb, 'Lima said:', is read from the parse)."""
@@ -621,9 +621,15 @@ def _colon_label(ctx: Context, before: str, line_start: int) -> Actor | None:
     if not mentions:  # 'Ilves to reporters:', where the tagger missed the surname of someone named before
         word = span[0].text
         known = {a.id: a for a in ctx.actors if a.kind == "person" and a.name.split()[-1] == word}
-        return next(iter(known.values())) if len(known) == 1 and word.istitle() else None
-    first = ctx.actor(mentions[0][2])
-    return first if first is not None and first.kind == "person" else None
+        if len(known) == 1 and word.istitle():
+            return next(iter(known.values()))
+    first = ctx.actor(mentions[0][2]) if mentions else None
+    if first is not None and first.kind == "person":
+        return first
+    root = span.root
+    if resolver is not None and root.pos_ == "NOUN" and root.lemma_.lower() not in DOCUMENTS:
+        return resolver.resolve(root, seg_start, None)  # 'Sudan's army spokesman:', 'A Goma trader:' unnamed
+    return None
 
 
 FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
