@@ -502,3 +502,16 @@ def test_a_label_that_names_no_one_gives_an_unnamed_speaker():
         speaker = doc.actor(quote.speaker)
         assert speaker is not None and speaker.kind != "person"
     assert speaker_of(doc, "We will answer any new") == "Ali Youssef"
+
+
+def test_it_is_the_body_that_was_the_last_subject():
+    doc = dyad.extract(
+        "Prime Minister Benjamin Netanyahu met the Sudanese leader in Uganda. Netanyahu's office said the meeting "
+        'came at the invitation of Uganda. It said Netanyahu "believes that Sudan is moving in a new and positive '
+        "direction.\"\n\nUkraine's border guard service said in a statement that the boat was seized on Monday. "
+        'It called the seizure "an act of piracy in open waters".'
+    )
+    for start in ("believes that Sudan is moving", "an act of piracy in open"):
+        quote = next(q for q in doc.quotes if q.text.startswith(start))
+        speaker = doc.actor(quote.speaker)
+        assert speaker is not None and speaker.kind != "person"

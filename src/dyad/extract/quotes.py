@@ -363,6 +363,8 @@ class SpeakerResolver:
         ctx = self.ctx
         if tok.lower_ in PERSONAL:
             return self.pronoun(tok, before, last_speaker)
+        if tok.lower_ == "it":
+            return self.body_pronoun(tok)
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
@@ -507,6 +509,32 @@ class SpeakerResolver:
         if pool:
             return max(pool, key=lambda c: c[1])[2]
         return last_speaker if last_speaker and last_speaker.kind == "person" else None
+
+    def body_pronoun(self, pronoun: Token) -> Actor | None:
+        """'It said', 'which it called "..."': the body that was the last main-clause subject before the pronoun, in
+        its sentence or the one before; none when that subject is a person or no body, since "it" is then a
+        thing."""
+        ctx = self.ctx
+        sent_i = ctx.sentence_index(pronoun.idx)
+        start = ctx.sentences[max(0, sent_i - 1)].start
+        for tok in reversed(pronoun.doc[start : pronoun.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON" or _inside_any(tok, self.quoted):
+                continue
+            if tok.head.dep_ != "ROOT":
+                continue  # 'the office said the meeting came ...': the subject of what was said is not "it"
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return None
+            phrase_start, phrase_end = _phrase(tok)
+            actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+            if actor is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in kb.institutions():
+                actor = self._unnamed(tok, phrase_start, phrase_end)  # "Netanyahu's office said ... It said"
+            actor = actor or ctx.actor_at(phrase_start, phrase_end)
+            if actor is None or actor.kind == "person":
+                return None
+            if actor.kind != "state":  # as for named subjects: a state's mentions are its names
+                ctx.add_mention(actor, pronoun.idx, pronoun.idx + len(pronoun.text))
+            return actor
+        return None
 
     def _author(self, before: int) -> Actor | None:
         """Who wrote a message, letter or statement the text quotes: the person the text names most, unless
@@ -659,6 +687,10 @@ def _is_speech_verb(tok: Token) -> bool:
     if lemma not in speech_verbs():
         return False
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lemma != "state")
+
+
+def _inside_any(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.idx < e for s, e in spans)
 
 
 def _inside(tok: Token, quotes: list[_Raw]) -> bool:
