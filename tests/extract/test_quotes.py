@@ -419,3 +419,99 @@ def test_she_can_be_a_person_last_named_by_title():
     )
     doc = dyad.extract(text, published="2024-06-03")
     assert speaker_of(doc, "It is very clear") == "Anna Berg"
+
+
+def test_the_subject_of_the_quoted_words_is_not_their_speaker():
+    # the quotation is what the minister said of "the incident" and of "Rwanda": neither is its speaker
+    doc = dyad.extract(
+        "Foreign Minister Marcel Ngaikoisset Yangongo said the incident was "
+        '"a tragic error in the heat of an operation" and denied that Bangui had ever intended to attack Chad.\n\n'
+        "Rwanda's Minister of State for Foreign Affairs, Alice Uwase, said Rwanda "
+        '"does not train, arm or host rebels of any country" and described the expulsion as a distraction.'
+    )
+    assert speaker_of(doc, "a tragic error in the heat") == "Marcel Ngaikoisset Yangongo"
+    assert speaker_of(doc, "does not train, arm or host") == "Alice Uwase"
+
+
+def test_a_verb_that_takes_the_quotation_keeps_its_subject():
+    doc = dyad.extract(
+        "Syria's foreign minister, Faisal Mekdad, condemns the strike as "
+        '"a blatant violation of Syrian sovereignty" and urges the Security Council to act.'
+    )
+    assert speaker_of(doc, "a blatant violation of Syrian") == "Faisal Mekdad"
+
+
+def test_the_minister_is_the_person_named_after_that_title():
+    doc = dyad.extract(
+        "Speaking in Port Vila on Thursday, the Minister of Foreign Affairs, Honourable Serge Kalsakau, thanked "
+        'all partners for their response.\n\n"In our darkest hour, our friends have stood with us," the Minister '
+        'said.\n\nOpposition leader Ralph Regenvanu was not at the conference.\n\n"We need roofs before the rains '
+        'come back," the Minister added.'
+    )
+    assert speaker_of(doc, "In our darkest hour") == "Serge Kalsakau"
+    assert speaker_of(doc, "We need roofs before") == "Serge Kalsakau"
+
+
+def test_the_minister_is_no_one_when_two_ministers_are_named():
+    doc = dyad.extract(
+        "Minister of Foreign Affairs of Ukraine Dmytro Savchenko today held talks in Uzhhorod with Minister for "
+        'Foreign Affairs and Trade of Hungary Zsolt Bakos.\n\n"Ukraine respects the rights of all its citizens," '
+        "the Minister said."
+    )
+    assert speaker_of(doc, "Ukraine respects the rights") not in ("Zsolt Bakos", "Dmytro Savchenko")
+
+
+def test_whoever_was_called_home_did_not_speak():
+    # "the ambassador" is the one called home (a passive subject), not who speaks
+    doc = dyad.extract(
+        "Sudan recalled its envoy in Addis Ababa, the ambassador Omar Badawi, on Monday.\n\n"
+        "Foreign Minister Hanan Abdelrahim Babiker said the ambassador had been called home for consultations "
+        '"to signal Sudan\'s anger at this treacherous aggression".'
+    )
+    assert speaker_of(doc, "to signal Sudan's anger") == "Hanan Abdelrahim Babiker"
+
+
+def test_who_in_a_governing_clause_is_the_name_before_it():
+    doc = dyad.extract(
+        "That view was shared by the man who engineered the swap, Ukraine's President Volodymyr Zelenskiy, who "
+        'hailed the exchange as "the first step to end the war."'
+    )
+    assert speaker_of(doc, "the first step to end") in ("Volodymyr Zelenskiy", "Volodymyr Zelensky")
+
+
+def test_slogans_on_banners_and_chants_are_not_quotations():
+    doc = dyad.extract(
+        'Marchers led by Mayor Jean Dupont carried banners reading "Assumption is not for sale" and '
+        '"Our islands, our decision". Others stood outside the embassy chanting "Russia is an occupier of Georgia".'
+        '\n\n"We send our sons to work, not to die," read one placard.\n\n'
+        '"We will not give up our islands," Dupont said.'
+    )
+    texts = [q.text for q in doc.quotes]
+    assert not any(t.startswith(("Assumption is", "Our islands", "Russia is an", "We send our")) for t in texts)
+    assert speaker_of(doc, "We will not give up") == "Jean Dupont"
+
+
+def test_a_label_that_names_no_one_gives_an_unnamed_speaker():
+    doc = dyad.extract(
+        '12:05 — A Goma trader at the march: "We cannot go to Gisenyi today, and maybe not tomorrow."\n\n'
+        '12:20 — Sudan\'s army spokesman: "Sudan will not give up an inch of its land."\n\n'
+        '12:40 — Foreign Minister Ali Youssef: "We will answer any new attack with full force."'
+    )
+    for start in ("We cannot go to Gisenyi", "Sudan will not give up"):
+        quote = next(q for q in doc.quotes if q.text.startswith(start))
+        speaker = doc.actor(quote.speaker)
+        assert speaker is not None and speaker.kind != "person"
+    assert speaker_of(doc, "We will answer any new") == "Ali Youssef"
+
+
+def test_it_is_the_body_that_was_the_last_subject():
+    doc = dyad.extract(
+        "Prime Minister Benjamin Netanyahu met the Sudanese leader in Uganda. Netanyahu's office said the meeting "
+        'came at the invitation of Uganda. It said Netanyahu "believes that Sudan is moving in a new and positive '
+        "direction.\"\n\nUkraine's border guard service said in a statement that the boat was seized on Monday. "
+        'It called the seizure "an act of piracy in open waters".'
+    )
+    for start in ("believes that Sudan is moving", "an act of piracy in open"):
+        quote = next(q for q in doc.quotes if q.text.startswith(start))
+        speaker = doc.actor(quote.speaker)
+        assert speaker is not None and speaker.kind != "person"

@@ -71,6 +71,33 @@ NOT_PEOPLE = {
 SHOWING = {"show", "hear", "see", "catch", "feature", "film", "record", "quote"}  # 'showed X saying'
 DOCUMENTS = {"message", "telegram", "greeting", "greetings"}  # personal messages: their sender speaks
 KICKERS = kb.words("kicker")
+_CARRIER = "|".join(re.escape(w) for w in sorted(kb.words("slogan_carrier"), key=len, reverse=True))
+# 'banners reading "', 'signs that read: "', 'chanting "', 'chanted slogans including "'
+SLOGAN_BEFORE = re.compile(
+    rf"\b(?:(?:{_CARRIER})\b[^.!?\"“”]{{0,40}}?\b(?:reading|read|reads|saying|says|including|such as)\s*[:,]?"
+    rf"|(?:{_CARRIER})\s*:|chant(?:s|ed|ing)?)\s*$",
+    re.I,
+)  # a bare 'sign "..."' may be the verb: only a chant needs no 'reading'
+SLOGAN_AFTER = re.compile(rf"^[,.!?]?\s*(?:read|reads|said|says)\s+(?:the|a|an|one|another)?\s*(?:{_CARRIER})\b", re.I)
+SLOGAN_NEXT = re.compile(r"^[,;]?\s*(?:and|or)?\s*$")  # '"Hands off" and "No to the veto"'
+
+
+def _slogans(text: str, raws: list[_Raw]) -> set[int]:
+    """The quotations that are slogans on banners and placards or chanted by a crowd: no one person's words."""
+    out: set[int] = set()
+    for n, raw in enumerate(raws):
+        mark = raw.start - 1 if raw.start > 0 and text[raw.start - 1] in QUOTE_OPENERS else raw.start
+        before = text[max(0, mark - 80, text.rfind("\n", 0, mark) + 1) : mark]
+        after = text[raw.end + 1 : raw.end + 40]
+        if (
+            SLOGAN_BEFORE.search(before)
+            or SLOGAN_AFTER.match(after)
+            or (n - 1 in out and SLOGAN_NEXT.match(text[raws[n - 1].end + 1 : mark]))
+        ):
+            out.add(n)
+    return out
+
+
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -234,23 +261,43 @@ def _tokens_outside(sents: list[Span], start: int, end: int, quotes: list[_Raw])
 
 
 def _subject_of(verb: Token, quote: _Raw | None = None) -> Token | None:
-    """The subject of a verb outside the quotation, climbing from participles to their clause."""
+    """The subject of a verb outside the quotation, climbing from participles to their clause.
+
+    A clause reached on the way up that holds the quotation itself, and whose word is no speech verb, is what
+    was said, not who said it: in 'X said the incident was "a tragic error" and denied ...' the parse hangs
+    "denied" on "was", whose subject ("the incident") the quotation describes; the climb goes on to "said"."""
     node: Token | None = verb
-    for _ in range(4):
+    came_from: Token | None = None
+    for _ in range(6):
         if node is None:
             return None
-        for child in node.children:
-            if (
-                child.dep_ in ("nsubj", "nsubjpass")
-                and not (quote and quote.start <= child.idx < quote.end)
-                and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
-            ):
-                return child
+        if came_from is None or not _holds_quote(node, came_from, quote) or _is_speech_verb(node):
+            for child in node.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and not (quote and quote.start <= child.idx < quote.end)
+                    and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
+                ):
+                    return child
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head != node:
-            node = node.head
+            came_from, node = node, node.head
         else:
             return None
     return None
+
+
+def _holds_quote(node: Token, came_from: Token, quote: _Raw | None) -> bool:
+    """Whether the quotation is the clause of the node: the node is a word of it, or a copula whose predicate it
+    is ('the incident was "a tragic error"'). A verb that takes the quotation by another branch than the one
+    climbed ('condemns the strike as "..." and urges') keeps its subject: that is who speaks."""
+    if quote is None:
+        return False
+    if quote.start <= node.idx < quote.end:
+        return True
+    if node.lemma_ != "be":
+        return False
+    branch = {t.i for t in came_from.subtree}
+    return any(quote.start <= t.idx < quote.end and t.i not in branch for t in node.subtree)
 
 
 def _first_person(ctx: Context, start: int, end: int) -> Actor | None:
@@ -316,14 +363,16 @@ class SpeakerResolver:
         ctx = self.ctx
         if tok.lower_ in PERSONAL:
             return self.pronoun(tok, before, last_speaker)
+        if tok.lower_ == "it":
+            return self.body_pronoun(tok)
         if tok.pos_ == "PRON":
             return None
         start, end = _phrase(tok)
-        named = self._appositive_person(tok) if tok.pos_ == "NOUN" else None
+        named = self._appositive_person(tok) if tok.pos_ == "NOUN" or tok.lower_ in kb.titles().words else None
         if named is not None:
             return named
         if self._is_title(tok, start, end):
-            person = self._titled(ctx.text[start:end], before)
+            person = self._titled(ctx.text[start:end], before, start)
             if person is not None:
                 ctx.add_mention(person, start, end)  # 'the mayor' is a mention of Mayor de Blasio
                 return person
@@ -352,19 +401,50 @@ class SpeakerResolver:
         there = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         return _first_person(self.ctx, start, end) is None and (there is None or _nameless(there))
 
-    def _titled(self, phrase: str, before: int) -> Actor | None:
+    def _titled(self, phrase: str, before: int, at: int = -1) -> Actor | None:
         """The person last named before the quotation whose title holds the title's words ('the Minister' is
-        Foreign Minister Aliyev); none when no one named has it, since a guess would credit the wrong person."""
+        Foreign Minister Aliyev); none when no one named has it, since a guess would credit the wrong person.
+        A person whose title is only in the words before their name ('the Minister of Foreign Affairs, Honourable
+        Serge Kalsakau') is taken when the title's word appears nowhere else before: not with two ministers."""
         words = [w.lower() for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in DETERMINERS]
         best: tuple[int, Actor] | None = None
+        led: dict[str, Actor] = {}
+        leads: list[tuple[int, int]] = []  # where the title words lead up to those people's names
         for s, _, actor_id in self.ctx.mention_index:
             actor = self.ctx.actor(actor_id)
-            if actor is None or actor.kind != "person" or s >= before or not actor.title:
+            if actor is None or actor.kind != "person" or s >= before:
                 continue
-            title = actor.title.lower().split()
-            if all(w in title for w in words) and (best is None or s > best[0]):
-                best = (s, actor)
-        return best[1] if best else None
+            if actor.title:
+                if all(w in actor.title.lower().split() for w in words) and (best is None or s > best[0]):
+                    best = (s, actor)
+                continue
+            begin, lead = self._lead(s)
+            if all(w in lead for w in words):
+                led[actor.id] = actor
+                leads.append((begin, s))
+        if best is not None or len(led) != 1:
+            return best[1] if best is not None and not led else None  # two people fit: a guess could be wrong
+        person = next(iter(led.values()))
+        leads += [(m.start, m.end) for m in person.mentions]  # 'the Minister' already taken as this person
+        head = re.compile(r"\b" + re.escape(words[-1]) + r"\b", re.I) if words else None
+        for m in head.finditer(self.ctx.text, 0, before) if head else ():
+            inside = any(b <= m.start() < e for b, e in leads) or at <= m.start() < at + len(phrase)
+            if not inside and not any(qs <= m.start() < qe for qs, qe in self.quoted):
+                return None  # 'with Minister ... Zsolt Bakos', whose name the text gave no actor: someone else
+        return person
+
+    def _lead(self, start: int) -> tuple[int, list[str]]:
+        """The words that lead up to a name, back to the last person named or clause break before it, and where
+        they start: 'the Minister of Foreign Affairs, Honourable Serge Kalsakau', the title not taken as his."""
+        ctx = self.ctx
+        begin = max(ctx.text.rfind("\n", 0, start) + 1, start - 90)
+        for s, e, actor_id in ctx.mention_index:
+            actor = ctx.actor(actor_id)
+            if begin <= e <= start and s < start and actor is not None and actor.kind == "person":
+                begin = e  # another person's name ends the lead ('X, handed over to the Minister, H.E. Y')
+        parts = re.split(r"(?<=[a-z]{3})\.\s|[;:!?]|\bsaid\b|\bsays\b", ctx.text[begin:start])  # not 'H.E.'
+        begin = start - len(parts[-1])
+        return begin, [w.lower() for w in re.findall(r"[\w'’.-]+", parts[-1])]
 
     def _appositive_person(self, tok: Token) -> Actor | None:
         """'Smith's niece, state Sen. Mary Price, said': a description set beside a name is that person, not the
@@ -429,6 +509,32 @@ class SpeakerResolver:
         if pool:
             return max(pool, key=lambda c: c[1])[2]
         return last_speaker if last_speaker and last_speaker.kind == "person" else None
+
+    def body_pronoun(self, pronoun: Token) -> Actor | None:
+        """'It said', 'which it called "..."': the body that was the last main-clause subject before the pronoun, in
+        its sentence or the one before; none when that subject is a person or no body, since "it" is then a
+        thing."""
+        ctx = self.ctx
+        sent_i = ctx.sentence_index(pronoun.idx)
+        start = ctx.sentences[max(0, sent_i - 1)].start
+        for tok in reversed(pronoun.doc[start : pronoun.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON" or _inside_any(tok, self.quoted):
+                continue
+            if tok.head.dep_ != "ROOT":
+                continue  # 'the office said the meeting came ...': the subject of what was said is not "it"
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return None
+            phrase_start, phrase_end = _phrase(tok)
+            actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+            if actor is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in kb.institutions():
+                actor = self._unnamed(tok, phrase_start, phrase_end)  # "Netanyahu's office said ... It said"
+            actor = actor or ctx.actor_at(phrase_start, phrase_end)
+            if actor is None or actor.kind == "person":
+                return None
+            if actor.kind != "state":  # as for named subjects: a state's mentions are its names
+                ctx.add_mention(actor, pronoun.idx, pronoun.idx + len(pronoun.text))
+            return actor
+        return None
 
     def _author(self, before: int) -> Actor | None:
         """Who wrote a message, letter or statement the text quotes: the person the text names most, unless
@@ -507,7 +613,7 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
             if words is None or any(_is_speech_verb(t) for t in words):
                 signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
-    labelled = _colon_label(ctx, before, line_start)
+    labelled = _colon_label(ctx, before, line_start, resolver)
     if labelled is not None:
         return labelled
     for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
@@ -524,7 +630,7 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
     return None
 
 
-def _colon_label(ctx: Context, before: str, line_start: int) -> Actor | None:
+def _colon_label(ctx: Context, before: str, line_start: int, resolver: SpeakerResolver | None = None) -> Actor | None:
     """'Press conference. Lima: "..."', '10:30 — Defence Minister Tamm on public radio: "..."', 'Tamm to
     reporters: "..."': a clause with no verb of its own that opens on a person and ends in a colon before the
     quotation is a label naming its speaker (a clause with a verb, 'Lima said:', is read from the parse)."""
@@ -543,9 +649,15 @@ def _colon_label(ctx: Context, before: str, line_start: int) -> Actor | None:
     if not mentions:  # 'Ilves to reporters:', where the tagger missed the surname of someone named before
         word = span[0].text
         known = {a.id: a for a in ctx.actors if a.kind == "person" and a.name.split()[-1] == word}
-        return next(iter(known.values())) if len(known) == 1 and word.istitle() else None
-    first = ctx.actor(mentions[0][2])
-    return first if first is not None and first.kind == "person" else None
+        if len(known) == 1 and word.istitle():
+            return next(iter(known.values()))
+    first = ctx.actor(mentions[0][2]) if mentions else None
+    if first is not None and first.kind == "person":
+        return first
+    root = span.root
+    if resolver is not None and root.pos_ == "NOUN" and root.lemma_.lower() not in DOCUMENTS:
+        return resolver.resolve(root, seg_start, None)  # 'Sudan's army spokesman:', 'A Goma trader:' unnamed
+    return None
 
 
 FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
@@ -577,6 +689,10 @@ def _is_speech_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lemma != "state")
 
 
+def _inside_any(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.idx < e for s, e in spans)
+
+
 def _inside(tok: Token, quotes: list[_Raw]) -> bool:
     return any(q.start <= tok.idx < q.end for q in quotes)
 
@@ -595,6 +711,8 @@ def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | N
     subj = _subject_of(verb, quote)
     if subj is not None and _inside(subj, all_quotes):
         subj = None
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head == verb and verb.lemma_.lower() not in VOICING:
+        subj = None  # 'the ambassador had been called home', 'he was asked': spoken to, not speaking
     if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
         subj = _antecedent(subj)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
@@ -775,7 +893,11 @@ def _speaker_for(
         while head is not None and quote.start <= head.idx < quote.end and head.head != head and hops < 10:
             head, hops = head.head, hops + 1
         if head is not None and not (quote.start <= head.idx < quote.end):
+            if head.dep_ == "prep" and head.head != head:
+                head = head.head  # 'hailed the exchange as "..."': the clause the preposition hangs on
             subj = _subject_of(head, quote)
+            if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
+                subj = _antecedent(subj)  # 'Zelenskiy, who hailed the exchange as "..."'
             if subj is not None and not _inside(subj, all_quotes):
                 actor = resolver.resolve(subj, quote.start, last_speaker)
                 if actor is not None:
@@ -820,6 +942,8 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     turns = _transcript_turns(ctx)
     in_turn = [(s, e) for s, e, *_ in turns]
     raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
+    slogans = _slogans(text, raws)
+    raws = [r for n, r in enumerate(raws) if n not in slogans]
     resolver.quoted = [(r.start, r.end) for r in find_quoted_spans(text)]
     last_speaker: Actor | None = None
     last_end = -1  # where the last quotation with a speaker ended
