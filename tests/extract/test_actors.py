@@ -433,3 +433,9 @@ def test_a_counterpart_gives_the_state_but_no_office():
     assert (tedros.country, tedros.title) == ("ETH", None)
     doc = dyad.extract("Lavrov spoke with his Turkish counterpart, Foreign Minister Mevlut Cavusoglu.")
     assert actor_named(doc, "Mevlut Cavusoglu").title == "Foreign Minister"
+
+
+def test_a_name_the_ner_takes_for_a_body_right_after_a_title_is_a_person():
+    doc = dyad.extract("Water Minister Dawit Alemayehu Gebre said the dam would be finished.", published="2020-01-01")
+    assert actor_named(doc, "Dawit Alemayehu Gebre").kind == "person"
+    assert not [a for a in doc.actors if a.kind == "organization"]

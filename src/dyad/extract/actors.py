@@ -400,6 +400,20 @@ def _org_title(title: str, org_names: set[str]) -> str:
     return title if any(title.startswith(n + " ") for n in org_names) else _title_case(title)
 
 
+def _named_after_title(ent: Span) -> bool:
+    """'Water Minister Dawit Alemayehu Gebre', 'senior nurse Sinalei Faasalele': a name the NER took for a body,
+    right after a title word, of two to four proper nouns none of which names an institution."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and _is_title_word(before)
+        and 2 <= len(ent) <= 4
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() for t in ent)
+        and not any(t.lower_ in kb.institutions() for t in ent)
+        and ent.text not in kb.bodies()
+    )
+
+
 def _person_mentions(
     ctx: Context, cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int], org_names: dict[str, kb.Organization]
 ) -> list[PersonMention]:
@@ -421,6 +435,8 @@ def _person_mentions(
                 and (kb.titles().find(stripped) or kb.countries().lookup(stripped.strip()))
             ) or kb.people().get(kb.fold(ent.text)):
                 candidates.append(toks)
+            elif _named_after_title(ent):
+                candidates.append(list(ent))
     # proper names right after a title that spaCy did not tag as a person
     covered = {t.i for toks in candidates for t in toks}
     propn = doc.vocab.strings["PROPN"]
