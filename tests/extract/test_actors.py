@@ -439,3 +439,8 @@ def test_a_name_the_ner_takes_for_a_body_right_after_a_title_is_a_person():
     doc = dyad.extract("Water Minister Dawit Alemayehu Gebre said the dam would be finished.", published="2020-01-01")
     assert actor_named(doc, "Dawit Alemayehu Gebre").kind == "person"
     assert not [a for a in doc.actors if a.kind == "organization"]
+
+
+def test_the_field_of_a_ministers_office_is_not_part_of_the_name_after_it():
+    doc = dyad.extract("Minister of Water Paul Mayom said the talks would resume.", published="2013-04-23")
+    assert actor_named(doc, "Paul Mayom").title == "Minister of Water"

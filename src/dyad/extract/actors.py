@@ -28,6 +28,7 @@ STATE_FORM = re.compile(
 CONNECTORS = {"of", "the", "for", "and", "'s", "’s", "on"}
 HONORIFICS = kb.words("honorific")
 SHIP_PREFIXES = kb.words("ship_prefix")
+MINISTRY_FIELDS = kb.words("ministry_field")
 GIVEN_NAMES = kb.words("given_name")  # words that begin names and end none ("Bill Clinton", "the Safety Bill")
 PASSING = kb.words("passing_title_word")  # "Jordan's visiting King": not part of the title
 LOCATION_PREPS = kb.words("location_prep")
@@ -421,7 +422,11 @@ def _person_mentions(
     candidates: list[list[Token]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            candidates.append(list(ent)[_title_country_length(ent) :])
+            toks = list(ent)[_title_country_length(ent) :]
+            if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") and _is_title_word(doc[ent.start - 2]):
+                while len(toks) > 2 and toks[0].lower_ in MINISTRY_FIELDS:
+                    toks = toks[1:]  # "Minister of Water Paul Mayom": the field is the title's
+            candidates.append(toks)
         elif ent.label_ == "ORG" and not any(t.i in org_tokens for t in ent):
             # "Spokesperson Ned Price", "Israel Naftali Bennett": a title or country glued to a name
             toks = list(ent)
@@ -577,8 +582,9 @@ def _extend_left(
             or tok.i in org_tokens
             or tok.lower_.rstrip(".") in HONORIFICS
             or tok.ent_type_ in ("GPE", "ORG", "NORP")
+            or (tok.lower_ in MINISTRY_FIELDS and i >= 2 and doc[i - 1].lower_ in ("of", "for"))
         ):
-            break
+            break  # ... or the field of "Minister of Water Paul Mayom"
         toks = [tok, *toks]
         added += 1
         i -= 1
