@@ -18,12 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from dyad import ontology
 from dyad.extract.context import Context
-from dyad.extract.events.triggers import candidates as trigger_candidates
-from dyad.extract.events.triggers import entry_for, trigger_words
+from dyad.extract.events.triggers import entries
 from dyad.model import Actor, Quote
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -124,15 +123,10 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
     return up_a, None, climbed
 
 
-def readings(doc: Doc) -> dict[int, str]:
+def readings(ctx: Context) -> dict[int, str]:
     """The PLOVER type the lexicon gives each word of a document that it reads as an event, by token index
     (looked up once per document: the features ask for them many times)."""
-    out = {}
-    for i in trigger_candidates(doc, trigger_words()):
-        entry = entry_for(doc[i])
-        if entry is not None:
-            out[i] = ontology.code(entry.cameo).plover
-    return out
+    return {i: ontology.code(entry.cameo).plover for i, entry in entries(ctx).items()}
 
 
 def _lemma(tok: Token) -> str:
@@ -270,14 +264,28 @@ def _sentence_features(sent: Span, read: dict[int, str]) -> list[str]:
     return out
 
 
-def _rule_features(ctx: Context, rules: list[dict[str, Any]], source: str, target: str) -> list[str]:
+RuledEvent = tuple[set[str | None], set[str | None], str, str, str]  # sources' sides, targets', type, modality, cameo
+
+
+def _ruled(ctx: Context, rules: list[dict[str, Any]]) -> list[RuledEvent]:
+    """The rules' events of a sentence with their sides, worked out once for all its pairs of sides."""
+    return [
+        (
+            {side_of(ctx.actor(a)) for a in event["sources"]},
+            {side_of(ctx.actor(a)) for a in event["targets"]},
+            event["type"],
+            event["modality"],
+            event["cameo"],
+        )
+        for event in rules
+    ]
+
+
+def _rule_features(rules: list[RuledEvent], source: str, target: str) -> list[str]:
     out = []
-    for event in rules:
-        sources = {side_of(ctx.actor(a)) for a in event["sources"]}
-        targets = {side_of(ctx.actor(a)) for a in event["targets"]}
-        kind, modality = event["type"], event["modality"]
+    for sources, targets, kind, modality, cameo in rules:
         if source in sources and target in targets:
-            out += [f"rule:{kind}", f"rule:{kind}|{modality}", f"rule_cameo:{event['cameo']}"]
+            out += [f"rule:{kind}", f"rule:{kind}|{modality}", f"rule_cameo:{cameo}"]
         elif target in sources and source in targets:
             out += [f"rule_rev:{kind}", f"rule_rev:{kind}|{modality}"]
         elif source in sources:
@@ -301,7 +309,7 @@ def candidates(
         if side:
             counts[side] = counts.get(side, 0) + 1
     main = sorted(counts, key=lambda c: -counts[c])[:2]
-    read = readings(ctx.doc)
+    read = readings(ctx)
     in_sentence = _mentions_by_sentence(ctx)
     out: list[Candidate] = []
     before: list[str] = []
@@ -320,6 +328,7 @@ def candidates(
         triggers = _read_in(sent, read)
         subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN")]
         relation = _Relations()
+        ruled_here = _ruled(ctx, rules)
 
         for source in names:
             for target in names:
@@ -355,7 +364,7 @@ def candidates(
                     feats.append("tgt_is_speaker")
                 if "IGO" in (source, target):
                     feats.append(f"igo:{'src' if source == 'IGO' else 'tgt'}")
-                rule_feats = _rule_features(ctx, rules, source, target)
+                rule_feats = _rule_features(ruled_here, source, target)
                 feats += rule_feats
                 feats += shared
                 ruled = frozenset(f[5:] for f in rule_feats if f.startswith("rule:") and "|" not in f)
