@@ -16,6 +16,7 @@ from spacy.attrs import LOWER, POS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from dyad import kb
 from dyad.extract.context import Context
@@ -369,6 +370,20 @@ def _org_title(title: str, org_names: set[str]) -> str:
     return title if any(title.startswith(n + " ") for n in org_names) else _title_case(title)
 
 
+@lru_cache(maxsize=4)
+def _title_hashes(vocab_id: int, vocab: Vocab) -> frozenset[int]:
+    """The title words' hashes, added to the vocabulary's strings once per process rather than per story."""
+    return frozenset(vocab.strings.add(w) for w in kb.titles().words)
+
+
+def _title_openers(doc: Doc, lowers: list[int]) -> set[int]:
+    """The lower-case forms (hashes) of the document that may open a title: a title word, with or without
+    its full stop ("Gen."). Each distinct word is asked once, not each of its tokens."""
+    title_words = _title_hashes(id(doc.vocab), doc.vocab)
+    words, strings = kb.titles().words, doc.vocab.strings
+    return {h for h in set(lowers) if h in title_words or strings[h].rstrip(".") in words}
+
+
 def _person_mentions(
     ctx: Context, cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int], org_names: dict[str, kb.Organization]
 ) -> list[PersonMention]:
@@ -403,12 +418,12 @@ def _person_mentions(
         ):
             candidates.append([tok])
             covered.add(tok.i)
-    title_words = {doc.vocab.strings.add(w) for w in kb.titles().words}
     lowers = doc.to_array([LOWER]).tolist()
+    opens = _title_openers(doc, lowers)
     for sent in ctx.sentences:
         i = sent.start
         while i < sent.end:
-            if lowers[i] not in title_words and doc.vocab.strings[lowers[i]].rstrip(".") not in kb.titles().words:
+            if lowers[i] not in opens:
                 i += 1  # only a title word can open a title
                 continue
             tok = doc[i]
