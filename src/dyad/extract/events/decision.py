@@ -24,6 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -68,9 +69,9 @@ class EventModel:
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
-        index = self.features
-        cols = [[index[f] for f in set(feats) if f in index] for feats in rows]
-        flat = np.fromiter((c for row in cols for c in row), dtype=np.int64)
+        lookup = self.features.get
+        cols = [[c for c in map(lookup, set(feats)) if c is not None] for feats in rows]
+        flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
         which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
         scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
         np.add.at(scores, which, self.coef[:, flat].T)  # one pass over every (row, feature), not a loop per row
@@ -194,6 +195,17 @@ def summarise(
         for group, kinds in groups:
             table = raw[group]
             tops, firsts = table.max(axis=0), table.argmax(axis=0)
+            if not (kinds & (tops >= FLOOR)).any():  # most pairs: nothing to summarise
+                for j in np.flatnonzero(kinds):
+                    out[triple(source, types[j], target)] = (None, cands[group[firsts[j]]])
+                continue
+            # every type's column at once: each column's probabilities, highest first, and what they add up to
+            ordered = np.sort(table, axis=0)[::-1]
+            seconds = ordered[1] if len(group) > 1 else np.zeros(len(types))
+            noisy_or = 1.0 - np.prod(1.0 - ordered[:5], axis=0)
+            strong = (ordered > 0.2).sum(axis=0)
+            ruled_any = ruled[group].any(axis=0)
+            in_lede, both_named = bool(lede[group].any()), bool(named[group].any())
             for j in np.flatnonzero(kinds):
                 key = triple(source, types[j], target)
                 best = cands[group[firsts[j]]]
@@ -201,16 +213,15 @@ def summarise(
                 if top < FLOOR:
                     out[key] = (None, best)
                     continue
-                ps = np.sort(table[:, j])[::-1]
                 vector = np.zeros(offset + len(types))
                 vector[:offset] = (
                     top,
-                    float(ps[1]) if len(ps) > 1 else 0.0,
-                    1.0 - float(np.prod(1.0 - ps[:5])),
-                    int((ps > 0.2).sum()),
-                    bool(lede[group].any()),
-                    bool(ruled[group, j].any()),
-                    bool(named[group].any()),
+                    float(seconds[j]),
+                    float(noisy_or[j]),
+                    int(strong[j]),
+                    in_lede,
+                    bool(ruled_any[j]),
+                    both_named,
                     float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
                 )
                 vector[offset + j] = 1.0
@@ -299,11 +310,11 @@ def choose(
             event = _restricted(ctx, event, standing)
         kept.append((event, max(best[k][0] for k in standing if k in best) if standing & best.keys() else None))
         covered |= standing
-    added = [
-        (key, p, cand)
-        for key, (p, cand) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        if p >= add and key not in covered
-    ]
+    # the few that clear the bar, sorted; not the thousands of triples a story's candidates support
+    added = sorted(
+        ((key, p, cand) for key, (p, cand) in best.items() if p >= add and key not in covered),
+        key=lambda found: (-found[1], found[0]),
+    )
     return kept, added
 
 
