@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
 from dyad import ontology
@@ -246,19 +247,36 @@ def _trigger_features(
     return out
 
 
-def _sentence_features(sent: Span, read: dict[int, str]) -> list[str]:
+Word = tuple[str, str, bool, str, str]  # lower-case form, part of speech, stop word, lemma (lower case), dependency
+
+
+def _words(ctx: Context) -> list[Word]:
+    """What the sentence features read of every token, taken from the parse's arrays once per document:
+    making a Token and asking it for each attribute costs more than the features themselves."""
+
+    def read() -> list[Word]:
+        strings = ctx.doc.vocab.strings
+        return [
+            (strings[low], strings[pos], bool(stop), strings[lem].lower(), strings[dep])
+            for low, pos, stop, lem, dep in ctx.doc.to_array([LOWER, POS, IS_STOP, LEMMA, DEP]).tolist()
+        ]
+
+    return ctx.once("learned_words", read)
+
+
+def _sentence_features(sent: Span, read: dict[int, str], words: list[Word]) -> list[str]:
     out = []
-    for tok in sent:
-        low = tok.lower_
+    for i in range(sent.start, sent.end):
+        low, pos, stop, lemma, _ = words[i]
         if low in NEGATIONS:
             out.append(f"cue:neg:{low}")
         elif low in MODALS:
             out.append(f"cue:modal:{low}")
         elif low in CONDITIONALS:
             out.append(f"cue:cond:{low}")
-        if tok.pos_ in ("VERB", "NOUN") and not tok.is_stop:
-            out.append(f"w:{_lemma(tok)}")
-            reading = read.get(tok.i)
+        if pos in ("VERB", "NOUN") and not stop:
+            out.append(f"w:{lemma}")
+            reading = read.get(i)
             if reading:
                 out.append(f"sent_type:{reading}")
     return out
@@ -310,6 +328,7 @@ def candidates(
             counts[side] = counts.get(side, 0) + 1
     main = sorted(counts, key=lambda c: -counts[c])[:2]
     read = readings(ctx)
+    words = _words(ctx)
     in_sentence = _mentions_by_sentence(ctx)
     out: list[Candidate] = []
     before: list[str] = []
@@ -322,11 +341,15 @@ def candidates(
         names = sides.all()[:max_sides]
         if len(names) < 2:
             continue
-        shared = _sentence_features(sent, read)
+        shared = _sentence_features(sent, read, words)
         if n == 0:
             shared.append("lede")
         triggers = _read_in(sent, read)
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN")]
+        subjects = [
+            sent.doc[i]
+            for i in range(sent.start, sent.end)
+            if words[i][4] in ("nsubj", "nsubjpass") and words[i][1] in ("PRON", "NOUN")
+        ]
         relation = _Relations()
         ruled_here = _ruled(ctx, rules)
 
