@@ -187,46 +187,66 @@ def summarise(
     for n, cand in enumerate(cands):
         pairs.setdefault((cand.source, cand.target), []).append(n)
     offset = len(SUMMARY)
-    out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    # the groups of candidates a triple is summarised over: a pair's own rows for the directed types, and
+    # both directions' rows for the symmetric ones
+    directed, undirected = np.flatnonzero(~symmetric).tolist(), np.flatnonzero(symmetric).tolist()
+    groups: list[tuple[str, str, list[int], list[int]]] = []
     for (source, target), rows in pairs.items():
-        groups = [(rows, ~symmetric)]
+        groups.append((source, target, rows, directed))
         if (target, source) not in pairs or (source, target) < (target, source):  # each unordered pair once
-            groups.append((sorted(rows + pairs.get((target, source), [])), symmetric))
-        for group, kinds in groups:
-            table = raw[group]
-            tops, firsts = table.max(axis=0), table.argmax(axis=0)
-            if not (kinds & (tops >= FLOOR)).any():  # most pairs: nothing to summarise
-                for j in np.flatnonzero(kinds):
-                    out[triple(source, types[j], target)] = (None, cands[group[firsts[j]]])
+            groups.append((source, target, sorted(rows + pairs.get((target, source), [])), undirected))
+    all_tops, all_firsts = _tops(raw, [group for _, _, group, _ in groups])
+    kinds = np.stack([~symmetric if columns is directed else symmetric for *_, columns in groups])
+    live = (kinds & (all_tops >= FLOOR)).any(axis=1).tolist()
+    out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    for (source, target, group, columns), tops, firsts, any_live in zip(
+        groups, all_tops, all_firsts.tolist(), live, strict=True
+    ):
+        if not any_live:  # most groups: no type reaches FLOOR, nothing to summarise
+            for j in columns:
+                out[triple(source, types[j], target)] = (None, cands[group[firsts[j]]])
+            continue
+        table = raw[group]
+        # every type's column at once: each column's probabilities, highest first, and what they add up to
+        ordered = np.sort(table, axis=0)[::-1]
+        seconds = ordered[1] if len(group) > 1 else np.zeros(len(types))
+        noisy_or = 1.0 - np.prod(1.0 - ordered[:5], axis=0)
+        strong = (ordered > 0.2).sum(axis=0)
+        ruled_any = ruled[group].any(axis=0)
+        in_lede, both_named = bool(lede[group].any()), bool(named[group].any())
+        for j in columns:
+            key = triple(source, types[j], target)
+            best = cands[group[firsts[j]]]
+            top = float(tops[j])
+            if top < FLOOR:
+                out[key] = (None, best)
                 continue
-            # every type's column at once: each column's probabilities, highest first, and what they add up to
-            ordered = np.sort(table, axis=0)[::-1]
-            seconds = ordered[1] if len(group) > 1 else np.zeros(len(types))
-            noisy_or = 1.0 - np.prod(1.0 - ordered[:5], axis=0)
-            strong = (ordered > 0.2).sum(axis=0)
-            ruled_any = ruled[group].any(axis=0)
-            in_lede, both_named = bool(lede[group].any()), bool(named[group].any())
-            for j in np.flatnonzero(kinds):
-                key = triple(source, types[j], target)
-                best = cands[group[firsts[j]]]
-                top = float(tops[j])
-                if top < FLOOR:
-                    out[key] = (None, best)
-                    continue
-                vector = np.zeros(offset + len(types))
-                vector[:offset] = (
-                    top,
-                    float(seconds[j]),
-                    float(noisy_or[j]),
-                    int(strong[j]),
-                    in_lede,
-                    bool(ruled_any[j]),
-                    both_named,
-                    float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
-                )
-                vector[offset + j] = 1.0
-                out[key] = (vector, best)
+            vector = np.zeros(offset + len(types))
+            vector[:offset] = (
+                top,
+                float(seconds[j]),
+                float(noisy_or[j]),
+                int(strong[j]),
+                in_lede,
+                bool(ruled_any[j]),
+                both_named,
+                float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
+            )
+            vector[offset + j] = 1.0
+            out[key] = (vector, best)
     return out
+
+
+def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each group's highest probability per type and the (first) row within the group that has it, for all
+    groups in a few numpy calls: a story has hundreds of small groups, and numpy's cost is per call."""
+    sizes = np.array([len(group) for group in groups])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    table = raw[np.fromiter(chain.from_iterable(groups), dtype=np.intp)]
+    tops = np.maximum.reduceat(table, starts, axis=0)
+    at_top = table == np.repeat(tops, sizes, axis=0)
+    position = np.where(at_top, np.arange(len(table))[:, None], len(table))
+    return tops, np.minimum.reduceat(position, starts, axis=0) - starts[:, None]
 
 
 def staged(
