@@ -117,6 +117,12 @@ def _qualifies_title(span: Span) -> bool:
     return False
 
 
+def document_country_spans(ctx: Context) -> list[tuple[Span, str, str]]:
+    """``country_spans`` of the context's document, matched once: actors, places and the events' participants
+    all read them (each caller gets its own list)."""
+    return list(ctx.once("country_spans", lambda: country_spans(ctx.doc)))
+
+
 def country_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, kind, iso3) for country names, demonyms and capitals, longest match first."""
     cm, _ = _matchers(id(doc.vocab), doc.vocab)
@@ -826,7 +832,7 @@ def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str,
 # ----------------------------------------------------------------------------- the extractor
 def extract_actors(ctx: Context) -> None:
     doc = ctx.doc
-    cspan_list = country_spans(doc)
+    cspan_list = document_country_spans(ctx)
     kb_orgs = org_spans(doc)
     org_tokens = {t.i for s, _ in kb_orgs for t in s}
     # PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka"), without a country
