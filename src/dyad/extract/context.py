@@ -25,9 +25,14 @@ class Context:
     actors: list[Actor] = field(default_factory=list)
     # char offset -> actor id, for every actor mention (filled by the actor extractor)
     mention_index: list[tuple[int, int, str]] = field(default_factory=list)
+    # the text the doc was parsed from, when the caller has it: spaCy rebuilds Doc.text from every token
+    parsed_from: str | None = None
 
     def __post_init__(self) -> None:
-        self._text = self.doc.text  # spaCy rebuilds Doc.text from every token on each access
+        text, doc = self.parsed_from, self.doc
+        if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+            text = doc.text  # no text given, or not the one this doc was parsed from
+        self._text = text
         self._sents = list(self.doc.sents)  # spaCy walks the whole parse on every doc.sents
         self._sent_starts = [s.start_char for s in self._sents]
         self._by_id: dict[str, Actor] = {}  # actor id -> actor, for the actors indexed so far
