@@ -256,9 +256,11 @@ def _words(ctx: Context) -> list[Word]:
 
     def read() -> list[Word]:
         strings = ctx.doc.vocab.strings
+        rows = ctx.doc.to_array([LOWER, POS, IS_STOP, LEMMA, DEP])
+        names = {h: strings[h] for h in set(rows[:, [0, 1, 4]].ravel().tolist())}  # each distinct string once
+        lemmas = {h: strings[h].lower() for h in set(rows[:, 3].tolist())}
         return [
-            (strings[low], strings[pos], bool(stop), strings[lem].lower(), strings[dep])
-            for low, pos, stop, lem, dep in ctx.doc.to_array([LOWER, POS, IS_STOP, LEMMA, DEP]).tolist()
+            (names[low], names[pos], bool(stop), lemmas[lem], names[dep]) for low, pos, stop, lem, dep in rows.tolist()
         ]
 
     return ctx.once("learned_words", read)
