@@ -174,3 +174,28 @@ def test_a_second_stage_weighs_the_summary_and_is_saved_with_the_model(tmp_path)
     model.save(path)
     back = EventModel.read(path)
     assert back.triple_coef[names.index("rule")] == pytest.approx(8.0) and back.triple_intercept == pytest.approx(-4.0)
+
+
+def test_each_groups_best_candidate_is_the_first_of_its_highest():
+    from dyad.extract.events.decision import _tops
+
+    raw = np.array([[0.2, 0.7], [0.9, 0.7], [0.9, 0.1], [0.3, 0.4]])
+    groups = [[0, 1, 2], [3], [0, 3]]
+    tops, firsts = _tops(raw, groups)
+    for n, group in enumerate(groups):
+        assert np.array_equal(tops[n], raw[group].max(axis=0))
+        assert np.array_equal(firsts[n], raw[group].argmax(axis=0))  # ties: the first row, as argmax
+    assert firsts[0].tolist() == [1, 0]
+
+
+def test_the_rules_and_the_features_read_the_same_trigger_entries():
+    from dyad.extract.events.learned import readings
+    from dyad.extract.events.triggers import candidates as trigger_candidates
+    from dyad.extract.events.triggers import entries, entry_for, trigger_words
+
+    ctx, _ = _read()
+    doc = ctx.doc
+    expected = {i: entry_for(doc[i]) for i in trigger_candidates(doc, trigger_words())}
+    assert entries(ctx) == {i: e for i, e in expected.items() if e is not None}
+    assert entries(ctx) is entries(ctx)  # worked out once for the document
+    assert readings(ctx)[1] == "SANCTION"  # "expelled"

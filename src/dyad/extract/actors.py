@@ -16,6 +16,7 @@ from spacy.attrs import LOWER, POS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from dyad import kb
 from dyad.extract.context import Context
@@ -116,6 +117,12 @@ def _qualifies_title(span: Span) -> bool:
         if not (tok.text in ("'s", "’s") or (tok.text.islower() and tok.pos_ in ("ADJ", "NOUN"))):
             return False
     return False
+
+
+def document_country_spans(ctx: Context) -> list[tuple[Span, str, str]]:
+    """``country_spans`` of the context's document, matched once: actors, places and the events' participants
+    all read them (each caller gets its own list)."""
+    return list(ctx.once("country_spans", lambda: country_spans(ctx.doc)))
 
 
 def country_spans(doc: Doc) -> list[tuple[Span, str, str]]:
@@ -415,6 +422,20 @@ def _named_after_title(ent: Span) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _title_hashes(vocab_id: int, vocab: Vocab) -> frozenset[int]:
+    """The title words' hashes, added to the vocabulary's strings once per process rather than per story."""
+    return frozenset(vocab.strings.add(w) for w in kb.titles().words)
+
+
+def _title_openers(doc: Doc, lowers: list[int]) -> set[int]:
+    """The lower-case forms (hashes) of the document that may open a title: a title word, with or without
+    its full stop ("Gen."). Each distinct word is asked once, not each of its tokens."""
+    title_words = _title_hashes(id(doc.vocab), doc.vocab)
+    words, strings = kb.titles().words, doc.vocab.strings
+    return {h for h in set(lowers) if h in title_words or strings[h].rstrip(".") in words}
+
+
 def _person_mentions(
     ctx: Context, cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int], org_names: dict[str, kb.Organization]
 ) -> list[PersonMention]:
@@ -455,12 +476,12 @@ def _person_mentions(
         ):
             candidates.append([tok])
             covered.add(tok.i)
-    title_words = {doc.vocab.strings.add(w) for w in kb.titles().words}
     lowers = doc.to_array([LOWER]).tolist()
+    opens = _title_openers(doc, lowers)
     for sent in ctx.sentences:
         i = sent.start
         while i < sent.end:
-            if lowers[i] not in title_words and doc.vocab.strings[lowers[i]].rstrip(".") not in kb.titles().words:
+            if lowers[i] not in opens:
                 i += 1  # only a title word can open a title
                 continue
             tok = doc[i]
@@ -679,7 +700,7 @@ def _positions(doc: Doc, words: tuple[str, ...]) -> list[int]:
 # ----------------------------------------------------------------------------- the extractor
 def extract_actors(ctx: Context) -> None:
     doc = ctx.doc
-    cspan_list = country_spans(doc)
+    cspan_list = document_country_spans(ctx)
     kb_orgs = org_spans(doc)
     org_tokens = {t.i for s, _ in kb_orgs for t in s}
     # PERSON entities that are more than a country's name ("Chuck Jordan", not "Sri Lanka"), without a country

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.model import Actor
 from dyad.model import Span as TextSpan
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -21,11 +25,19 @@ class Context:
     actors: list[Actor] = field(default_factory=list)
     # char offset -> actor id, for every actor mention (filled by the actor extractor)
     mention_index: list[tuple[int, int, str]] = field(default_factory=list)
+    # the text the doc was parsed from, when the caller has it: spaCy rebuilds Doc.text from every token
+    parsed_from: str | None = None
 
     def __post_init__(self) -> None:
-        self._text = self.doc.text  # spaCy rebuilds Doc.text from every token on each access
+        text, doc = self.parsed_from, self.doc
+        if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+            text = doc.text  # no text given, or not the one this doc was parsed from
+        self._text = text
         self._sents = list(self.doc.sents)  # spaCy walks the whole parse on every doc.sents
         self._sent_starts = [s.start_char for s in self._sents]
+        self._by_id: dict[str, Actor] = {}  # actor id -> actor, for the actors indexed so far
+        self._indexed = 0
+        self._memo: dict[str, Any] = {}
 
     @property
     def text(self) -> str:
@@ -37,6 +49,13 @@ class Context:
         if not hasattr(self, "_chunks"):
             self._chunks = list(self.doc.noun_chunks)
         return self._chunks
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per document: what several extractors read of the parse (the lexicon's
+        trigger entries, say) is not worked out again by each."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def sentence_at(self, char: int) -> Span:
         i = max(0, bisect_right(self._sent_starts, char) - 1)
@@ -57,7 +76,13 @@ class Context:
         return actor
 
     def actor(self, actor_id: str | None) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        """The (first) actor with that id. Looked up tens of thousands of times per story, so by an index
+        that takes in the actors added since the last call (actors are only ever appended)."""
+        if self._indexed != len(self.actors):
+            for a in self.actors[self._indexed :]:
+                self._by_id.setdefault(a.id, a)
+            self._indexed = len(self.actors)
+        return self._by_id.get(actor_id) if actor_id is not None else None
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping [start, end), preferring the longest mention."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.attrs import POS
 
 from dyad import kb
-from dyad.extract.actors import country_spans
+from dyad.extract.actors import document_country_spans
 from dyad.extract.context import Context
 from dyad.kb.gazetteer import GeoPlace, gazetteer
 from dyad.model import Place, Span
@@ -227,7 +227,7 @@ def extract_places(ctx: Context) -> list[Place]:
             any(p.population >= 50_000 for p in gazetteer().candidates(ent.text)) or kb.regions().get(kb.fold(ent.text))
         ):
             spans.append((ent.start_char, ent.end_char))
-    for span, kind, _ in country_spans(doc):
+    for span, kind, _ in document_country_spans(ctx):
         if kind == "CAPITAL" and not any(s <= span.start_char < e for s, e in spans):
             spans.append((span.start_char, span.end_char))
     spans += _gazetteer_names(doc, spans, taken)

@@ -21,7 +21,7 @@ from dyad.extract.events.dating import dates_for
 from dyad.extract.events.merging import Found, absorb, merge, side
 from dyad.extract.events.participants import Participants, content, unique
 from dyad.extract.events.timing import condition_of, modality_of, place_for
-from dyad.extract.events.triggers import Entry, candidates, entry_for, lexicon, not_an_event, trigger_words
+from dyad.extract.events.triggers import Entry, candidates, entries, lexicon, not_an_event
 from dyad.extract.events.voice import voice_of
 from dyad.extract.events.words import (
     ACCUSING,
@@ -136,7 +136,7 @@ class EventCoder:
         self.published = published
         self.doc = ctx.doc
         self.who = Participants(ctx, quotes, places, voice_of(ctx, title, quotes, source))
-        self.maybe = candidates(ctx.doc, trigger_words())  # tokens that may be triggers
+        self.entries = entries(ctx)  # the words that are triggers, with their lexicon entries
         self.misdeeds = candidates(ctx.doc, misdeed_words())  # and misdeeds
         self.inside_names = {
             i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
@@ -168,11 +168,10 @@ class EventCoder:
         triggers = [
             (tok, e)
             for i in range(sent.start, sent.end)
-            if i in self.maybe
+            for e in [self.entries.get(i)]
+            if e
             for tok in [doc[i]]
             if tok.idx not in self.inside_names
-            for e in [entry_for(tok)]
-            if e
         ]
         said = {t.i for t, e in triggers if e.pos == "N" and ontology.code(e.cameo).plover in SAID_TYPES}
         denied = {

@@ -24,6 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,9 @@ class EventModel:
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
-        index = self.features
-        cols = [[index[f] for f in set(feats) if f in index] for feats in rows]
-        flat = np.fromiter((c for row in cols for c in row), dtype=np.int64)
+        lookup = self.features.get
+        cols = [[c for c in map(lookup, set(feats)) if c is not None] for feats in rows]
+        flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
         which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
         scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
         np.add.at(scores, which, self.coef[:, flat].T)  # one pass over every (row, feature), not a loop per row
@@ -187,36 +188,66 @@ def summarise(
     for n, cand in enumerate(cands):
         pairs.setdefault((cand.source, cand.target), []).append(n)
     offset = len(SUMMARY)
-    out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    # the groups of candidates a triple is summarised over: a pair's own rows for the directed types, and
+    # both directions' rows for the symmetric ones
+    directed, undirected = np.flatnonzero(~symmetric).tolist(), np.flatnonzero(symmetric).tolist()
+    groups: list[tuple[str, str, list[int], list[int]]] = []
     for (source, target), rows in pairs.items():
-        groups = [(rows, ~symmetric)]
+        groups.append((source, target, rows, directed))
         if (target, source) not in pairs or (source, target) < (target, source):  # each unordered pair once
-            groups.append((sorted(rows + pairs.get((target, source), [])), symmetric))
-        for group, kinds in groups:
-            table = raw[group]
-            tops, firsts = table.max(axis=0), table.argmax(axis=0)
-            for j in np.flatnonzero(kinds):
-                key = triple(source, types[j], target)
-                best = cands[group[firsts[j]]]
-                top = float(tops[j])
-                if top < FLOOR:
-                    out[key] = (None, best)
-                    continue
-                ps = np.sort(table[:, j])[::-1]
-                vector = np.zeros(offset + len(types))
-                vector[:offset] = (
-                    top,
-                    float(ps[1]) if len(ps) > 1 else 0.0,
-                    1.0 - float(np.prod(1.0 - ps[:5])),
-                    int((ps > 0.2).sum()),
-                    bool(lede[group].any()),
-                    bool(ruled[group, j].any()),
-                    bool(named[group].any()),
-                    float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
-                )
-                vector[offset + j] = 1.0
-                out[key] = (vector, best)
+            groups.append((source, target, sorted(rows + pairs.get((target, source), [])), undirected))
+    all_tops, all_firsts = _tops(raw, [group for _, _, group, _ in groups])
+    kinds = np.stack([~symmetric if columns is directed else symmetric for *_, columns in groups])
+    live = (kinds & (all_tops >= FLOOR)).any(axis=1).tolist()
+    out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    for (source, target, group, columns), tops, firsts, any_live in zip(
+        groups, all_tops, all_firsts.tolist(), live, strict=True
+    ):
+        if not any_live:  # most groups: no type reaches FLOOR, nothing to summarise
+            for j in columns:
+                out[triple(source, types[j], target)] = (None, cands[group[firsts[j]]])
+            continue
+        table = raw[group]
+        # every type's column at once: each column's probabilities, highest first, and what they add up to
+        ordered = np.sort(table, axis=0)[::-1]
+        seconds = ordered[1] if len(group) > 1 else np.zeros(len(types))
+        noisy_or = 1.0 - np.prod(1.0 - ordered[:5], axis=0)
+        strong = (ordered > 0.2).sum(axis=0)
+        ruled_any = ruled[group].any(axis=0)
+        in_lede, both_named = bool(lede[group].any()), bool(named[group].any())
+        for j in columns:
+            key = triple(source, types[j], target)
+            best = cands[group[firsts[j]]]
+            top = float(tops[j])
+            if top < FLOOR:
+                out[key] = (None, best)
+                continue
+            vector = np.zeros(offset + len(types))
+            vector[:offset] = (
+                top,
+                float(seconds[j]),
+                float(noisy_or[j]),
+                int(strong[j]),
+                in_lede,
+                bool(ruled_any[j]),
+                both_named,
+                float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
+            )
+            vector[offset + j] = 1.0
+            out[key] = (vector, best)
     return out
+
+
+def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each group's highest probability per type and the (first) row within the group that has it, for all
+    groups in a few numpy calls: a story has hundreds of small groups, and numpy's cost is per call."""
+    sizes = np.array([len(group) for group in groups])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    table = raw[np.fromiter(chain.from_iterable(groups), dtype=np.intp)]
+    tops = np.maximum.reduceat(table, starts, axis=0)
+    at_top = table == np.repeat(tops, sizes, axis=0)
+    position = np.where(at_top, np.arange(len(table))[:, None], len(table))
+    return tops, np.minimum.reduceat(position, starts, axis=0) - starts[:, None]
 
 
 def staged(
@@ -300,11 +331,11 @@ def choose(
             event = _restricted(ctx, event, standing)
         kept.append((event, max(best[k][0] for k in standing if k in best) if standing & best.keys() else None))
         covered |= standing
-    added = [
-        (key, p, cand)
-        for key, (p, cand) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        if p >= add and key not in covered
-    ]
+    # the few that clear the bar, sorted; not the thousands of triples a story's candidates support
+    added = sorted(
+        ((key, p, cand) for key, (p, cand) in best.items() if p >= add and key not in covered),
+        key=lambda found: (-found[1], found[0]),
+    )
     return kept, added
 
 

@@ -18,12 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS
+from spacy.tokens import Span, Token
 
 from dyad import ontology
 from dyad.extract.context import Context
-from dyad.extract.events.triggers import candidates as trigger_candidates
-from dyad.extract.events.triggers import entry_for, trigger_words
+from dyad.extract.events.triggers import entries
 from dyad.model import Actor, Quote
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -124,15 +124,10 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
     return up_a, None, climbed
 
 
-def readings(doc: Doc) -> dict[int, str]:
+def readings(ctx: Context) -> dict[int, str]:
     """The PLOVER type the lexicon gives each word of a document that it reads as an event, by token index
     (looked up once per document: the features ask for them many times)."""
-    out = {}
-    for i in trigger_candidates(doc, trigger_words()):
-        entry = entry_for(doc[i])
-        if entry is not None:
-            out[i] = ontology.code(entry.cameo).plover
-    return out
+    return {i: ontology.code(entry.cameo).plover for i, entry in entries(ctx).items()}
 
 
 def _lemma(tok: Token) -> str:
@@ -252,32 +247,65 @@ def _trigger_features(
     return out
 
 
-def _sentence_features(sent: Span, read: dict[int, str]) -> list[str]:
+Word = tuple[str, str, bool, str, str]  # lower-case form, part of speech, stop word, lemma (lower case), dependency
+
+
+def _words(ctx: Context) -> list[Word]:
+    """What the sentence features read of every token, taken from the parse's arrays once per document:
+    making a Token and asking it for each attribute costs more than the features themselves."""
+
+    def read() -> list[Word]:
+        strings = ctx.doc.vocab.strings
+        rows = ctx.doc.to_array([LOWER, POS, IS_STOP, LEMMA, DEP])
+        names = {h: strings[h] for h in set(rows[:, [0, 1, 4]].ravel().tolist())}  # each distinct string once
+        lemmas = {h: strings[h].lower() for h in set(rows[:, 3].tolist())}
+        return [
+            (names[low], names[pos], bool(stop), lemmas[lem], names[dep]) for low, pos, stop, lem, dep in rows.tolist()
+        ]
+
+    return ctx.once("learned_words", read)
+
+
+def _sentence_features(sent: Span, read: dict[int, str], words: list[Word]) -> list[str]:
     out = []
-    for tok in sent:
-        low = tok.lower_
+    for i in range(sent.start, sent.end):
+        low, pos, stop, lemma, _ = words[i]
         if low in NEGATIONS:
             out.append(f"cue:neg:{low}")
         elif low in MODALS:
             out.append(f"cue:modal:{low}")
         elif low in CONDITIONALS:
             out.append(f"cue:cond:{low}")
-        if tok.pos_ in ("VERB", "NOUN") and not tok.is_stop:
-            out.append(f"w:{_lemma(tok)}")
-            reading = read.get(tok.i)
+        if pos in ("VERB", "NOUN") and not stop:
+            out.append(f"w:{lemma}")
+            reading = read.get(i)
             if reading:
                 out.append(f"sent_type:{reading}")
     return out
 
 
-def _rule_features(ctx: Context, rules: list[dict[str, Any]], source: str, target: str) -> list[str]:
+RuledEvent = tuple[set[str | None], set[str | None], str, str, str]  # sources' sides, targets', type, modality, cameo
+
+
+def _ruled(ctx: Context, rules: list[dict[str, Any]]) -> list[RuledEvent]:
+    """The rules' events of a sentence with their sides, worked out once for all its pairs of sides."""
+    return [
+        (
+            {side_of(ctx.actor(a)) for a in event["sources"]},
+            {side_of(ctx.actor(a)) for a in event["targets"]},
+            event["type"],
+            event["modality"],
+            event["cameo"],
+        )
+        for event in rules
+    ]
+
+
+def _rule_features(rules: list[RuledEvent], source: str, target: str) -> list[str]:
     out = []
-    for event in rules:
-        sources = {side_of(ctx.actor(a)) for a in event["sources"]}
-        targets = {side_of(ctx.actor(a)) for a in event["targets"]}
-        kind, modality = event["type"], event["modality"]
+    for sources, targets, kind, modality, cameo in rules:
         if source in sources and target in targets:
-            out += [f"rule:{kind}", f"rule:{kind}|{modality}", f"rule_cameo:{event['cameo']}"]
+            out += [f"rule:{kind}", f"rule:{kind}|{modality}", f"rule_cameo:{cameo}"]
         elif target in sources and source in targets:
             out += [f"rule_rev:{kind}", f"rule_rev:{kind}|{modality}"]
         elif source in sources:
@@ -301,7 +329,8 @@ def candidates(
         if side:
             counts[side] = counts.get(side, 0) + 1
     main = sorted(counts, key=lambda c: -counts[c])[:2]
-    read = readings(ctx.doc)
+    read = readings(ctx)
+    words = _words(ctx)
     in_sentence = _mentions_by_sentence(ctx)
     out: list[Candidate] = []
     before: list[str] = []
@@ -314,12 +343,17 @@ def candidates(
         names = sides.all()[:max_sides]
         if len(names) < 2:
             continue
-        shared = _sentence_features(sent, read)
+        shared = _sentence_features(sent, read, words)
         if n == 0:
             shared.append("lede")
         triggers = _read_in(sent, read)
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "NOUN")]
+        subjects = [
+            sent.doc[i]
+            for i in range(sent.start, sent.end)
+            if words[i][4] in ("nsubj", "nsubjpass") and words[i][1] in ("PRON", "NOUN")
+        ]
         relation = _Relations()
+        ruled_here = _ruled(ctx, rules)
 
         for source in names:
             for target in names:
@@ -355,7 +389,7 @@ def candidates(
                     feats.append("tgt_is_speaker")
                 if "IGO" in (source, target):
                     feats.append(f"igo:{'src' if source == 'IGO' else 'tgt'}")
-                rule_feats = _rule_features(ctx, rules, source, target)
+                rule_feats = _rule_features(ruled_here, source, target)
                 feats += rule_feats
                 feats += shared
                 ruled = frozenset(f[5:] for f in rule_feats if f.startswith("rule:") and "|" not in f)

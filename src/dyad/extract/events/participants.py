@@ -67,9 +67,9 @@ class Participants:
 
     def _joint_bodies(self) -> dict[str, list[Actor]]:
         """Organisations without a country whose names name two or more states: their member states."""
-        from dyad.extract.actors import country_spans
+        from dyad.extract.actors import document_country_spans
 
-        spans = country_spans(self.doc)
+        spans = document_country_spans(self.ctx)
         out: dict[str, list[Actor]] = {}
         for actor in self.ctx.actors:
             if actor.kind != "organization" or actor.country:

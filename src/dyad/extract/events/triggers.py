@@ -118,6 +118,18 @@ def candidates(doc: Doc, words: frozenset[str]) -> set[int]:
     }
 
 
+def entries(ctx: Context) -> dict[int, Entry]:
+    """The lexicon entry of every word of the document that triggers one, by token index: the rules and
+    the learned model's features both read them, and ``entry_for`` weighs each word's objects."""
+
+    def find() -> dict[int, Entry]:
+        doc = ctx.doc
+        found = ((i, entry_for(doc[i])) for i in sorted(candidates(doc, trigger_words())))
+        return {i: entry for i, entry in found if entry is not None}
+
+    return ctx.once("trigger_entries", find)
+
+
 def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
