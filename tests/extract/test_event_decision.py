@@ -8,7 +8,7 @@ import pytest
 
 from dyad.api import prepare
 from dyad.extract import build_with_context
-from dyad.extract.events.decision import EventModel, ModelError, decide, load_model
+from dyad.extract.events.decision import EventModel, ModelError, decide, load_model, summarise
 from dyad.extract.events.learned import FEATURES_VERSION, candidates
 from dyad.nlp.pipeline import load
 from dyad.ontology import PLOVER_TYPES
@@ -199,3 +199,8 @@ def test_the_rules_and_the_features_read_the_same_trigger_entries():
     assert entries(ctx) == {i: e for i, e in expected.items() if e is not None}
     assert entries(ctx) is entries(ctx)  # worked out once for the document
     assert readings(ctx)[1] == "SANCTION"  # "expelled"
+
+
+def test_a_story_with_no_candidates_summarises_to_nothing():
+    """dyad train scores every story of a fold, some of which name no pair of sides at all."""
+    assert summarise(list(PLOVER_TYPES), [], np.zeros((0, 0))) == {}

@@ -175,6 +175,8 @@ def summarise(
     say together (None below FLOOR), and its best candidate (the first of the highest).
 
     Worked out per pair of sides over all types at once: a story has many candidates but few pairs."""
+    if not cands:
+        return {}  # a story with no pair of sides in any sentence
     column = {kind: j for j, kind in enumerate(types)}
     ruled = np.zeros((len(cands), len(types)), dtype=bool)
     for n, cand in enumerate(cands):
@@ -241,8 +243,8 @@ def summarise(
 def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     """Each group's highest probability per type and the (first) row within the group that has it, for all
     groups in a few numpy calls: a story has hundreds of small groups, and numpy's cost is per call."""
-    sizes = np.array([len(group) for group in groups])
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    sizes = np.array([len(group) for group in groups], dtype=np.intp)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.intp)
     table = raw[np.fromiter(chain.from_iterable(groups), dtype=np.intp)]
     tops = np.maximum.reduceat(table, starts, axis=0)
     at_top = table == np.repeat(tops, sizes, axis=0)
