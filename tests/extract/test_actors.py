@@ -444,3 +444,20 @@ def test_a_name_the_ner_takes_for_a_body_right_after_a_title_is_a_person():
 def test_the_field_of_a_ministers_office_is_not_part_of_the_name_after_it():
     doc = dyad.extract("Minister of Water Paul Mayom said the talks would resume.", published="2013-04-23")
     assert actor_named(doc, "Paul Mayom").title == "Minister of Water"
+
+
+def test_a_list_of_names_is_no_title_after_the_first():
+    doc = dyad.extract(
+        "Iran charged Haleh Esfandiari, Kian Tajbakhsh and journalist Parnaz Azima.", published="2007-05-29"
+    )
+    assert actor_named(doc, "Haleh Esfandiari").title is None
+    assert actor_named(doc, "Parnaz Azima").title == "Journalist"
+
+
+def test_the_government_of_a_titled_leader_gives_the_leaders_office_and_state():
+    doc = dyad.extract(
+        "Chavez said he believed the outgoing government of Colombian President Alvaro Uribe could attack.",
+        published="2010-07-30",
+    )
+    uribe = actor_named(doc, "Alvaro Uribe")
+    assert (uribe.title, uribe.country) == ("President", "COL")

@@ -300,6 +300,8 @@ def _region_after(doc: Doc, end: int, sent_end: int) -> list[Token]:
         if tok.is_punct and tok.text not in ("-", "'s", "’s"):
             break
         titled = any(_is_title_word(t) for t in region)
+        if tok.lower_ == "and" and not titled:
+            return []  # "Haleh Esfandiari, Kian Tajbakhsh and journalist Parnaz Azima": a list of names
         if not (
             _title_token(tok)
             or tok.lower_ in ("a", "an")
@@ -332,6 +334,8 @@ def _parse_title(
     words = words[first:]
     while len(words) > 1 and words[0].lower_ in PASSING and words[0].i not in cspans:
         words = words[1:]  # "new Sudanese Prime Minister": the country comes after the passing word
+    while len(words) > 2 and words[0].lower_ in kb.institutions() and words[1].lower_ == "of":
+        words = words[2:]  # "the government of Colombian President Alvaro Uribe": his office is President
     # country adjective or possessive at the front
     if words and words[0].i in cspans:
         span, kind, iso3 = cspans[words[0].i]
