@@ -33,6 +33,7 @@ MINISTRY_FIELDS = kb.words("ministry_field")
 GIVEN_NAMES = kb.words("given_name")  # words that begin names and end none ("Bill Clinton", "the Safety Bill")
 PASSING = kb.words("passing_title_word")  # "Jordan's visiting King": not part of the title
 LOCATION_PREPS = kb.words("location_prep")
+NOT_BODY_HEADS = kb.words("not_body_head")  # last words of events and documents, not bodies ("Negev Summit")
 MOTION_VERBS = kb.words("motion_verb")
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 
@@ -175,9 +176,6 @@ def org_spans(doc: Doc) -> list[tuple[Span, kb.Organization]]:
             continue  # "the United Nations Convention on the Law of the Sea", "the UN Charter": a document's name
         out.append((span, orgs[span.text]))
     return out
-
-
-NOT_BODY_HEADS = kb.words("not_body_head")
 
 
 SEATS = {form for seat in kb.words("seat_of_government") for form in (seat, "the " + seat)}

@@ -13,12 +13,11 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import _is_title_word, _ship
+from dyad.extract.actors import NOT_BODY_HEADS, _is_title_word, _ship
 from dyad.extract.context import Context
 from dyad.model import Actor
-from dyad.nlp.pipeline import abbreviations as ranks_and_addresses
+from dyad.nlp.pipeline import address_abbreviations
 
-NOT_BODIES = kb.words("not_body_head")
 STATE_FORMS = kb.words("state_form")
 
 
@@ -46,7 +45,7 @@ def candidates(
             continue
         if _ship(toks):
             continue  # "USS Mercy": a ship
-        if toks[-1].text in ranks_and_addresses():
+        if toks[-1].text in address_abbreviations():
             continue  # "Air Force Brig." in "Press Secretary Air Force Brig. Gen. Pat Ryder": a person's rank
         name = doc[toks[0].i : toks[-1].i + 1].text
         if countries.lookup(name) or name in countries.capitals or not any(t.text[:1].isupper() for t in toks):
@@ -269,9 +268,9 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
         return True  # "Kassala State", "Kherson region": a state or province is a place
     inside = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
-    if any(t.lower_ in NOT_BODIES for t in heads):
+    if any(t.lower_ in NOT_BODY_HEADS for t in heads):
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
-    if toks and toks[-1].lower_ in NOT_BODIES and not any(t.lower_ in kb.institutions() for t in heads):
+    if toks and toks[-1].lower_ in NOT_BODY_HEADS and not any(t.lower_ in kb.institutions() for t in heads):
         return True  # "the Abraham Accords"; but "the Government of National Accord" is a government
     if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
         return True  # "Igor Sobolev": a person the NER took for a body

