@@ -58,3 +58,13 @@ def test_a_region_the_ner_tags_as_a_body_is_a_place():
 def test_a_word_that_stands_for_a_place_named_before_is_no_place():
     assert _places("G-7 leaders condemned the North.") == {}
     assert _places("The destroyer was sailing through the Strait on Tuesday.") == {}
+
+
+def test_a_lone_name_the_ner_takes_for_a_body_where_the_text_puts_something_is_a_place():
+    """ "withdrew from Badme": a place no gazetteer knows; it has no coordinates and no body is made of it."""
+    doc = dyad.extract("Ethiopian troops withdrew from Badme after the ruling.", published="2018-06-06")
+    assert [(p.name, p.lat) for p in doc.places] == [("Badme", None)]
+    assert not [a for a in doc.actors if a.kind == "organization"]
+    assert "Economic Community of West African States" in {
+        a.name for a in dyad.extract("The delegates met in ECOWAS headquarters.").actors
+    }

@@ -45,6 +45,8 @@ def candidates(
             continue
         if _ship(toks):
             continue  # "USS Mercy": a ship
+        if located_name(doc[ent[0].i : ent[-1].i + 1]):
+            continue  # "the town of Wajid", "clashes near Badme": a place (see places.py)
         if toks[-1].text in address_abbreviations():
             continue  # "Air Force Brig." in "Press Secretary Air Force Brig. Gen. Pat Ryder": a person's rank
         name = doc[toks[0].i : toks[-1].i + 1].text
@@ -143,6 +145,23 @@ def _ministries(
         out.append((toks[0].idx, root.idx + len(root.text), doc[toks[0].i : root.i + 1].text, country, code))
         taken.update(t.i for t in toks)
     return out
+
+
+PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province")
+
+
+def located_name(ent: Span) -> bool:
+    """A lone name the NER took for a body where the text puts something: "the town of Wajid", "clashes near
+    Badme", "at Torkham". Not an acronym ("in ECOWAS") and no body the knowledge base knows."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper() or ent.text in kb.bodies():
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ == "of":
+        return ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_KINDS
+    return before.lower_ in ("in", "near", "at", "from", "into", "around", "outside")
 
 
 def _org_entities(doc: Doc) -> list[list[Token]]:

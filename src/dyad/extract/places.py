@@ -19,6 +19,7 @@ from spacy.attrs import POS
 from dyad import kb
 from dyad.extract.actors import document_country_spans
 from dyad.extract.context import Context
+from dyad.extract.organisations import located_name
 from dyad.kb.gazetteer import GeoPlace, gazetteer
 from dyad.model import Place, Span
 
@@ -203,11 +204,15 @@ def extract_places(ctx: Context) -> list[Place]:
         if actor.country:
             focus[actor.country] += len(actor.mentions) or 1
     spans: list[tuple[int, int]] = []
+    unknown: set[tuple[int, int]] = set()  # places the text itself locates, which may be in no gazetteer
     for ent in doc.ents:
         if ent.label_ == "NORP" and _widened(ctx.text, ent.start_char, ent.end_char)[1] > ent.end_char:
             spans.append((ent.start_char, ent.end_char))  # "the Korean peninsula": the NER saw a people
         if ent.label_ == "ORG" and (len(ent) > 1 or kb.regions().get(kb.fold(ent.text))) and _listed(ent.text):
             spans.append((ent.start_char, ent.end_char))  # "the Wali of Kassala State", "annexed Crimea": no body
+        elif ent.label_ == "ORG" and located_name(ent):
+            spans.append((ent.start_char, ent.end_char))  # "the town of Wajid": a place no gazetteer knows
+            unknown.add((ent.start_char, ent.end_char))
         if ent.label_ in LABELS:
             toks = [t for t in ent if t.lower_ not in ("the",)]
             while toks and (toks[-1].text in ("'s", "’s") or toks[-1].is_punct):
@@ -259,6 +264,8 @@ def extract_places(ctx: Context) -> list[Place]:
         place = places.get(key)
         if place is None:
             place = _place(name, focus, f"P{len(places) + 1}", ctx.text)
+            if place is None and (start, end) in unknown:
+                place = Place(id=f"P{len(places) + 1}", name=name)  # where, but no coordinates
             if place is None:
                 continue
             place.name = name  # as the text names it ("Kiev"); the gazetteer's id and coordinates say which
