@@ -141,3 +141,9 @@ def test_a_body_whose_name_begins_a_documents_name_is_not_named_by_it():
 def test_a_service_named_with_a_rank_in_a_persons_title_is_no_body():
     doc = dyad.extract("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder said the drills would go on.")
     assert "Air Force Brig." not in _orgs(doc)
+
+
+def test_a_ministry_that_qualifies_a_spokesmans_title_is_a_body_too():
+    doc = dyad.extract("Iranian foreign ministry spokesman Nasser Kanaani said Tehran would respond.")
+    assert {a.name: a.country for a in doc.actors if a.kind == "organization"} == {"Iranian foreign ministry": "IRN"}
+    assert "foreign ministry" not in " ".join(_orgs(dyad.extract("A foreign ministry statement said so.")))

@@ -101,7 +101,7 @@ def candidates(
             )
         )
         taken.update(range(toks[0].i, end_tok.i + 1))
-    out += _ministries(doc, ctx.noun_chunks, cspans, taken)
+    out += _ministries(doc, cspans, taken)
     for span, kind, iso3 in {v for v in cspans.values()}:
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
         if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
@@ -119,26 +119,28 @@ def candidates(
 
 
 def _ministries(
-    doc: Doc, chunks: list[Span], cspans: dict[int, tuple[Span, str, str]], taken: set[int]
+    doc: Doc, cspans: dict[int, tuple[Span, str, str]], taken: set[int]
 ) -> list[tuple[int, int, str, str | None, str]]:
     """Ministries named in lower case by their field ("the foreign ministry said", "Turkey's defence ministry",
-    "the Chinese foreign ministry"), which the NER tags but, lower-cased, no other rule takes for a name. The
-    state's word stays in the name, so that two states' foreign ministries stay two bodies."""
+    "the Chinese foreign ministry", "Iranian foreign ministry spokesman Nasser Kanaani"), which the NER tags but,
+    lower-cased, no other rule takes for a name. The state's word stays in the name, so that two states' foreign
+    ministries stay two bodies."""
     fields = kb.words("ministry_field")
     out = []
-    for chunk in chunks:
-        root = chunk.root
-        if root.lower_ != "ministry" or not root.text.islower() or root.i in taken:
-            continue
+    for root in (t for t in doc if t.lower_ == "ministry" and t.text.islower() and t.i not in taken):
+        if root.dep_ == "compound" and not _is_title_word(root.head):
+            continue  # "a foreign ministry statement": what is said, not who
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "inside", "outside", "near"):
             continue  # "talks at the foreign ministry": the building, where something happens
-        before = [t for t in chunk if t.i < root.i]
-        start = next((n + 1 for n in range(len(before) - 1, -1, -1) if before[n].lower_ in ("the", "its", "their")), 0)
-        if start == 0 and before and before[0].dep_ == "poss" and before[0].i not in cspans:
-            start = next((n + 1 for n, t in enumerate(before) if t.text in ("'s", "’s")), 1)  # "the country's"
-        toks = before[start:]
+        toks: list[Token] = []
+        i = root.i - 1
+        while i >= 0 and (doc[i].lower_ in fields or i in cspans or doc[i].text in ("'s", "’s")):
+            toks.insert(0, doc[i])
+            i -= 1
+        while toks and toks[0].text in ("'s", "’s"):
+            toks = toks[1:]  # "the country's foreign ministry"
         words = [t for t in toks if t.i not in cspans and t.text not in ("'s", "’s")]
-        if not words or not all(t.lower_ in fields for t in words):
+        if not words or any(t.i in taken for t in toks):
             continue  # "the new ministry", "a ministry statement"
         toks.append(root)
         country, code = _org_country(doc, toks, cspans)
