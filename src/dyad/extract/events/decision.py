@@ -71,7 +71,9 @@ class EventModel:
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
         lookup = self.features.get
-        cols = [[c for c in map(lookup, set(feats)) if c is not None] for feats in rows]
+        # each feature once, in the order given: a set's order changes with the process's string hashing, and with it
+        # the sum's last bits, enough to move a retrained model's second stage by a rounding step
+        cols = [[c for c in map(lookup, dict.fromkeys(feats)) if c is not None] for feats in rows]
         flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
         which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
         scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
