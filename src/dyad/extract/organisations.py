@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import NOT_BODY_HEADS, _is_title_word, _ship
+from dyad.extract.actors import MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _ship
 from dyad.extract.context import Context
 from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
@@ -125,7 +125,6 @@ def _ministries(
     "the Chinese foreign ministry", "Iranian foreign ministry spokesman Nasser Kanaani"), which the NER tags but,
     lower-cased, no other rule takes for a name. The state's word stays in the name, so that two states' foreign
     ministries stay two bodies."""
-    fields = kb.words("ministry_field")
     out = []
     for root in (t for t in doc if t.lower_ == "ministry" and t.text.islower() and t.i not in taken):
         if root.dep_ == "compound" and not _is_title_word(root.head):
@@ -134,7 +133,7 @@ def _ministries(
             continue  # "talks at the foreign ministry": the building, where something happens
         toks: list[Token] = []
         i = root.i - 1
-        while i >= 0 and (doc[i].lower_ in fields or i in cspans or doc[i].text in ("'s", "’s")):
+        while i >= 0 and (doc[i].lower_ in MINISTRY_FIELDS or i in cspans or doc[i].text in ("'s", "’s")):
             toks.insert(0, doc[i])
             i -= 1
         while toks and toks[0].text in ("'s", "’s"):

@@ -32,11 +32,13 @@ FEATURE = re.compile(
 
 # a lower-case compass word before a region names part of it ("central Europe", "eastern Ladakh")
 COMPASS = re.compile(r"\b((?:north|south)?(?:-?east|-?west)?(?:ern)?|northern|southern|central|north|south)\s+$")
-# a lower-case type word after a state's or region's name is part of it ("Upper Nile state")
-STANDING_WORDS = kb.words("not_place")
-SHIP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("ship_prefix"))) + r")\s+(?:[A-Z][\w.'-]*\s+)*$")
 COMPASS_START = re.compile(r"^(?:(?:north|south)?(?:-?east|-?west)(?:ern)?|northern|southern|central|north|south)\s+")
+# a lower-case type word after a state's or region's name is part of it ("Upper Nile state")
 TYPE_AFTER = re.compile(r"^\s+(?:state|province|region|oblast|governorate|islands?|peninsula)\b")
+# words that stand alone for a place named before ("the North", "the Strait"), never a place's whole name
+STANDING_WORDS = kb.words("not_place")
+# a ship's prefix and the words of its name before the span ("the USS George Washington")
+SHIP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("ship_prefix"))) + r")\s+(?:[A-Z][\w.'-]*\s+)*$")
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
