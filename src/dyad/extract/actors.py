@@ -335,7 +335,7 @@ def _parse_title(
     while len(words) > 2 and words[0].lower_ in kb.institutions() and words[1].lower_ == "of":
         words = words[2:]  # "the government of Colombian President Alvaro Uribe": his office is President
     # country adjective or possessive at the front
-    if words and words[0].i in cspans:
+    if words and words[0].i in cspans and not hyphenated(cspans[words[0].i][0]):
         span, kind, iso3 = cspans[words[0].i]
         after = [t for t in words if t.i >= span.end]
         if kind in ("NAME", "DEMONYM", "CAPITAL"):
@@ -372,6 +372,13 @@ def _parse_title(
     if head is None or text.lower().endswith("counterpart"):
         return None, country, None  # "his Ethiopian counterpart, Tedros Adhanom": a state, but no office
     return text, country, head
+
+
+def hyphenated(span: Span) -> bool:
+    """'Iranian-American', 'pro-Russian': a state's word joined to another is half a nationality or a stance."""
+    doc = span.doc
+    before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    return before or (span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_)
 
 
 def _state_of_body(words: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> str | None:
@@ -774,8 +781,9 @@ def extract_actors(ctx: Context) -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
             named_starts.add(span[0].i)
-    from dyad.extract.officials import roles, states_from_context  # they build on this module's people
+    from dyad.extract.officials import roles, states_beside_names, states_from_context  # they build on these people
 
+    states_beside_names(ctx, cspans, people, org_tokens)
     states_from_context(ctx, cspans, people, named_starts)
 
     person_actor: dict[int, Actor] = {}

@@ -13,10 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import NON_HEAD, _is_head_title, _is_title_word, _Person, _positions, _title_case
+from dyad.extract.actors import (
+    HONORIFICS,
+    NON_HEAD,
+    _is_head_title,
+    _is_title_word,
+    _Person,
+    _positions,
+    _title_case,
+    hyphenated,
+)
 from dyad.extract.context import Context
 
 NATIONAL_SECTORS = ("GOV", "MIL", "LEG", "JUD", None)  # sectors of a state's officials, not of bodies or parties
@@ -189,3 +198,104 @@ def _words_before(doc: Doc, person: _Person) -> set[str]:
             break
         out |= _capitalised(tok.text)
     return out
+
+
+# what a state after these words is to an office: where it serves or whom it deals with, not whose it is
+SERVED_PREPS = {"in", "to", "at", "for", "on", "with", "from", "between", "against", "toward", "towards"}
+VESSEL_NOUNS = kb.words("vessel_noun")
+DESCRIBING = ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PART", "PRON", "CCONJ", "PUNCT", "NUM")
+
+
+def states_beside_names(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person], bodies: set[int]
+) -> None:
+    """States a text sets beside a name in words the title parser does not read as a title.
+
+    'Ethiopia's minister of water resources, Tesfaye Wolde-Giorgis', 'the Minister of Works and Transport of
+    the Republic of Uganda, Hon. Grace Nantume Akello', 'Russia's ambassador in Prague, Igor Yermolov': an
+    office set before a name by a comma that names one state as its own (not one it serves in or is sent to:
+    'its Ambassador to the Republic of Kenya'); and 'Nigerian political analyst Chukwudi Odoeme', 'Polish
+    citizen X': a nationality in the words right before a name. Only people the text gives no state
+    elsewhere, never where the words name an international body ('the UN special envoy for Syria') or join
+    two states ('Iranian-American journalist').
+    """
+    doc = ctx.doc
+    for p in people:
+        if p.country is not None or p.known_code is not None:
+            continue
+        for m in sorted(p.mentions, key=lambda m: m.start):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            found = _apposed_state(doc, span.start, cspans, bodies) or _national_before(doc, span.start, cspans)
+            if found:
+                p.country = found
+                break
+
+
+def _apposed_state(doc: Doc, start: int, cspans: dict[int, tuple[Span, str, str]], bodies: set[int]) -> str | None:
+    """The one state of an office set before a name by a comma: '<office>, [Hon.|Dr.|H.E.] <name>'."""
+    i = start - 1
+    while i > 0 and (doc[i].lower_.rstrip(".") in HONORIFICS or doc[i].text == "."):
+        i -= 1
+    if i <= 0 or doc[i].text != ",":
+        return None
+    sent_start = doc[i].sent.start
+    region: list[Token] = []
+    k = i - 1
+    while k >= sent_start and len(region) < 14:
+        tok = doc[k]
+        if tok.pos_ not in DESCRIBING or (tok.is_punct and tok.text not in ("-", "'s", "’s")) or tok.is_space:
+            break
+        if tok.lower_ == "and" and not (
+            k > sent_start and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper()
+        ):
+            break  # "..., and the Minister of ...": another office; "Works and Transport" is one
+        region.insert(0, tok)
+        k -= 1
+    first = next((n for n, t in enumerate(region) if _is_title_word(t)), None)
+    if first is None or any(t.i in bodies for t in region):
+        return None
+    # the office's own phrase opens after the last word of where or when before its first title word
+    opening = max((n + 1 for n, t in enumerate(region[:first]) if t.lower_ in SERVED_PREPS), default=0)
+    return _own_state(region[opening:], cspans)
+
+
+def _own_state(region: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> str | None:
+    """The one state that words of an office name as the office's own: 'Russia's ambassador in Prague',
+    'Counsellor at the Embassy of Burundi in Kigali' (the state of the body named), not the state after a word
+    of where or to whom ('ambassador to Kenya', 'envoy for Syria')."""
+    states: set[str] = set()
+    served = False
+    for tok in region:
+        if tok.lower_ in SERVED_PREPS:
+            served = True  # what follows is where the office serves, until a body of a state is named
+        elif tok.lower_ == "of" and not served:
+            continue
+        if tok.i not in cspans or cspans[tok.i][0].start != tok.i:
+            continue
+        span, kind, iso3 = cspans[tok.i]
+        if hyphenated(span):
+            return None
+        if kind == "CAPITAL" and not (span.end < len(tok.doc) and tok.doc[span.end].text in ("'s", "’s")):
+            continue  # "in Prague": where, not whose; "Moscow's ambassador" is Russia's
+        if not served:
+            states.add(iso3)
+    return states.pop() if len(states) == 1 else None
+
+
+def _national_before(doc: Doc, start: int, cspans: dict[int, tuple[Span, str, str]]) -> str | None:
+    """'Nigerian political analyst Chukwudi Odoeme', 'Polish citizen X': a demonym that opens the lower-case
+    words right before a name (at most three), standing alone (not 'Iranian-American'), where they are no
+    craft's ('the Russian trawler Kapitan Sorokin')."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and doc[k].text.islower() and doc[k].pos_ in ("NOUN", "ADJ"):
+        if doc[k].lower_ in VESSEL_NOUNS:
+            return None  # "the Ukrainian fishing vessel Azovska Zorya": a craft, whatever the NER made of it
+        k -= 1
+    if k < 0 or k == start - 1 or k not in cspans:
+        return None
+    span, kind, iso3 = cspans[k]
+    if kind != "DEMONYM" or span.end != k + 1 or hyphenated(span):
+        return None
+    return iso3

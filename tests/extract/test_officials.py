@@ -1,0 +1,58 @@
+"""Officials and nationals: the state a text gives a person beside their name, in words the title parser leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+from tests.conftest import actor_named
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Ethiopia's minister of water resources, Tesfaye Wolde-Giorgis, made that plain.",
+            "Tesfaye Wolde-Giorgis",
+            "ETH",
+        ),
+        (
+            "The Minister of Works and Transport of the Republic of Uganda, Hon. Grace Nantume Akello, signed it.",
+            "Grace Nantume Akello",
+            "UGA",
+        ),
+        (
+            "Russia's ambassador in Prague, Igor Yermolov, warned in an interview that trains were targets.",
+            "Igor Yermolov",
+            "RUS",
+        ),
+        ("On Wednesday the Ukrainian consul in Lublin, Oleh Tkachenko, visited the hall.", "Oleh Tkachenko", "UKR"),
+        ("Nigerian political analyst Chukwudi Odoeme warned that the deal could fail.", "Chukwudi Odoeme", "NGA"),
+        ("The deportation of Polish citizen Michal Zielinski was unacceptable, he said.", "Michal Zielinski", "POL"),
+    ],
+)
+def test_a_state_set_beside_a_name_in_a_title_or_description_is_the_persons(text: str, name: str, country: str):
+    assert actor_named(dyad.extract(text, published="2020-03-02"), name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the state an envoy is sent to, or a body's envoy for a state, is not the envoy's own
+        (
+            "Somalia recalled its Ambassador to the Republic of Kenya, H.E. Mohamed Hassan Nur, on Sunday.",
+            "Mohamed Hassan Nur",
+        ),
+        ("The UN special envoy for Syria, Karl Lindqvist, said talks would resume.", "Karl Lindqvist"),
+        # a hyphenated nationality is two states: the text does not say which one she acts for
+        ("Iranian-American journalist Parnaz Azima was charged.", "Parnaz Azima"),
+        ("Pro-Russian separatist commander Igor Plotnik said the town was taken.", "Igor Plotnik"),
+    ],
+)
+def test_a_state_that_is_served_or_only_half_of_a_nationality_gives_none(text: str, name: str):
+    assert actor_named(dyad.extract(text, published="2020-03-02"), name).country is None
+
+
+def test_a_craft_named_after_a_demonym_gets_no_nationality():
+    doc = dyad.extract("The Croatian police boat approached the Slovenian fishing vessel Sveti Jurij on Monday.")
+    assert all(a.country is None for a in doc.actors if a.kind == "person")
