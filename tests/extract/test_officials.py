@@ -56,3 +56,30 @@ def test_a_state_that_is_served_or_only_half_of_a_nationality_gives_none(text: s
 def test_a_craft_named_after_a_demonym_gets_no_nationality():
     doc = dyad.extract("The Croatian police boat approached the Slovenian fishing vessel Sveti Jurij on Monday.")
     assert all(a.country is None for a in doc.actors if a.kind == "person")
+
+
+def test_an_official_named_by_a_bare_title_after_a_sentence_about_one_state_acts_for_it():
+    text = (
+        "Pakistan's army said it was questioning four officers. "
+        "Army spokesman Major General Athar Abbasi said they had not been detained."
+    )
+    assert actor_named(dyad.extract(text, published="2009-10-02"), "Athar Abbasi").country == "PAK"
+    text = "Nigeria is trying to keep its allies. Its chief of army staff, General Musa Gusau, flew north on Monday."
+    assert actor_named(dyad.extract(text, published="2020-03-02"), "Musa Gusau").country == "NGA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before names both sides
+        "The Kyrgyz side thanked the leadership of Uzbekistan. Minister Ulan Rasulbek informed the press.",
+        # (the sentence before the texts names another state: one state in a whole text is another rule's)
+        # the official's own sentence names a state: the one answered, perhaps
+        "Ukraine protested.\n\nRussia expelled two diplomats. Interior Minister Levan Gelash accused Russia of spying.",
+        # an envoy serves among another state's officials
+        "Congo's troops crossed the border.\n\nZambia conveyed its protest on Monday. Ambassador Theo Kalonji Mbuyi said nothing.",
+    ],
+)
+def test_no_state_from_the_sentence_before_where_either_side_may_be_meant(text: str):
+    people = [a for a in dyad.extract(text, published="2020-03-02").actors if a.kind == "person"]
+    assert people and all(a.country is None for a in people)

@@ -781,10 +781,11 @@ def extract_actors(ctx: Context) -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
             named_starts.add(span[0].i)
-    from dyad.extract.officials import roles, states_beside_names, states_from_context  # they build on these people
+    from dyad.extract import officials  # it builds on this module's people
 
-    states_beside_names(ctx, cspans, people, org_tokens)
-    states_from_context(ctx, cspans, people, named_starts)
+    officials.states_beside_names(ctx, cspans, people, org_tokens)
+    officials.states_from_context(ctx, cspans, people, named_starts)
+    officials.states_of_the_sentence_before(ctx, cspans, people)
 
     person_actor: dict[int, Actor] = {}
     governing: list[tuple[int, int, str]] = []  # "the Trump administration": the state, named by its leader
@@ -802,7 +803,7 @@ def extract_actors(ctx: Context) -> None:
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)
     _propagate_names(ctx, [person_actor[id(p)] for p in people])
-    for start, end, p in roles(ctx, cspans, people, named_starts):
+    for start, end, p in officials.roles(ctx, cspans, people, named_starts):
         ctx.add_mention(person_actor[id(p)], start, end)
 
     orgs: dict[str, Actor] = {}

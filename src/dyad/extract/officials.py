@@ -182,6 +182,11 @@ def _described(doc: Doc, person: _Person) -> bool:
     return doc[span.end].text == "," and doc[span.end + 1].lower_ in ("a", "an", "the")
 
 
+def _titled_after(doc: Doc, span: Span) -> bool:
+    """'S. Arulanandam, president of the association': an office set after a name."""
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and _is_title_word(doc[span.end + 1])
+
+
 def _capitalised(text: str | None) -> set[str]:
     return {kb.fold(w) for w in re.findall(r"[A-Z][\w'’-]*", text or "")}
 
@@ -299,3 +304,68 @@ def _national_before(doc: Doc, start: int, cspans: dict[int, tuple[Span, str, st
     if kind != "DEMONYM" or span.end != k + 1 or hyphenated(span):
         return None
     return iso3
+
+
+ENVOY_WORDS = kb.words("envoy_word")
+
+
+def states_of_the_sentence_before(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]
+) -> None:
+    """An official the text names with a bare title right after a sentence about one state acts for it.
+
+    'Harare has been quick to ask for more. Foreign Minister Tendai Moyo Sibanda told a press conference ...',
+    "Zimbabwe's foreign ministry condemned the killings. Foreign Minister X said ...", 'Nigeria is trying to
+    make sure ... Its chief of army staff, General X, flew to N'Djamena': where the person's first mention is
+    the subject of its sentence (or follows 'its'/'their'), the sentence before names one state only, as its
+    subject, its capital or a body of it, and the official's own sentence names none, that state is the
+    official's. Not for envoys, who serve among another state's officials ('Zambia conveyed its protest.
+    Ambassador X ...'), nor for one the text describes ('said X, president of the Boat Owners' Association').
+    Both sides of a dispute take turns as subjects, so anything less than that is left unsaid.
+    """
+    doc = ctx.doc
+    for p in people:
+        if not _stateless_official(p) or (p.title and set(kb.fold(p.title).split()) & ENVOY_WORDS):
+            continue
+        m = min(p.mentions, key=lambda m: m.start)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        at = ctx.sentence_index(m.start)
+        if at == 0 or not (_subject(span) or _after_its(doc, span.start)):
+            continue
+        if _described(doc, p) or _titled_after(doc, span):
+            continue  # 'said S. Arulanandam, president of the Boat Owners' Association': the text says whose
+        before, own = ctx.sentences[at - 1], ctx.sentences[at]
+        state = _subject_state(before, cspans)
+        if state is None or any(i in cspans for i in range(own.start, own.end)):
+            continue  # a state in the official's own sentence is as often the one they answer as their own
+        if any(cspans[i][2] != state for i in range(before.start, before.end) if i in cspans):
+            continue  # 'The Kyrgyz side thanked the leadership of Uzbekistan. Minister X ...': either side's
+        p.country = state
+
+
+def _after_its(doc: Doc, start: int) -> bool:
+    """'Its spokesman, Davit Hakobyan', 'Their spokesman, Brigadier X': an office named as a body's or state's."""
+    k = start - 1
+    while k >= 0 and (doc[k].text in (",", ".") or _is_title_word(doc[k]) or doc[k].lower_.rstrip(".") in HONORIFICS):
+        k -= 1
+    while k >= 0 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "ADP"):
+        k -= 1  # 'its chief of army staff'
+    return k >= 0 and doc[k].lower_ in ("its", "their") and (k == 0 or doc[k].is_sent_start or doc[k - 1].is_punct)
+
+
+def _subject_state(sent: Span, cspans: dict[int, tuple[Span, str, str]]) -> str | None:
+    """The one state the subject of a sentence's main verb is or belongs to: 'Nigeria', 'Harare', "Zimbabwe's
+    foreign ministry", 'the Ethiopian army'."""
+    states: set[str] = set()
+    for subj in (t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")):
+        if _is_title_word(subj) or (subj.pos_ == "PROPN" and subj.i not in cspans):
+            return None  # 'the Minister of Foreign Affairs of the Kyrgyz Republic (, X,) held talks': a person
+        for tok in subj.subtree:
+            if tok.i not in cspans:
+                continue
+            _, kind, iso3 = cspans[tok.i]
+            if kind != "CAPITAL" or tok.i == subj.i:
+                states.add(iso3)
+    return states.pop() if len(states) == 1 else None
