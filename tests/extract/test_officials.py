@@ -77,9 +77,29 @@ def test_an_official_named_by_a_bare_title_after_a_sentence_about_one_state_acts
         # the official's own sentence names a state: the one answered, perhaps
         "Ukraine protested.\n\nRussia expelled two diplomats. Interior Minister Levan Gelash accused Russia of spying.",
         # an envoy serves among another state's officials
-        "Congo's troops crossed the border.\n\nZambia conveyed its protest on Monday. Ambassador Theo Kalonji Mbuyi said nothing.",
+        "Congo's troops crossed the border.\n\nZambia conveyed its protest on Monday. "
+        "Ambassador Theo Kalonji Mbuyi said nothing.",
     ],
 )
 def test_no_state_from_the_sentence_before_where_either_side_may_be_meant(text: str):
     people = [a for a in dyad.extract(text, published="2020-03-02").actors if a.kind == "person"]
     assert people and all(a.country is None for a in people)
+
+
+def test_the_office_set_before_a_name_is_their_title_without_its_state_or_post():
+    doc = dyad.extract("Ethiopia's minister of water resources, Tesfaye Wolde-Giorgis, made that plain.")
+    assert actor_named(doc, "Tesfaye Wolde-Giorgis").title == "Minister of Water Resources"
+    doc = dyad.extract("Moscow has taken notice. Russia's ambassador in Prague, Igor Yermolov, warned of it.")
+    assert actor_named(doc, "Igor Yermolov").title == "Ambassador"
+    doc = dyad.extract(
+        "Chad's army chief of staff, General Abdelkerim Ahmat Seid, tells state radio that troops moved."
+    )
+    assert actor_named(doc, "Abdelkerim Ahmat Seid").country == "TCD"
+
+
+def test_a_title_of_their_own_before_a_name_is_not_skipped_to_reach_an_office_before_it():
+    doc = dyad.extract(
+        "Ottawa announces money for training the Haitian National Police, Foreign Minister Helene Tremblay tells "
+        "reporters.\n\nHaiti and Canada signed a deal."
+    )
+    assert actor_named(doc, "Helene Tremblay").country != "HTI"

@@ -21,6 +21,7 @@ from dyad.extract.actors import (
     NON_HEAD,
     _is_head_title,
     _is_title_word,
+    _parse_title,
     _Person,
     _positions,
     _title_case,
@@ -232,16 +233,25 @@ def states_beside_names(
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            found = _apposed_state(doc, span.start, cspans, bodies) or _national_before(doc, span.start, cspans)
-            if found:
-                p.country = found
-                break
+            apposed = _apposed_state(doc, span.start, cspans, bodies)
+            found = apposed[0] if apposed else _national_before(doc, span.start, cspans)
+            if found is None:
+                continue
+            p.country = found
+            if apposed and p.title is None:  # 'minister of water resources', not '... of the Republic of Uganda'
+                title, _, head = _parse_title(apposed[1], doc, cspans, bodies)
+                if title and head:
+                    p.title, p.head, p.sector = _title_case(title), head, head.sector
+            break
 
 
-def _apposed_state(doc: Doc, start: int, cspans: dict[int, tuple[Span, str, str]], bodies: set[int]) -> str | None:
-    """The one state of an office set before a name by a comma: '<office>, [Hon.|Dr.|H.E.] <name>'."""
+def _apposed_state(
+    doc: Doc, start: int, cspans: dict[int, tuple[Span, str, str]], bodies: set[int]
+) -> tuple[str, list[Token]] | None:
+    """The one state of an office set before a name by a comma, '<office>, [Hon.|Dr.|H.E.|General] <name>',
+    with the words of the office up to where it serves ('Russia's ambassador' of '... in Prague')."""
     i = start - 1
-    while i > 0 and (doc[i].lower_.rstrip(".") in HONORIFICS or doc[i].text == "."):
+    while i > 0 and (doc[i].lower_.rstrip(".") in HONORIFICS or doc[i].text == "." or _rank(doc[i])):
         i -= 1
     if i <= 0 or doc[i].text != ",":
         return None
@@ -263,7 +273,20 @@ def _apposed_state(doc: Doc, start: int, cspans: dict[int, tuple[Span, str, str]
         return None
     # the office's own phrase opens after the last word of where or when before its first title word
     opening = max((n + 1 for n, t in enumerate(region[:first]) if t.lower_ in SERVED_PREPS), default=0)
-    return _own_state(region[opening:], cspans)
+    state = _own_state(region[opening:], cspans)
+    if state is None:
+        return None
+    served = next((n for n in range(first, len(region)) if region[n].lower_ in SERVED_PREPS), len(region))
+    return state, region[opening:served]
+
+
+def _rank(tok: Token) -> bool:
+    """'General', 'Lieutenant', 'Maj.': a word of a military rank before a name, which an office set before
+    it by a comma may precede ('Chad's army chief of staff, General X'); 'Foreign Minister X' may not."""
+    if not tok.text[:1].isupper() or not _is_title_word(tok):
+        return False
+    head = kb.titles().find(tok.text)
+    return head is None or head.sector == "MIL"
 
 
 def _own_state(region: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> str | None:
