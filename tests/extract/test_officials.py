@@ -103,3 +103,36 @@ def test_a_title_of_their_own_before_a_name_is_not_skipped_to_reach_an_office_be
         "reporters.\n\nHaiti and Canada signed a deal."
     )
     assert actor_named(doc, "Helene Tremblay").country != "HTI"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ('"It is easy," said Mauricio Salazar, a former Colombian ambassador.', "Mauricio Salazar", "COL"),
+        (
+            "Jean-Bosco Murenzi, a first secretary at the Rwandan embassy in Bujumbura, was given 48 hours to leave.",
+            "Jean-Bosco Murenzi",
+            "RWA",
+        ),
+        (
+            "At a news conference, a spokesman for the Chinese foreign ministry, Hong Leiwen, denied it.",
+            "Hong Leiwen",
+            "CHN",
+        ),
+        ("The driver, Tom Hartley, a Briton, was released.", "Tom Hartley", "GBR"),
+    ],
+)
+def test_a_state_of_an_office_or_nationality_set_after_a_name_is_the_persons(text: str, name: str, country: str):
+    assert actor_named(dyad.extract(text, published="2020-03-02"), name).country == country
+
+
+def test_a_state_an_office_is_sent_to_after_a_name_is_not_the_persons():
+    doc = dyad.extract("Lars Holm, a former adviser to the Kenyan government, said the talks had failed.")
+    assert actor_named(doc, "Lars Holm").country is None
+
+
+def test_a_subject_after_a_comma_is_not_set_beside_the_name_before_it():
+    doc = dyad.extract(
+        "Troops pulled back from the ridge over Lars Holmberg, a Thai regional army commander tells local radio."
+    )
+    assert all(a.country != "THA" for a in doc.actors if a.kind == "person")

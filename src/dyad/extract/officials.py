@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad import kb
 from dyad.extract.actors import (
     HONORIFICS,
+    MINISTRY_FIELDS,
     NON_HEAD,
     _is_head_title,
     _is_title_word,
@@ -208,6 +209,7 @@ def _words_before(doc: Doc, person: _Person) -> set[str]:
 
 # what a state after these words is to an office: where it serves or whom it deals with, not whose it is
 SERVED_PREPS = {"in", "to", "at", "for", "on", "with", "from", "between", "against", "toward", "towards"}
+HELD_AT = {"at", "for", "in"}  # 'at the Rwandan embassy': an office held in a body of the state named
 VESSEL_NOUNS = kb.words("vessel_noun")
 DESCRIBING = ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PART", "PRON", "CCONJ", "PUNCT", "NUM")
 
@@ -233,7 +235,7 @@ def states_beside_names(
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            apposed = _apposed_state(doc, span.start, cspans, bodies)
+            apposed = _apposed_state(doc, span.start, cspans, bodies) or _state_after(doc, span.end, cspans, bodies)
             found = apposed[0] if apposed else _national_before(doc, span.start, cspans)
             if found is None:
                 continue
@@ -280,6 +282,36 @@ def _apposed_state(
     return state, region[opening:served]
 
 
+def _state_after(
+    doc: Doc, end: int, cspans: dict[int, tuple[Span, str, str]], bodies: set[int]
+) -> tuple[str, list[Token]] | None:
+    """The one state of an office or nationality set after a name: 'X, a former Colombian ambassador,', 'X, a
+    first secretary at the Rwandan embassy in Bujumbura,', 'X, a Briton,'; with the words of the office."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    region: list[Token] = []
+    for tok in doc[end + 1 : min(len(doc), end + 14)]:
+        if tok.pos_ not in DESCRIBING or (tok.is_punct and tok.text not in ("-", "'s", "’s")) or tok.is_space:
+            break
+        if tok.lower_ in ("and", "or", "who", "which", "that"):
+            return None  # 'X, a lawyer and ...', 'X, the man who ...': more than an office
+        region.append(tok)
+    stop = end + 1 + len(region)
+    if stop < len(doc) and not doc[stop].is_punct:
+        return None  # 'the village of X, a Thai army commander tells radio': the subject of what follows
+    if any(t.i in bodies for t in region):
+        return None
+    first = next((n for n, t in enumerate(region) if _is_title_word(t)), None)
+    if first is None:
+        lone = len(region) == 2 and region[1].i in cspans and cspans[region[1].i][1] == "DEMONYM"
+        return (cspans[region[1].i][2], []) if lone and not hyphenated(cspans[region[1].i][0]) else None
+    state = _own_state(region, cspans)
+    if state is None:
+        return None
+    served = next((n for n in range(first, len(region)) if region[n].lower_ in SERVED_PREPS), len(region))
+    return state, region[1:served]
+
+
 def _rank(tok: Token) -> bool:
     """'General', 'Lieutenant', 'Maj.': a word of a military rank before a name, which an office set before
     it by a comma may precede ('Chad's army chief of staff, General X'); 'Foreign Minister X' may not."""
@@ -291,15 +323,14 @@ def _rank(tok: Token) -> bool:
 
 def _own_state(region: list[Token], cspans: dict[int, tuple[Span, str, str]]) -> str | None:
     """The one state that words of an office name as the office's own: 'Russia's ambassador in Prague',
-    'Counsellor at the Embassy of Burundi in Kigali' (the state of the body named), not the state after a word
-    of where or to whom ('ambassador to Kenya', 'envoy for Syria')."""
+    'a first secretary at the Rwandan embassy in Bujumbura', 'Counsellor at the Embassy of Burundi', 'a
+    spokesman for the Chinese foreign ministry' (a body of the state, where the office is held), not the
+    state after a word of where or to whom ('ambassador to Kenya', 'envoy for Syria', 'consul in Lublin')."""
     states: set[str] = set()
-    served = False
+    served: str | None = None  # the word of where or to whom the words after it say
     for tok in region:
         if tok.lower_ in SERVED_PREPS:
-            served = True  # what follows is where the office serves, until a body of a state is named
-        elif tok.lower_ == "of" and not served:
-            continue
+            served = tok.lower_
         if tok.i not in cspans or cspans[tok.i][0].start != tok.i:
             continue
         span, kind, iso3 = cspans[tok.i]
@@ -307,9 +338,22 @@ def _own_state(region: list[Token], cspans: dict[int, tuple[Span, str, str]]) ->
             return None
         if kind == "CAPITAL" and not (span.end < len(tok.doc) and tok.doc[span.end].text in ("'s", "’s")):
             continue  # "in Prague": where, not whose; "Moscow's ambassador" is Russia's
-        if not served:
+        if served is None or (served in HELD_AT and _of_a_body(span)):
             states.add(iso3)
     return states.pop() if len(states) == 1 else None
+
+
+def _of_a_body(span: Span) -> bool:
+    """'the Rwandan embassy', "China's foreign ministry", 'the Embassy of Burundi': a state named as a body's."""
+    doc, institutions = span.doc, kb.institutions()
+    after = [t for t in doc[span.end : span.end + 4] if t.text not in ("'s", "’s")]
+    for tok in after[:3]:
+        if tok.lower_ in institutions:
+            return True
+        if tok.is_punct or not (tok.is_lower or tok.lower_ in MINISTRY_FIELDS):
+            break
+    k = span.start - 1 - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in institutions
 
 
 def _national_before(doc: Doc, start: int, cspans: dict[int, tuple[Span, str, str]]) -> str | None:
