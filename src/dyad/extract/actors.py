@@ -763,7 +763,10 @@ def extract_actors(ctx: Context) -> None:
             p.country = kb.national_of(p.name, ctx.published)
         elif p.country is None and p.known_code is None and len(p.tokens) == 1 and _is_head_title(p.title, p.head):
             p.country = kb.national_of_surname(p.name, p.title)  # "President Bush" in a story on the past
-    _delegations(ctx, cspans, people)
+
+    from dyad.extract import officials  # it builds on this module's people
+
+    officials.delegations(ctx, cspans, people)
     only = {iso3 for _, _, iso3 in cspans.values()}  # not "Jordan" in "Chuck Jordan"
     if len(only) == 1:
         # one country in the whole text: its office holders are its own ("President Mugabe" in a story on
@@ -781,8 +784,6 @@ def extract_actors(ctx: Context) -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
             named_starts.add(span[0].i)
-    from dyad.extract import officials  # it builds on this module's people
-
     officials.states_beside_names(ctx, cspans, people, org_tokens)
     officials.states_from_context(ctx, cspans, people, named_starts)
     officials.states_of_the_sentence_before(ctx, cspans, people)
@@ -923,47 +924,6 @@ def _capital_as_government(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() in PRESSURE_NOUNS:
         return True  # "pressure on Kiev", "sanctions on Moscow"; an attack on Kyiv is on the city
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between", "against")
-
-
-def _delegations(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
-    """'The Russian delegation includes X, Y and Z': the delegation's country is theirs. Where a sentence
-    names several delegations ('the Ugandan delegation was led by X, and the Rwandan delegation by Y', 'the
-    Egyptian delegation, the delegation of Ethiopia headed by X'), a person is of the delegation named last
-    before them, and of none if that one has no state the text gives."""
-    doc = ctx.doc
-    found = _positions(doc, ("delegation", "delegations"))
-    for sent in ctx.sentences:
-        marks = [(i, _delegation_state(doc, i, cspans)) for i in found if sent.start <= i < sent.end]
-        if not marks:
-            continue
-        for p in people:
-            if p.country is not None:
-                continue
-            for m in p.mentions:
-                if not sent.start_char <= m.start < sent.end_char:
-                    continue
-                at = doc.char_span(m.start, m.end, alignment_mode="expand")
-                before = [iso3 for i, iso3 in marks if at is not None and i < at.start]
-                state = marks[0][1] if len(marks) == 1 else (before[-1] if before else None)
-                if state:
-                    p.country = state
-                    break
-
-
-def _delegation_state(doc: Doc, i: int, cspans: dict[int, tuple[Span, str, str]]) -> str | None:
-    """The state of 'the Russian delegation' or 'the delegation of the Republic of the Sudan'; none for
-    'delegations'."""
-    if doc[i].lower_ == "delegations":
-        return None
-    if i > 0 and i - 1 in cspans:
-        return cspans[i - 1][2]
-    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
-        for tok in doc[i + 2 : min(len(doc), i + 9)]:
-            if tok.i in cspans and cspans[tok.i][1] == "NAME":
-                return cspans[tok.i][2]
-            if not (tok.lower_ in ("the", "of") or tok.text[:1].isupper()):
-                break
-    return None
 
 
 def find_or_add_person(ctx: Context, name: str, start: int, end: int, title: str | None = None) -> Actor:

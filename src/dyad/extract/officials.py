@@ -5,7 +5,10 @@ that carries a state gives that state to the one titled person who fits it and w
 the text gives no state of their own ("Foreign Minister Juma Otieno" in a story that
 speaks elsewhere of "Kenya's foreign minister"). A wrong state is worse than none: a
 state is given only where exactly one person fits and nothing in the text says
-otherwise; titles of international bodies (the UN Secretary-General) get none.
+otherwise; titles of international bodies (the UN Secretary-General) get none. The other states the text
+ties people to are read here too: the delegation they belong to, the office or nationality set beside their
+name in words the title parser leaves ('Ethiopia's minister of water resources, X', 'X, a Briton'), and the
+one state of the sentence before a bare-titled official's.
 """
 
 from __future__ import annotations
@@ -436,3 +439,44 @@ def _subject_state(sent: Span, cspans: dict[int, tuple[Span, str, str]]) -> str 
             if kind != "CAPITAL" or tok.i == subj.i:
                 states.add(iso3)
     return states.pop() if len(states) == 1 else None
+
+
+def delegations(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
+    """'The Russian delegation includes X, Y and Z': the delegation's country is theirs. Where a sentence
+    names several delegations ('the Ugandan delegation was led by X, and the Rwandan delegation by Y', 'the
+    Egyptian delegation, the delegation of Ethiopia headed by X'), a person is of the delegation named last
+    before them, and of none if that one has no state the text gives."""
+    doc = ctx.doc
+    found = _positions(doc, ("delegation", "delegations"))
+    for sent in ctx.sentences:
+        marks = [(i, _delegation_state(doc, i, cspans)) for i in found if sent.start <= i < sent.end]
+        if not marks:
+            continue
+        for p in people:
+            if p.country is not None:
+                continue
+            for m in p.mentions:
+                if not sent.start_char <= m.start < sent.end_char:
+                    continue
+                at = doc.char_span(m.start, m.end, alignment_mode="expand")
+                before = [iso3 for i, iso3 in marks if at is not None and i < at.start]
+                state = marks[0][1] if len(marks) == 1 else (before[-1] if before else None)
+                if state:
+                    p.country = state
+                    break
+
+
+def _delegation_state(doc: Doc, i: int, cspans: dict[int, tuple[Span, str, str]]) -> str | None:
+    """The state of 'the Russian delegation' or 'the delegation of the Republic of the Sudan'; none for
+    'delegations'."""
+    if doc[i].lower_ == "delegations":
+        return None
+    if i > 0 and i - 1 in cspans:
+        return cspans[i - 1][2]
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        for tok in doc[i + 2 : min(len(doc), i + 9)]:
+            if tok.i in cspans and cspans[tok.i][1] == "NAME":
+                return cspans[tok.i][2]
+            if not (tok.lower_ in ("the", "of") or tok.text[:1].isupper()):
+                break
+    return None
