@@ -136,3 +136,25 @@ def test_a_subject_after_a_comma_is_not_set_beside_the_name_before_it():
         "Troops pulled back from the ridge over Lars Holmberg, a Thai regional army commander tells local radio."
     )
     assert all(a.country != "THA" for a in doc.actors if a.kind == "person")
+
+
+def test_a_bare_titled_official_in_a_datelined_story_is_of_the_datelines_state():
+    text = (
+        "DAKAR, March 18 (—) — Senegal summoned the Gambian ambassador on Wednesday.\n\n"
+        "Foreign Minister Mamadou Lamine Fayet told the envoy that the men must be freed."
+    )
+    assert actor_named(dyad.extract(text, published="2026-03-18"), "Mamadou Lamine Fayet").country == "SEN"
+
+
+def test_no_state_from_the_dateline_where_the_text_points_elsewhere():
+    text = (  # the sentence before is about the other state (and gives its own)
+        "GEORGETOWN, Dec 8 (—) — Venezuelan soldiers fired on a Guyanese boat.\n\n"
+        "Venezuela's defence ministry said its troops had responded. Defence Minister Gustavo Rangel Ortiz said "
+        "more troops had been sent."
+    )
+    assert actor_named(dyad.extract(text, published="2023-12-08"), "Gustavo Rangel Ortiz").country == "VEN"
+    text = (  # an envoy, by the words set before the name
+        "MOGADISHU, May 2 (—) — Somalia expelled an Ethiopian military attaché on Friday.\n\n"
+        "The attaché, Colonel Tesfaye Gebru Alem, was given 72 hours to leave."
+    )
+    assert actor_named(dyad.extract(text, published="2020-05-02"), "Tesfaye Gebru Alem").country is None

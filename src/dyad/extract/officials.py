@@ -395,7 +395,7 @@ def states_of_the_sentence_before(
     """
     doc = ctx.doc
     for p in people:
-        if not _stateless_official(p) or (p.title and set(kb.fold(p.title).split()) & ENVOY_WORDS):
+        if not _stateless_official(p) or _envoy(doc, p):
             continue
         m = min(p.mentions, key=lambda m: m.start)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -430,7 +430,8 @@ def _subject_state(sent: Span, cspans: dict[int, tuple[Span, str, str]]) -> str 
     foreign ministry", 'the Ethiopian army'."""
     states: set[str] = set()
     for subj in (t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")):
-        if _is_title_word(subj) or (subj.pos_ == "PROPN" and subj.i not in cspans):
+        body = subj.lower_ in kb.institutions()  # 'ministry' is a word of titles too, and tagged PROPN at times
+        if not body and (_is_title_word(subj) or (subj.pos_ == "PROPN" and subj.i not in cspans)):
             return None  # 'the Minister of Foreign Affairs of the Kyrgyz Republic (, X,) held talks': a person
         for tok in subj.subtree:
             if tok.i not in cspans:
@@ -480,3 +481,49 @@ def _delegation_state(doc: Doc, i: int, cspans: dict[int, tuple[Span, str, str]]
             if not (tok.lower_ in ("the", "of") or tok.text[:1].isupper()):
                 break
     return None
+
+
+DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]+?)(?:,\s*[A-Za-z][\w .'’-]*)?,\s")  # 'DAKAR, March 18 (—) —'
+
+
+def states_of_the_dateline(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
+    """An official a datelined story names by a bare title, in a sentence that names no state, is of the state
+    whose capital the dateline names: 'DAKAR, March 18 — ... Foreign Minister Mamadou Lamine Faye told the
+    envoy ...'. Not an envoy ('The attaché, Colonel X'), not one the text describes, and not where the
+    sentence before is about another state ("Venezuela's defence ministry said ... Defence Minister X said" in
+    a story from Georgetown).
+    """
+    found = DATELINE.match(ctx.text)
+    if not found:
+        return
+    word = found.group(1).strip().title()
+    state = kb.countries().capitals.get(word) or kb.countries().lookup(word)
+    if state is None:
+        return
+    doc = ctx.doc
+    for p in people:
+        if not _stateless_official(p) or _envoy(doc, p):
+            continue
+        first = min(p.mentions, key=lambda m: m.start)
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None or not len(span) or _described(doc, p) or _titled_after(doc, span):
+            continue
+        at = ctx.sentence_index(first.start)
+        own = ctx.sentences[at]
+        if any(i in cspans for i in range(own.start, own.end)):
+            continue
+        if at > 0 and _subject_state(ctx.sentences[at - 1], cspans) not in (None, state):
+            continue
+        p.country = state
+
+
+def _envoy(doc: Doc, person: _Person) -> bool:
+    """Whether a person holds an office abroad, by their title or the words set before their first mention
+    ('Ambassador X', 'the attaché, Colonel X')."""
+    if person.title and set(kb.fold(person.title).split()) & ENVOY_WORDS:
+        return True
+    first = min(person.mentions, key=lambda m: m.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(kb.fold(t.text) in ENVOY_WORDS for t in doc[max(0, span.start - 6) : span.start])
