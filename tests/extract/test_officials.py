@@ -158,3 +158,13 @@ def test_no_state_from_the_dateline_where_the_text_points_elsewhere():
         "The attaché, Colonel Tesfaye Gebru Alem, was given 72 hours to leave."
     )
     assert actor_named(dyad.extract(text, published="2020-05-02"), "Tesfaye Gebru Alem").country is None
+
+
+def test_an_official_with_a_counterpart_of_one_of_two_states_is_of_the_other():
+    text = (
+        "Senegal and Gambia ended the dispute.\n\n"
+        "Foreign Minister Mamadou Lamine Fayet drove to the border and met his Gambian counterpart, Ousman Jatta."
+    )
+    assert actor_named(dyad.extract(text, published="2026-03-30"), "Mamadou Lamine Fayet").country == "SEN"
+    text = "Senegal, Mali and Gambia met.\n\nForeign Minister Mamadou Lamine Fayet met his Gambian counterpart."
+    assert actor_named(dyad.extract(text, published="2026-03-30"), "Mamadou Lamine Fayet").country is None

@@ -788,6 +788,7 @@ def extract_actors(ctx: Context) -> None:
     officials.states_from_context(ctx, cspans, people, named_starts)
     officials.states_of_the_sentence_before(ctx, cspans, people)
     officials.states_of_the_dateline(ctx, cspans, people)
+    officials.states_across_from_a_counterpart(ctx, cspans, people)
 
     person_actor: dict[int, Actor] = {}
     governing: list[tuple[int, int, str]] = []  # "the Trump administration": the state, named by its leader

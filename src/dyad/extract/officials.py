@@ -527,3 +527,28 @@ def _envoy(doc: Doc, person: _Person) -> bool:
     if span is None:
         return False
     return any(kb.fold(t.text) in ENVOY_WORDS for t in doc[max(0, span.start - 6) : span.start])
+
+
+def states_across_from_a_counterpart(
+    ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]
+) -> None:
+    """'Foreign Minister Mamadou Lamine Faye drove to Banjul and met his Gambian counterpart' in a text that
+    names two states only: the official is of the other one. A counterpart is of another state than the
+    person whose counterpart they are; with two states in the whole text that leaves one."""
+    states = {iso3 for _, _, iso3 in cspans.values()}
+    if len(states) != 2:
+        return
+    doc = ctx.doc
+    found = _positions(doc, ("counterpart", "counterparts"))
+    if not found:
+        return
+    for p in people:
+        if not _stateless_official(p) or _envoy(doc, p):
+            continue
+        first = min(p.mentions, key=lambda m: m.start)
+        sent = ctx.sentences[ctx.sentence_index(first.start)]
+        theirs = {
+            cspans[i - 1][2] for i in found if sent.start < i < sent.end and i - 1 in cspans and first.end <= doc[i].idx
+        }  # 'his Gambian counterpart' after the official's name
+        if len(theirs) == 1:
+            p.country = (states - theirs).pop()
