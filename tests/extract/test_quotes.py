@@ -515,3 +515,27 @@ def test_it_is_the_body_that_was_the_last_subject():
         quote = next(q for q in doc.quotes if q.text.startswith(start))
         speaker = doc.actor(quote.speaker)
         assert speaker is not None and speaker.kind != "person"
+
+
+def test_a_speech_verb_with_a_thing_for_subject_gives_way_to_the_speaker():
+    doc = dyad.extract(
+        "Army spokesman Colonel Deng Makuei Akol spoke in Juba. He warned that the army would defend the "
+        'territory "with everything we have" if the attacks continued.'
+    )
+    assert speaker_of(doc, "with everything we have") == "Deng Makuei Akol"
+
+
+def test_a_quoted_clause_reported_by_a_person_is_that_persons():
+    doc = dyad.extract(
+        "For his part, Minister Ibrahima Ndiaye Sarr reaffirmed that Senegal and The Gambia are "
+        '"one people living in two states" and that Senegal will stand by its sister republic.'
+    )
+    assert speaker_of(doc, "one people living") == "Ibrahima Ndiaye Sarr"
+
+
+def test_said_as_a_given_name_is_no_speech_verb():
+    doc = dyad.extract(
+        '"Comoros will not be a dumping ground for people taken in raids," Foreign Minister Said Abdallah '
+        "Mhadji told reporters."
+    )
+    assert speaker_of(doc, "Comoros will not be") == "Said Abdallah Mhadji"

@@ -686,6 +686,8 @@ def _is_speech_verb(tok: Token) -> bool:
         )
     if lemma not in speech_verbs():
         return False
+    if tok.ent_type_ == "PERSON" and tok.text[:1].isupper() and tok.dep_ in ("compound", "flat"):
+        return False  # 'Foreign Minister Said Abdallah Mhadji told reporters': a given name, not the verb
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lemma != "state")
 
 
@@ -819,6 +821,29 @@ def _reporter(
     return None
 
 
+def _teller(
+    resolver: SpeakerResolver, clause: Token, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
+) -> tuple[Actor, Token] | None:
+    """'Sarr reaffirmed that Senegal and The Gambia are "one people living in two states"': a clause whose subject
+    is no person and which is the content of another verb ('reaffirmed that ...') reports what that verb's
+    subject said; the quoted words are that person's, whatever the verb (not only speech verbs: 'hoped',
+    'reaffirmed', 'expected'). Clauses joined by "and" share the verb they hang on."""
+    node, reported = clause, False
+    for _ in range(6):
+        if node.dep_ not in ("ccomp", "conj") or node.head == node:
+            return None
+        reported = reported or node.dep_ == "ccomp"
+        node = node.head
+        if not reported or node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and not _inside(c, all_quotes)), None)
+        if subj is None:
+            continue
+        actor = resolver.resolve(subj, quote.start, last_speaker)
+        return (actor, node) if actor is not None and actor.kind == "person" else None
+    return None
+
+
 def _is_attribution(sent: Span) -> bool:
     """A sentence that only says who spoke: '"...?" Trump said, looking at the crowd.' The parser ends a
     sentence at a quotation's own '?', '!' or '.', which cuts the attribution off; such a sentence has a
@@ -858,6 +883,7 @@ def _speaker_for(
     verbs = [t for t in outside if _is_speech_verb(t)]
     # the verb nearest the quotation wins
     verbs.sort(key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
+    deferred: tuple[Actor, str] | None = None  # a nameless subject: another speech verb may name the speaker
     for verb in verbs:
         subj = _verb_subject(verb, quote, all_quotes)
         if subj is not None:
@@ -866,6 +892,8 @@ def _speaker_for(
                 outer = _reporter(resolver, verb, quote, all_quotes, last_speaker)
                 if outer is not None:
                     return outer, verb.text, True
+                deferred = deferred or (actor, verb.text)
+                continue  # 'He warned that ... "with everything we have" if the attacks continued': not "attacks"
             if actor is not None and actor.kind != "person":
                 actor = _voice(ctx, verb, all_quotes) or actor
             if actor is not None:
@@ -880,6 +908,8 @@ def _speaker_for(
                 actor = resolver.resolve(near, quote.start, last_speaker)
                 if actor is not None and actor.kind in ("person", "organization"):
                     return actor, verb.text, True
+    if deferred is not None:
+        return deferred[0], deferred[1], True
     acc = _according_to(outside)
     if acc is not None:
         actor = resolver.resolve(acc, quote.start, last_speaker)
@@ -898,10 +928,14 @@ def _speaker_for(
             subj = _subject_of(head, quote)
             if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
                 subj = _antecedent(subj)  # 'Zelenskiy, who hailed the exchange as "..."'
+            actor = None
             if subj is not None and not _inside(subj, all_quotes):
                 actor = resolver.resolve(subj, quote.start, last_speaker)
-                if actor is not None:
-                    return actor, head.text, True
+            if actor is None or actor.kind != "person":
+                teller = _teller(resolver, head, quote, all_quotes, last_speaker)
+                actor, head = (teller[0], teller[1]) if teller is not None else (actor, head)
+            if actor is not None:
+                return actor, head.text, True
             break
     # nothing in the sentence: the speaker named just before
     if not [t for t in outside if t.is_alpha]:
