@@ -539,3 +539,43 @@ def test_said_as_a_given_name_is_no_speech_verb():
         "Mhadji told reporters."
     )
     assert speaker_of(doc, "Comoros will not be") == "Said Abdallah Mhadji"
+
+
+def test_so_called_terms_are_no_quotations():
+    doc = dyad.extract(
+        'Guyana rejects the decree, which purports to establish so-called "integral maritime defence zones" '
+        "off the Essequibo coast."
+    )
+    assert not [q for q in doc.quotes if q.text.startswith("integral maritime")]
+
+
+def test_an_unnamed_describer_speaks_not_a_man_named_before():
+    doc = dyad.extract(
+        "Ibrahima Badji, a timber trader, was arrested last week. A Senegalese officer said the army had no "
+        'intention of crossing the border. "We work with Bissau, not in Bissau," he said.'
+    )
+    quote = next(q for q in doc.quotes if q.text.startswith("We work with Bissau"))
+    assert doc.actor(quote.speaker).kind != "person"
+
+
+def test_one_of_a_crowd_is_an_unnamed_source():
+    doc = dyad.extract('Local fishermen say they have stopped fishing. "Nobody wants to be a target now," said one.')
+    quote = next(q for q in doc.quotes if q.text.startswith("Nobody wants"))
+    assert quote.speaker is not None and doc.actor(quote.speaker).kind == "group"
+
+
+def test_a_titled_state_official_the_text_never_names_is_unnamed():
+    doc = dyad.extract(
+        'Havana was warned on Monday. "This is just the beginning of our pressure," the U.S. president said in a '
+        "statement."
+    )
+    speaker = doc.actor(speaker_id := doc.quotes[0].speaker) if doc.quotes[0].speaker else None
+    assert speaker_id and speaker.kind != "person" and speaker.country == "USA"
+
+
+def test_a_described_speaker_named_beside_the_description_keeps_the_name():
+    doc = dyad.extract(
+        "The town's mayor, Mary Johnson, says the contract is good for jobs. "
+        '"When France promises to help a friend, it should keep its word," she said.'
+    )
+    assert speaker_of(doc, "When France promises") == "Mary Johnson"

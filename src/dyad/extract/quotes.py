@@ -98,6 +98,9 @@ def _slogans(text: str, raws: list[_Raw]) -> set[int]:
     return out
 
 
+SO_CALLED = re.compile(r"\bso[- ]called\s*[\"“”«‘']$", re.I)  # 'so-called "integral defence zones"': a term held off
+
+
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
 
 
@@ -365,9 +368,12 @@ class SpeakerResolver:
             return self.pronoun(tok, before, last_speaker)
         if tok.lower_ == "it":
             return self.body_pronoun(tok)
+        start, end = _phrase(tok)
+        if tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass") and not self._appositive_person(tok):
+            # '"...," said one', 'one of the officers told': no name given
+            return self._unnamed(tok, start, end, ctx.text[start:end] if end - start > 3 else "unnamed source")
         if tok.pos_ == "PRON":
             return None
-        start, end = _phrase(tok)
         named = self._appositive_person(tok) if tok.pos_ == "NOUN" or tok.lower_ in kb.titles().words else None
         if named is not None:
             return named
@@ -376,8 +382,10 @@ class SpeakerResolver:
             if person is not None:
                 ctx.add_mention(person, start, end)  # 'the mayor' is a mention of Mayor de Blasio
                 return person
-            if tok.lemma_.lower() not in OFFICIALS:
+            if tok.lemma_.lower() not in OFFICIALS and not self._of_a_state(start, end, tok):
                 return None  # 'the Secretary of State' whom the text never names is no one to guess at
+            if tok.lemma_.lower() not in OFFICIALS:
+                return self._unnamed(tok, start, end)  # 'the U.S. president said', never named: no one to guess
         actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is None and tok.lemma_.lower() in OFFICIALS:
             return self._unnamed(tok, start, end)  # "a Chinese foreign ministry spokeswoman"
@@ -400,6 +408,18 @@ class SpeakerResolver:
             return False
         there = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         return _first_person(self.ctx, start, end) is None and (there is None or _nameless(there))
+
+    def _of_a_state(self, start: int, end: int, head: Token) -> bool:
+        """Whether a title's words name the state it serves ('the U.S. president', 'Iraq's foreign minister') and
+        the text names no person of that state nor anyone with that title, who could be the one meant ('the top
+        U.S. diplomat' is Kerry)."""
+        countries = kb.countries()
+        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’.-]+", self.ctx.text[start:end])]
+        country = next((c for w in words for c in [countries.demonyms.get(w) or countries.names.get(w)] if c), None)
+        return country is not None and not any(
+            a.kind == "person" and (a.country == country or head.lower_ in (a.title or "").lower().split())
+            for a in self.ctx.actors
+        )
 
     def _titled(self, phrase: str, before: int, at: int = -1) -> Actor | None:
         """The person last named before the quotation whose title holds the title's words ('the Minister' is
@@ -500,6 +520,12 @@ class SpeakerResolver:
                 head = head.head  # 'Its spokesman, Davit Hakobyan, said': the name set beside the subject
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
             candidates.append((int(subject), s, actor))
+        latest = max((s for _, s, _ in candidates), default=window_start)
+        if last_speaker is not None and last_speaker.kind == "person":
+            latest = max([latest, *(m.end for m in last_speaker.mentions if m.end <= before)])
+        described = self._described(latest, before)
+        if described is not None:
+            return described  # 'A Senegalese officer said ... "...," he said': the officer, not a man named before
         if last_speaker is not None and last_speaker.kind == "person" and _gender(last_speaker) in (None, gender):
             last_mention = max((m.start for m in last_speaker.mentions if m.start < before), default=-1)
             if not any(s > last_mention and actor is not last_speaker for _, s, actor in candidates):
@@ -509,6 +535,32 @@ class SpeakerResolver:
         if pool:
             return max(pool, key=lambda c: c[1])[2]
         return last_speaker if last_speaker and last_speaker.kind == "person" else None
+
+    def _described(self, start: int, before: int) -> Actor | None:
+        """'A Senegalese officer said the army ... "...," he said': where no person is named, "he" is the last
+        unnamed official or office-holder who was a subject in the sentences before; that description (or its
+        state) speaks."""
+        doc = self.ctx.doc
+        span = doc.char_span(start, before, alignment_mode="contract")
+        titles = kb.titles().words
+        for tok in reversed(list(span) if span is not None else []):
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.dep_ == "ROOT"  # not 'a claim Honduran officials did not address'
+                and tok.pos_ == "NOUN"
+                and (tok.lemma_.lower() in OFFICIALS or tok.lower_ in titles)
+                and not _inside_any(tok, self.quoted)
+            ):
+                phrase_start, phrase_end = _phrase(tok)
+                if _first_person(self.ctx, phrase_start, phrase_end) or any(
+                    c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children
+                ):
+                    return None  # 'The town's mayor, Isabelle Faure, says': a named person
+                indefinite = all(c.lower_ in ("a", "an", "one", "another") for c in tok.children if c.dep_ == "det")
+                if not indefinite and not self._of_a_state(phrase_start, phrase_end, tok):
+                    return None  # 'the top U.S. diplomat said ... he said': someone the text may name
+                return self._unnamed(tok, phrase_start, phrase_end)
+        return None
 
     def body_pronoun(self, pronoun: Token) -> Actor | None:
         """'It said', 'which it called "..."': the body that was the last main-clause subject before the pronoun, in
@@ -552,7 +604,7 @@ class SpeakerResolver:
                 counts[a.id] = len(a.mentions)
         return self.ctx.actor(max(counts, key=lambda k: counts[k])) if counts else None
 
-    def _unnamed(self, tok: Token, start: int, end: int) -> Actor:
+    def _unnamed(self, tok: Token, start: int, end: int, name: str | None = None) -> Actor:
         """A speaker with no name. 'A foreign ministry spokeswoman' speaks for the ministry (of the state the
         text gives), 'U.S. officials' for their state; 'a source' or 'the ruling' is an unnamed group."""
         ctx = self.ctx
@@ -563,7 +615,7 @@ class SpeakerResolver:
             if author is not None:  # "The message reads": the one who sent it, not the message
                 return author
         country = None
-        for w in words:
+        for w in (re.sub(r"['’]s$", "", w) for w in words):  # "Taiwan's foreign minister"
             country = country or kb.countries().demonyms.get(w) or kb.countries().names.get(w)
         institution = next((w for w in words if w.lower() in kb.institutions()), None)
         official = tok.lemma_.lower() in OFFICIALS
@@ -573,7 +625,7 @@ class SpeakerResolver:
             kind, sector = "organization", kb.institutions()[institution.lower()]
             name = f"{kb.countries().by_iso3[country].name} {name}" if name else name
         else:
-            name = " ".join(words) or tok.text
+            name = name or " ".join(words) or tok.text
             kind, sector = "group", "GOV" if official else ""
         if kind == "group" and country and official:
             state = next((a for a in ctx.actors if a.kind == "state" and a.country == country), None)
@@ -977,7 +1029,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     in_turn = [(s, e) for s, e, *_ in turns]
     raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
     slogans = _slogans(text, raws)
-    raws = [r for n, r in enumerate(raws) if n not in slogans]
+    raws = [
+        r for n, r in enumerate(raws) if n not in slogans and not SO_CALLED.search(text[max(0, r.start - 12) : r.start])
+    ]
     resolver.quoted = [(r.start, r.end) for r in find_quoted_spans(text)]
     last_speaker: Actor | None = None
     last_end = -1  # where the last quotation with a speaker ended
