@@ -579,3 +579,11 @@ def test_a_described_speaker_named_beside_the_description_keeps_the_name():
         '"When France promises to help a friend, it should keep its word," she said.'
     )
     assert speaker_of(doc, "When France promises") == "Mary Johnson"
+
+
+def test_a_label_that_names_the_state_before_the_person_is_the_persons():
+    doc = dyad.extract(
+        "Police are keeping them away from the gate.\n\n"
+        '14:55 — Kyrgyz government spokesman Nurlan Asanov: "No decision has been taken to close the road."'
+    )
+    assert speaker_of(doc, "No decision has been taken") == "Nurlan Asanov"

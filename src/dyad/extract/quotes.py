@@ -353,9 +353,10 @@ def _colon_label(ctx: Context, before: str, line_start: int, resolver: SpeakerRe
         known = {a.id: a for a in ctx.actors if a.kind == "person" and a.name.split()[-1] == word}
         if len(known) == 1 and word.istitle():
             return next(iter(known.values()))
-    first = ctx.actor(mentions[0][2]) if mentions else None
-    if first is not None and first.kind == "person":
-        return first
+    # the first person named: 'Kyrgyz government spokesman Nurlan Asanov:' opens on a mention of the state
+    people = [a for _, _, i in mentions for a in [ctx.actor(i)] if a is not None and a.kind == "person"]
+    if people:
+        return people[0]
     root = span.root
     if resolver is not None and root.pos_ == "NOUN" and root.lemma_.lower() not in DOCUMENTS:
         return resolver.resolve(root, seg_start, None)  # 'Sudan's army spokesman:', 'A Goma trader:' unnamed
