@@ -587,3 +587,19 @@ def test_a_label_that_names_the_state_before_the_person_is_the_persons():
         '14:55 — Kyrgyz government spokesman Nurlan Asanov: "No decision has been taken to close the road."'
     )
     assert speaker_of(doc, "No decision has been taken") == "Nurlan Asanov"
+
+
+def test_a_label_heading_the_clause_of_a_quotation_is_its_speaker():
+    doc = dyad.extract(
+        "Talks went on all morning.\n\n"
+        '14:30 — Government spokesman: Poland has no plans to close the crossings and "cross-border trade will '
+        'continue as normal".'
+    )
+    quote = next(q for q in doc.quotes if q.text.startswith("cross-border trade"))
+    assert quote.speaker is not None and doc.actor(quote.speaker).kind != "person"
+
+
+def test_a_word_before_a_colon_is_no_label_unless_it_names_a_speaker():
+    doc = dyad.extract('Update: the border stays closed and traders expect "a long and very costly winter".')
+    quote = next(q for q in doc.quotes if q.text.startswith("a long and very"))
+    assert doc.actor(quote.speaker).name == "traders"  # not "Update"

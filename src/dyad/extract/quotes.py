@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from dyad import kb
 from dyad.extract.actors import find_or_add_person
 from dyad.extract.context import Context
-from dyad.extract.speakers import DOCUMENTS, SpeakerResolver, _first_person, _nameless
+from dyad.extract.speakers import DOCUMENTS, OFFICIALS, SpeakerResolver, _first_person, _nameless
 from dyad.model import Actor, Quote
 from dyad.nlp.clean import is_headline
 
@@ -315,7 +315,7 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
             if words is None or any(_is_speech_verb(t) for t in words):
                 signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
-    labelled = _colon_label(ctx, before, line_start, resolver)
+    labelled = _colon_label(ctx, before, line_start, resolver) or _label_ahead(ctx, before, line_start, resolver)
     if labelled is not None:
         return labelled
     for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
@@ -330,6 +330,25 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             return actor
         return resolver.resolve(span[-1], quote.start, None)
     return None
+
+
+def _label_ahead(ctx: Context, before: str, line_start: int, resolver: SpeakerResolver) -> Actor | None:
+    """'Government spokesman: Poland has no plans to close the crossings and "trade will continue"': a label
+    that heads the clause the quotation ends, with no other speaker between, is the speaker; only a label
+    that names a person or an official ('NATO spokesperson:'), not any word before a colon ('Correction:')."""
+    colon = before.rfind(":")
+    rest = before[colon + 1 :].rstrip().rstrip("".join(QUOTE_OPENERS)).rstrip()  # up to the quotation's own mark
+    if colon < 0 or not rest or any(c in rest for c in ".!?\"“”«»"):
+        return None
+    between = ctx.doc.char_span(line_start + colon + 1, line_start + colon + 1 + len(rest), alignment_mode="contract")
+    if between is None or not len(between) or any(_is_speech_verb(t) or t.tag_ == "VBG" for t in between):
+        return None
+    head = before[: colon + 1]
+    starts = [m.end() for m in CLAUSE_START.finditer(head)]
+    label = ctx.doc.char_span(line_start + (starts[-1] if starts else 0), line_start + colon, alignment_mode="contract")
+    if label is None or not len(label) or (label.root.lemma_.lower() not in OFFICIALS and label.root.pos_ != "PROPN"):
+        return None
+    return _colon_label(ctx, head, line_start, resolver)
 
 
 def _colon_label(ctx: Context, before: str, line_start: int, resolver: SpeakerResolver | None = None) -> Actor | None:
