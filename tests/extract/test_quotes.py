@@ -603,3 +603,10 @@ def test_a_word_before_a_colon_is_no_label_unless_it_names_a_speaker():
     doc = dyad.extract('Update: the border stays closed and traders expect "a long and very costly winter".')
     quote = next(q for q in doc.quotes if q.text.startswith("a long and very"))
     assert doc.actor(quote.speaker).name == "traders"  # not "Update"
+
+
+def test_a_title_with_its_comma_inside_the_marks_is_no_quotation():
+    assert is_scare_quote("The Steve Harvey Morning Show,")
+    assert is_scare_quote("State of the Union.")
+    assert not is_scare_quote("We will win this war.")
+    assert not is_scare_quote("NO MORE WAR IN OUR LAND.")

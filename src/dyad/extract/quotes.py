@@ -133,12 +133,13 @@ def _trim(text: str, raw: _Raw) -> _Raw:
 def is_scare_quote(text: str) -> bool:
     """Scare quotes and titles: a word or two, or a capitalised name, with no sentence in it."""
     words = text.split()
+    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "on", "in", "a", "to")]
+    titled = len(words) <= 7 and all(w[:1].isupper() for w in content)
+    if re.search(r"[.,]\s*$", text) and titled and len(words) >= 3 and len(content) >= 2 and not text.isupper():
+        return True  # 'on CNN's "State of the Union."', '"Make Your Kid a Millionaire,"': a title, its comma inside
     if re.search(r"[.!?,;:]\s*$", text) and len(words) >= 2:
         return False
-    if len(words) <= 2:
-        return True
-    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "on", "in", "a", "to")]
-    return len(words) <= 7 and all(w[:1].isupper() for w in content)
+    return len(words) <= 2 or titled
 
 
 # ----------------------------------------------------------------------------- transcripts
@@ -338,7 +339,7 @@ def _label_ahead(ctx: Context, before: str, line_start: int, resolver: SpeakerRe
     that names a person or an official ('NATO spokesperson:'), not any word before a colon ('Correction:')."""
     colon = before.rfind(":")
     rest = before[colon + 1 :].rstrip().rstrip("".join(QUOTE_OPENERS)).rstrip()  # up to the quotation's own mark
-    if colon < 0 or not rest or any(c in rest for c in ".!?\"“”«»"):
+    if colon < 0 or not rest or any(c in rest for c in '.!?"“”«»'):
         return None
     between = ctx.doc.char_span(line_start + colon + 1, line_start + colon + 1 + len(rest), alignment_mode="contract")
     if between is None or not len(between) or any(_is_speech_verb(t) or t.tag_ == "VBG" for t in between):
