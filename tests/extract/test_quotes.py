@@ -515,3 +515,98 @@ def test_it_is_the_body_that_was_the_last_subject():
         quote = next(q for q in doc.quotes if q.text.startswith(start))
         speaker = doc.actor(quote.speaker)
         assert speaker is not None and speaker.kind != "person"
+
+
+def test_a_speech_verb_with_a_thing_for_subject_gives_way_to_the_speaker():
+    doc = dyad.extract(
+        "Army spokesman Colonel Deng Makuei Akol spoke in Juba. He warned that the army would defend the "
+        'territory "with everything we have" if the attacks continued.'
+    )
+    assert speaker_of(doc, "with everything we have") == "Deng Makuei Akol"
+
+
+def test_a_quoted_clause_reported_by_a_person_is_that_persons():
+    doc = dyad.extract(
+        "For his part, Minister Ibrahima Ndiaye Sarr reaffirmed that Senegal and The Gambia are "
+        '"one people living in two states" and that Senegal will stand by its sister republic.'
+    )
+    assert speaker_of(doc, "one people living") == "Ibrahima Ndiaye Sarr"
+
+
+def test_said_as_a_given_name_is_no_speech_verb():
+    doc = dyad.extract(
+        '"Comoros will not be a dumping ground for people taken in raids," Foreign Minister Said Abdallah '
+        "Mhadji told reporters."
+    )
+    assert speaker_of(doc, "Comoros will not be") == "Said Abdallah Mhadji"
+
+
+def test_so_called_terms_are_no_quotations():
+    doc = dyad.extract(
+        'Guyana rejects the decree, which purports to establish so-called "integral maritime defence zones" '
+        "off the Essequibo coast."
+    )
+    assert not [q for q in doc.quotes if q.text.startswith("integral maritime")]
+
+
+def test_an_unnamed_describer_speaks_not_a_man_named_before():
+    doc = dyad.extract(
+        "Ibrahima Badji, a timber trader, was arrested last week. A Senegalese officer said the army had no "
+        'intention of crossing the border. "We work with Bissau, not in Bissau," he said.'
+    )
+    quote = next(q for q in doc.quotes if q.text.startswith("We work with Bissau"))
+    assert doc.actor(quote.speaker).kind != "person"
+
+
+def test_one_of_a_crowd_is_an_unnamed_source():
+    doc = dyad.extract('Local fishermen say they have stopped fishing. "Nobody wants to be a target now," said one.')
+    quote = next(q for q in doc.quotes if q.text.startswith("Nobody wants"))
+    assert quote.speaker is not None and doc.actor(quote.speaker).kind == "group"
+
+
+def test_a_titled_state_official_the_text_never_names_is_unnamed():
+    doc = dyad.extract(
+        'Havana was warned on Monday. "This is just the beginning of our pressure," the U.S. president said in a '
+        "statement."
+    )
+    speaker = doc.actor(speaker_id := doc.quotes[0].speaker) if doc.quotes[0].speaker else None
+    assert speaker_id and speaker.kind != "person" and speaker.country == "USA"
+
+
+def test_a_described_speaker_named_beside_the_description_keeps_the_name():
+    doc = dyad.extract(
+        "The town's mayor, Mary Johnson, says the contract is good for jobs. "
+        '"When France promises to help a friend, it should keep its word," she said.'
+    )
+    assert speaker_of(doc, "When France promises") == "Mary Johnson"
+
+
+def test_a_label_that_names_the_state_before_the_person_is_the_persons():
+    doc = dyad.extract(
+        "Police are keeping them away from the gate.\n\n"
+        '14:55 — Kyrgyz government spokesman Nurlan Asanov: "No decision has been taken to close the road."'
+    )
+    assert speaker_of(doc, "No decision has been taken") == "Nurlan Asanov"
+
+
+def test_a_label_heading_the_clause_of_a_quotation_is_its_speaker():
+    doc = dyad.extract(
+        "Talks went on all morning.\n\n"
+        '14:30 — Government spokesman: Poland has no plans to close the crossings and "cross-border trade will '
+        'continue as normal".'
+    )
+    quote = next(q for q in doc.quotes if q.text.startswith("cross-border trade"))
+    assert quote.speaker is not None and doc.actor(quote.speaker).kind != "person"
+
+
+def test_a_word_before_a_colon_is_no_label_unless_it_names_a_speaker():
+    doc = dyad.extract('Update: the border stays closed and traders expect "a long and very costly winter".')
+    quote = next(q for q in doc.quotes if q.text.startswith("a long and very"))
+    assert doc.actor(quote.speaker).name == "traders"  # not "Update"
+
+
+def test_a_title_with_its_comma_inside_the_marks_is_no_quotation():
+    assert is_scare_quote("The Steve Harvey Morning Show,")
+    assert is_scare_quote("State of the Union.")
+    assert not is_scare_quote("We will win this war.")
+    assert not is_scare_quote("NO MORE WAR IN OUR LAND.")

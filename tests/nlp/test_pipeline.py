@@ -26,3 +26,16 @@ def test_an_abbreviation_of_address_keeps_its_full_stop_and_ends_no_sentence():
     doc = load()("It was signed by the Minister of Transport of the Republic of Kenya, Hon. Samuel Langat, in Juba.")
     assert "Hon." in [t.text for t in doc]
     assert len(list(doc.sents)) == 1
+
+
+def test_a_live_blog_time_stamp_is_a_sentence_of_its_own():
+    doc = load()("11:05 — Foreign Minister Fatoumata Njie Sowe, speaking at the port, thanks Senegal for its help.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "11:05 —"
+    assert sents[1].startswith("Foreign Minister")
+    assert any(t.dep_ == "nsubj" and t.text == "Sowe" and t.head.text == "thanks" for t in doc)
+
+
+def test_a_time_inside_a_sentence_starts_nothing():
+    doc = load()("The talks began at 11:05 - and ended at noon.")
+    assert len(list(doc.sents)) == 1

