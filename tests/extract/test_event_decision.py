@@ -144,10 +144,11 @@ def test_the_second_stage_summarises_every_candidate_of_a_triple():
 
     types = ["ACCUSE", "SANCTION"]
     cands = [
-        Candidate(0, "USA", "RUS", ["how:named|named", "rule:ACCUSE"], ruled=frozenset({"ACCUSE"}), named=True),
-        Candidate(3, "USA", "RUS", ["how:context|named"]),
-        Candidate(4, "RUS", "USA", ["how:named|named"], named=True),
-    ]
+        Candidate(0, "USA", "RUS", ["how:named|named", "rule:ACCUSE"], ruled=frozenset({"ACCUSE"}), named=True,
+                  sides_named=frozenset({"USA", "RUS"})),
+        Candidate(3, "USA", "RUS", ["how:context|named"], sides_named=frozenset({"RUS"})),
+        Candidate(4, "RUS", "USA", ["how:named|named"], named=True, sides_named=frozenset({"USA", "RUS"})),
+    ]  # fmt: skip
     raw = np.array([[0.6, 0.01], [0.5, 0.02], [0.01, 0.01]])
     summary = summarise(types, cands, raw)
     names = summary_names(types)
@@ -157,9 +158,37 @@ def test_the_second_stage_summarises_every_candidate_of_a_triple():
     assert got["max"] == 0.6 and got["second"] == 0.5 and got["noisy_or"] == pytest.approx(1 - 0.4 * 0.5)
     assert got["strong"] == 2 and got["lede"] == got["rule"] == got["named"] == 1.0
     assert got["type:ACCUSE"] == 1.0 and got["type:SANCTION"] == 0.0
+    # the story's main pair, named together in two of its five sentences; the only ACCUSE triple it scores
+    assert got["main_pair"] == got["has_main"] == 0.6 and got["minor_side"] == 0.0
+    assert got["pair_sentences"] == pytest.approx(np.log(3)) and got["pair_share"] == pytest.approx(2 / 5)
+    assert got["type_rank"] == 0.0
+    assert got["sides"] == pytest.approx(np.log(2))
     assert len(vector) == len(SUMMARY) + len(types)
     assert summary[("ACCUSE", "RUS", "USA")][0] is None  # below FLOOR: the model says no without a second look
     assert FLOOR > 0.01
+
+
+def test_the_second_stage_sets_a_triple_against_the_story_s_others():
+    """A side named once, in a sentence that says more about two others, is not the story's main pair, and
+    its triple ranks below the one the sentence is about."""
+    from dyad.extract.events.decision import summarise, summary_names
+    from dyad.extract.events.learned import Candidate
+
+    types = ["ACCUSE"]
+    both = frozenset({"USA", "RUS"})
+    cands = [
+        Candidate(0, "USA", "RUS", [], named=True, sides_named=both),
+        Candidate(1, "USA", "RUS", [], named=True, sides_named=both),
+        Candidate(1, "USA", "FRA", [], named=True, sides_named=frozenset({"USA", "FRA"})),
+        Candidate(2, "USA", "RUS", [], sides_named=frozenset({"USA"})),
+    ]
+    summary = summarise(types, cands, np.array([[0.9], [0.4], [0.3], [0.1]]), sentences=10)
+    names = summary_names(types)
+    main = dict(zip(names, summary[("ACCUSE", "USA", "RUS")][0], strict=True))
+    aside = dict(zip(names, summary[("ACCUSE", "USA", "FRA")][0], strict=True))
+    assert main["main_pair"] == 0.9 and aside["main_pair"] == 0.0 and aside["has_main"] == 0.3
+    assert main["pair_share"] == pytest.approx(0.2) and aside["pair_share"] == pytest.approx(0.1)
+    assert main["type_rank"] == 0.0 and aside["type_rank"] == pytest.approx(np.log(2))
 
 
 def test_a_second_stage_weighs_the_summary_and_is_saved_with_the_model(tmp_path):

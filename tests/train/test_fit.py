@@ -58,3 +58,23 @@ def test_dyad_train_refuses_a_bad_out_name(tmp_path):
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.strip() == f"dyad: error: --out {tmp_path / 'm'}: a model file ends in .npz"
+
+
+def test_thresholds_are_chosen_on_a_plateau_not_a_lone_peak():
+    from dyad.train.fit import choose_thresholds
+
+    keeps, adds = (0.0, 0.1, 0.2, 0.3, 0.4), (0.3, 0.4, 0.5, 0.6, 0.7)
+    grid = {(k, a): {"p": 0.8, "f1": 0.50} for k in keeps for a in adds}
+    grid[(0.0, 0.3)]["f1"] = 0.58  # one cell a few events better than its neighbours
+    for k in (0.1, 0.2, 0.3):
+        for a in (0.4, 0.5, 0.6):
+            grid[(k, a)]["f1"] = 0.56  # a broad region nearly as good
+    assert choose_thresholds(grid, floor=0.7) == (0.2, 0.5)
+
+
+def test_thresholds_keep_the_precision_floor_and_fall_back_to_the_rules():
+    from dyad.train.fit import choose_thresholds
+
+    grid = {(0.0, a): {"p": p, "f1": f1} for a, p, f1 in ((0.3, 0.6, 0.7), (0.4, 0.75, 0.6), (0.5, 0.8, 0.5))}
+    assert choose_thresholds(grid, floor=0.7)[1] in (0.4, 0.5)  # 0.3 has the best F1 but too little precision
+    assert choose_thresholds(grid, floor=0.9) == (0.0, 1.01)

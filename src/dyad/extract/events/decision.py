@@ -44,7 +44,16 @@ from dyad.ontology import SYMMETRIC_TYPES
 SHIPPED = "event_model.npz"
 FORMAT = "dyad/event-model@2"
 FLOOR = 0.05  # a triple whose best candidate the first stage gives less than this gets probability 0
-SUMMARY = ("max", "second", "noisy_or", "strong", "lede", "rule", "named", "logit_max")
+SUMMARY = (
+    # what the triple's own candidates say
+    "max", "second", "noisy_or", "strong", "lede", "rule", "named", "logit_max",
+    # where the pair stands in the story: its two most named sides (weighed by "max": a story's main pair
+    # makes its likely events likelier, not its unlikely ones), how often the two are named together
+    "main_pair", "has_main", "pair_sentences", "pair_share", "minor_side",
+    # how the triple ranks among the story's triples of its type: a sentence that says "X condemned Y" also
+    # offers "X condemned" to every other side it names, each a little weaker; and how many sides there are
+    "type_rank", "sides",
+)  # fmt: skip
 
 
 class ModelError(Exception):
@@ -171,14 +180,17 @@ def summary_names(types: list[str]) -> list[str]:
 
 
 def summarise(
-    types: list[str], cands: list[Candidate], raw: np.ndarray
+    types: list[str], cands: list[Candidate], raw: np.ndarray, sentences: int | None = None
 ) -> dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]]:
     """Each (type, source, target) the candidates support: what all its candidates' first-stage probabilities
-    say together (None below FLOOR), and its best candidate (the first of the highest).
+    say together, where its pair stands in the story (``sentences``: how many the story has) and how it
+    compares with the story's other triples of its type (None below FLOOR), and its best candidate (the first
+    of the highest).
 
     Worked out per pair of sides over all types at once: a story has many candidates but few pairs."""
     if not cands:
         return {}  # a story with no pair of sides in any sentence
+    standing = _standing(cands, sentences)
     column = {kind: j for j, kind in enumerate(types)}
     ruled = np.zeros((len(cands), len(types)), dtype=bool)
     for n, cand in enumerate(cands):
@@ -236,10 +248,54 @@ def summarise(
                 bool(ruled_any[j]),
                 both_named,
                 float(np.log(max(top, 1e-6) / max(1.0 - top, 1e-6))),
-            )
+                *standing(source, target, top),
+                0.0, 0.0,  # the type's columns, filled in below once every triple is known
+            )  # fmt: skip
             vector[offset + j] = 1.0
             out[key] = (vector, best)
+    _rank_by_type(out, offset)
     return out
+
+
+def _standing(cands: list[Candidate], sentences: int | None) -> Any:
+    """Where each pair stands in the story, from the sentences that name its sides: whether both are among
+    the two sides named most (the story's main pair) and whether one is the most named (each as the triple's
+    ``top`` probability or 0), in how many sentences (and what share of the story's) the two are named
+    together, and whether either is named less than the three most named."""
+    named_in: dict[str, set[int]] = {}
+    together: dict[frozenset[str], set[int]] = {}
+    for cand in cands:
+        for side in cand.sides_named:
+            named_in.setdefault(side, set()).add(cand.sentence)
+        if cand.named:
+            together.setdefault(frozenset((cand.source, cand.target)), set()).add(cand.sentence)
+    ranked = sorted(named_in, key=lambda side: (-len(named_in[side]), side))
+    rank = {side: n for n, side in enumerate(ranked)}
+    length = max(sentences or 0, 1 + max(cand.sentence for cand in cands))
+
+    def standing(source: str, target: str, top: float) -> tuple[float, ...]:
+        first, last = sorted((rank.get(source, len(rank)), rank.get(target, len(rank))))
+        both = len(together.get(frozenset((source, target)), ()))
+        return top * (last <= 1), top * (first == 0), float(np.log1p(both)), both / length, float(last >= 4)
+
+    return standing
+
+
+def _rank_by_type(out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]], offset: int) -> None:
+    """Fill each scored triple's last summary columns: its best candidate's rank (log) among the story's
+    triples of its type, and how many sides the story has (log)."""
+    tops: dict[str, list[float]] = {}
+    for key, (vector, _) in out.items():
+        if vector is not None:
+            tops.setdefault(key[0], []).append(float(vector[0]))
+    for values in tops.values():
+        values.sort(reverse=True)
+    sides = len({side for key in out for side in key[1:]})
+    for key, (vector, _) in out.items():
+        if vector is None:
+            continue
+        ranked, top = tops[key[0]], float(vector[0])
+        vector[offset - 2 : offset] = (np.log1p(ranked.index(top)), np.log(sides))
 
 
 def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -268,11 +324,14 @@ def staged(
     return out
 
 
-def scores(model: EventModel, cands: list[Candidate]) -> dict[tuple[str, str, str], tuple[float, Candidate]]:
-    """Each (type, source, target) the candidates support, with its calibrated probability and best candidate."""
+def scores(
+    model: EventModel, cands: list[Candidate], sentences: int | None = None
+) -> dict[tuple[str, str, str], tuple[float, Candidate]]:
+    """Each (type, source, target) the candidates support, with its calibrated probability and best candidate
+    (``sentences``: how many the story has)."""
     if not cands:
         return {}
-    summary = summarise(model.types, cands, model.raw([c.features for c in cands]))
+    summary = summarise(model.types, cands, model.raw([c.features for c in cands]), sentences)
     found = staged(summary, model.triple_coef, model.triple_intercept)
     probs = model.calibrated(np.array([p for p, _ in found.values()]))
     return {key: (float(p), cand) for (key, (_, cand)), p in zip(found.items(), probs, strict=True)}
@@ -358,7 +417,7 @@ def decide(
     weighs what all of a story's sentences say of a triple, and has never seen a story of one sentence."""
     if len(ctx.sentences) < int(model.meta.get("min_sentences", 0)):
         return events
-    best = scores(model, candidates(ctx, quotes, events))
+    best = scores(model, candidates(ctx, quotes, events), len(ctx.sentences))
     kept, new = choose(ctx, events, best, model.keep, model.add)
     out = [event if p is None else {**event, "confidence": round(p, 3)} for event, p in kept]
     added: dict[tuple[str, str, str, str | None], Found] = {}

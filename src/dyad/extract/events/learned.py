@@ -31,7 +31,7 @@ MODALS = frozenset({"could", "would", "may", "might", "should", "can", "must", "
 CONDITIONALS = frozenset({"if", "unless", "whether"})
 # The features' version: a model records the one it was trained with and is refused by a dyad whose
 # candidates describe sentences differently. Bump it with any change to what the features say.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 PATH_LIMIT = 4  # dependency steps from a mention up to where the two sides meet
 
 
@@ -56,6 +56,7 @@ class Candidate:
     anchor: int | None = None  # the token where the sides meet (the trigger), for the evidence
     ruled: frozenset[str] = frozenset()  # the types the rules coded for this pair in this sentence
     named: bool = False  # both sides named in the sentence
+    sides_named: frozenset[str] = frozenset()  # which of the two the sentence names
 
 
 @dataclass
@@ -394,5 +395,6 @@ def candidates(
                 feats += shared
                 ruled = frozenset(f[5:] for f in rule_feats if f.startswith("rule:") and "|" not in f)
                 both = source in sides.mentions and target in sides.mentions
-                out.append(Candidate(n, source, target, feats, anchor, ruled, both))
+                named_here = frozenset(side for side in (source, target) if side in sides.mentions)
+                out.append(Candidate(n, source, target, feats, anchor, ruled, both, named_here))
     return out
