@@ -288,14 +288,15 @@ def _rank_by_type(out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candi
     for key, (vector, _) in out.items():
         if vector is not None:
             tops.setdefault(key[0], []).append(float(vector[0]))
-    for values in tops.values():
-        values.sort(reverse=True)
+    place: dict[str, dict[float, int]] = {}  # per type, each probability's first place, highest first
+    for kind, values in tops.items():
+        place[kind] = {}
+        for n, value in enumerate(sorted(values, reverse=True)):
+            place[kind].setdefault(value, n)
     sides = len({side for key in out for side in key[1:]})
     for key, (vector, _) in out.items():
-        if vector is None:
-            continue
-        ranked, top = tops[key[0]], float(vector[0])
-        vector[offset - 2 : offset] = (np.log1p(ranked.index(top)), np.log(sides))
+        if vector is not None:
+            vector[offset - 2 : offset] = (np.log1p(place[key[0]][float(vector[0])]), np.log(sides))
 
 
 def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
