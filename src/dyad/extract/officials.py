@@ -118,6 +118,18 @@ def _stateless_official(person: _Person) -> bool:
     )
 
 
+def _stateless_first_mentions(doc: Doc, people: list[_Person]) -> Iterator[tuple[_Person, Span]]:
+    """Each stateless official who is no envoy, with the span of their first mention (the rules of the states
+    a text ties officials to read where the person is first named)."""
+    for p in people:
+        if not _stateless_official(p) or _envoy(doc, p):
+            continue
+        first = min(p.mentions, key=lambda m: m.start)
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is not None and len(span):
+            yield p, span
+
+
 def _subject(span: Span | None) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
@@ -394,14 +406,8 @@ def states_of_the_sentence_before(
     Both sides of a dispute take turns as subjects, so anything less than that is left unsaid.
     """
     doc = ctx.doc
-    for p in people:
-        if not _stateless_official(p) or _envoy(doc, p):
-            continue
-        m = min(p.mentions, key=lambda m: m.start)
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        at = ctx.sentence_index(m.start)
+    for p, span in _stateless_first_mentions(doc, people):
+        at = ctx.sentence_index(span.start_char)
         if at == 0 or not (_subject(span) or _after_its(doc, span.start)):
             continue
         if _described(doc, p) or _titled_after(doc, span):
@@ -501,14 +507,10 @@ def states_of_the_dateline(ctx: Context, cspans: dict[int, tuple[Span, str, str]
     if state is None:
         return
     doc = ctx.doc
-    for p in people:
-        if not _stateless_official(p) or _envoy(doc, p):
+    for p, span in _stateless_first_mentions(doc, people):
+        if _described(doc, p) or _titled_after(doc, span):
             continue
-        first = min(p.mentions, key=lambda m: m.start)
-        span = doc.char_span(first.start, first.end, alignment_mode="expand")
-        if span is None or not len(span) or _described(doc, p) or _titled_after(doc, span):
-            continue
-        at = ctx.sentence_index(first.start)
+        at = ctx.sentence_index(span.start_char)
         own = ctx.sentences[at]
         if any(i in cspans for i in range(own.start, own.end)):
             continue
