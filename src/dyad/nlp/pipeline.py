@@ -23,19 +23,31 @@ STAMP_DASHES = ("—", "–", "-", "--")
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence: captions and paragraphs never run together. So does the
     first word after a live blog's time stamp ("11:05 — Foreign Minister X thanks ..."): the parser, given the
-    stamp and the entry as one sentence, makes the time its root and loses the entry's subject and verb."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
-    for token in doc[:-2]:
-        if (
-            (token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_)
-            and TIME_STAMP.match(token.text)
-            and doc[token.i + 1].text in STAMP_DASHES
-            and not doc[token.i + 2].is_space
-        ):
-            doc[token.i + 2].is_sent_start = True
+    stamp and the entry as one sentence, makes the time its root and loses the entry's subject and verb.
+
+    Read from the token texts' ids, each distinct text looked at once: a Token per word costs more than the
+    check. (A token's trailing white space is one space or none, so only its text can hold a line break.)"""
+    for i in _starts(doc):
+        doc[i].is_sent_start = True
     return doc
+
+
+def _starts(doc: Doc) -> list[int]:
+    """The tokens that follow a line break, and the first word of a time-stamped entry (after the stamp and
+    its dash), in the order found."""
+    size = len(doc)
+    if size < 2:
+        return []
+    strings = doc.vocab.strings
+    orth = doc.to_array(ORTH).tolist()
+    broken = {h for h in set(orth) if "\n" in strings[h]}
+    after = [i + 1 for i in range(size - 1) if orth[i] in broken] if broken else []
+    stamped = [
+        i + 2
+        for i in ([0] if size > 2 else []) + [i for i in after if i < size - 2]
+        if TIME_STAMP.match(strings[orth[i]]) and strings[orth[i + 1]] in STAMP_DASHES and not doc[i + 2].is_space
+    ]
+    return after + stamped
 
 
 @lru_cache(maxsize=1)
