@@ -355,13 +355,19 @@ def candidates(
         ]
         relation = _Relations()
         ruled_here = _ruled(ctx, rules)
+        how_of = {side: sides.how(side) for side in names}
+        # what each side's word is ("Ukrainian direction"), read once for all the pairs it is in
+        word_of = {
+            side: [(f"{tok.pos_}|{tok.dep_}", f"{tok.dep_}|{_lemma(tok.head)}") for tok in tokens[:2]]
+            for side, tokens in sides.mentions.items()
+        }
 
         for source in names:
             for target in names:
                 if source == target:
                     continue
-                how = f"{sides.how(source)}|{sides.how(target)}"
-                feats = [f"src_how:{sides.how(source)}", f"tgt_how:{sides.how(target)}", f"how:{how}"]
+                how = f"{how_of[source]}|{how_of[target]}"
+                feats = [f"src_how:{how_of[source]}", f"tgt_how:{how_of[target]}", f"how:{how}"]
                 anchor = None
                 if source in sides.mentions and target in sides.mentions:
                     path, top = _pair_features(sides.mentions[source], sides.mentions[target], read)
@@ -382,8 +388,8 @@ def candidates(
                         feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
                     feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
                 for role, side in (("s", source), ("t", target)):
-                    for tok in sides.mentions.get(side, [])[:2]:  # what the side's word is: "Ukrainian direction"
-                        feats += [f"{role}_word:{tok.pos_}|{tok.dep_}", f"{role}_head:{tok.dep_}|{_lemma(tok.head)}"]
+                    for word, head in word_of.get(side, ()):
+                        feats += [f"{role}_word:{word}", f"{role}_head:{head}"]
                 if source in sides.speakers:
                     feats.append("src_is_speaker")
                 if target in sides.speakers:
