@@ -345,7 +345,7 @@ def short_mentions(ctx: Context, orgs: list[Actor]) -> None:
         if head is None:
             continue
         for chunk in ctx.noun_chunks:
-            if chunk.root.lower_ != head or chunk[0].lower_ != "the" or len(chunk) < 3:
+            if len(chunk) < 3 or chunk[0].lower_ != "the" or chunk.root.lower_ != head:  # the root costs most
                 continue
             if not all(t.lower_ in words for t in chunk[1:]):
                 continue

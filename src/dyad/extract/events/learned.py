@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
@@ -257,11 +258,15 @@ def _words(ctx: Context) -> list[Word]:
 
     def read() -> list[Word]:
         strings = ctx.doc.vocab.strings
-        rows = ctx.doc.to_array([LOWER, POS, IS_STOP, LEMMA, DEP])
-        names = {h: strings[h] for h in set(rows[:, [0, 1, 4]].ravel().tolist())}  # each distinct string once
-        lemmas = {h: strings[h].lower() for h in set(rows[:, 3].tolist())}
+        rows = ctx.doc.to_array([LOWER, POS, LEMMA, DEP, IS_STOP])
+        # each distinct string once, and the tokens as small indices into them (not as 64-bit hashes)
+        keys, inverse = np.unique(rows[:, :4], return_inverse=True)
+        texts = [strings[h] for h in keys.tolist()]
+        lowered = [text.lower() for text in texts]
+        stops = rows[:, 4].astype(bool).tolist()
         return [
-            (names[low], names[pos], bool(stop), lemmas[lem], names[dep]) for low, pos, stop, lem, dep in rows.tolist()
+            (texts[low], texts[pos], stop, lowered[lem], texts[dep])
+            for (low, pos, lem, dep), stop in zip(inverse.reshape(len(rows), 4).tolist(), stops, strict=True)
         ]
 
     return ctx.once("learned_words", read)
