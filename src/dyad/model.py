@@ -13,11 +13,14 @@ SCHEMA = "dyad/document@1"
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})  # most values: known at once, not asked is_dataclass
 
 
 def _plain(value: Any) -> Any:
     """A record as dicts and lists, as ``dataclasses.asdict`` makes it in half the time (records hold only
     JSON values, so no leaf needs the deep copy asdict makes): the store converts every document it writes."""
+    if type(value) in _LEAVES:
+        return value
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, tuple):

@@ -78,3 +78,25 @@ def test_a_statement_in_the_present_speaks_from_the_day_of_writing():
         "Senegal condemns the detention of its fishermen by Gambia."
     )
     assert ("SEN", "GMB", "2010-03-18") in dated(text, "2010-03-18", "ACCUSE")
+
+
+def test_dates_for_reads_the_same_with_the_usable_dates_given() -> None:
+    """EventCoder works out the usable dates once per story; dates_for must choose as it does alone."""
+    from datetime import date
+
+    from dyad.extract.context import Context
+    from dyad.extract.dates import extract_dates
+    from dyad.extract.events.dating import dates_for, usable_dates
+    from dyad.nlp.pipeline import load
+
+    text = (
+        "WASHINGTON, June 14 (VOA) — Senegal summoned the envoy on Wednesday. It also demanded consular access.\n"
+        "The talks will go on until Friday. Officials met again and agreed to meet in September."
+    )
+    doc = load()(text)
+    dates = extract_dates(Context(doc=doc, published=date(2024, 6, 14)))
+    usable = usable_dates(dates, text, "2024-06-14")
+    assert 0 < len(usable) < len(dates)  # the dateline, the bound and the later month are no event's
+    chosen = [dates_for(t, text, dates, "2024-06-14") for t in doc if t.pos_ == "VERB"]
+    assert [dates_for(t, text, dates, "2024-06-14", usable) for t in doc if t.pos_ == "VERB"] == chosen
+    assert {"2024-06-12", "2024-06-14"} <= {d for found in chosen for d in found}

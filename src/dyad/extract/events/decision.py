@@ -213,15 +213,18 @@ def summarise(
         if (target, source) not in pairs or (source, target) < (target, source):  # each unordered pair once
             groups.append((source, target, sorted(rows + pairs.get((target, source), [])), undirected))
     all_tops, all_firsts = _tops(raw, [group for _, _, group, _ in groups])
-    kinds = np.stack([~symmetric if columns is directed else symmetric for *_, columns in groups])
+    of_group = np.array([columns is directed for *_, columns in groups], dtype=bool)[:, None]
+    kinds = np.where(of_group, ~symmetric, symmetric)
     live = (kinds & (all_tops >= FLOOR)).any(axis=1).tolist()
     out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
     for (source, target, group, columns), tops, firsts, any_live in zip(
         groups, all_tops, all_firsts.tolist(), live, strict=True
     ):
         if not any_live:  # most groups: no type reaches FLOOR, nothing to summarise
+            # triple()'s keys, made once per group: its types are all directed or all symmetric
+            a, b = (source, target) if columns is directed else sorted((source, target))
             for j in columns:
-                out[triple(source, types[j], target)] = (None, cands[group[firsts[j]]])
+                out[(types[j], a, b)] = (None, cands[group[firsts[j]]])
             continue
         table = raw[group]
         # every type's column at once: each column's probabilities, highest first, and what they add up to

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
@@ -113,16 +114,30 @@ def _sides_in(
     return found
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
+Chain = tuple[list[Token], dict[int, int]]  # a token and its ancestors, and where each index stands in them
+
+
+def _chain(tok: Token, chains: dict[int, Chain] | None) -> Chain:
+    """tok and its ancestors, from ``chains`` when a pair of sides before asked for them (every pair of a
+    sentence climbs from the same few mentions)."""
+    found = chains.get(tok.i) if chains is not None else None
+    if found is None:
+        up = [tok, *tok.ancestors]
+        found = (up, {t.i: n for n, t in enumerate(up)})
+        if chains is not None:
+            chains[tok.i] = found
+    return found
+
+
+def _path(a: Token, b: Token, chains: dict[int, Chain] | None = None) -> tuple[list[Token], Token | None, list[Token]]:
     """The tokens from a up to the lowest common ancestor, the ancestor, and from b up to it."""
-    up_a = [a, *a.ancestors]
-    index = {t.i: n for n, t in enumerate(up_a)}
+    up_a, index = _chain(a, chains)
     climbed = []
-    for t in [b, *b.ancestors]:
+    for t in _chain(b, chains)[0]:
         if t.i in index:
             return up_a[: index[t.i]], t, climbed
         climbed.append(t)
-    return up_a, None, climbed
+    return list(up_a), None, climbed
 
 
 def readings(ctx: Context) -> dict[int, str]:
@@ -135,14 +150,16 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _pair_features(src: list[Token], tgt: list[Token], read: dict[int, str]) -> tuple[list[str], Token | None]:
+def _pair_features(
+    src: list[Token], tgt: list[Token], read: dict[int, str], chains: dict[int, Chain] | None = None
+) -> tuple[list[str], Token | None]:
     """How the parse ties a source mention to a target mention: the shortest path's shape and words."""
     best: tuple[int, list[Token], Token | None, list[Token]] | None = None
     for s in src:
         for t in tgt:
             if s.i == t.i:
                 continue
-            up_s, top, up_t = _path(s, t)
+            up_s, top, up_t = _path(s, t, chains)
             if top is None:
                 continue
             length = len(up_s) + len(up_t)
@@ -225,16 +242,31 @@ def _read_in(sent: Span, read: dict[int, str]) -> list[tuple[Token, str]]:
 
 
 def _trigger_features(
-    triggers: list[tuple[Token, str]], src: list[Token], tgt: list[Token], relation: Callable[..., str]
+    triggers: list[tuple[Token, str]],
+    src: list[Token],
+    tgt: list[Token],
+    relation: Callable[..., str],
+    known: dict[int, tuple[str, list[str]]] | None = None,
 ) -> list[str]:
     """For each word of the sentence that the lexicon reads as an event: its word and type with how each
-    side hangs from it (subject, object, "to" phrase, possessor, elsewhere)."""
+    side hangs from it (subject, object, "to" phrase, possessor, elsewhere). ``known`` keeps each trigger's
+    word and auxiliaries for the other pairs of the sentence."""
     out = []
     for tok, reading in triggers:
         s_rel, t_rel = relation(src, tok), relation(tgt, tok)
         if s_rel == "out" and t_rel == "out":
             continue
-        word = _lemma(tok)
+        found = known.get(tok.i) if known is not None else None
+        if found is None:
+            helpers = [
+                f"trig_{child.dep_}:{reading}|{child.lower_}"
+                for child in tok.children
+                if child.dep_ in ("neg", "aux", "auxpass")
+            ]
+            found = (_lemma(tok), helpers)
+            if known is not None:
+                known[tok.i] = found
+        word, helpers = found
         out += [
             f"trig:{word}|{s_rel}|{t_rel}",
             f"trig_type:{reading}|{s_rel}|{t_rel}",
@@ -242,9 +274,7 @@ def _trigger_features(
             f"trig_type_t:{reading}|{t_rel}",
             f"trig_word:{word}",
         ]
-        for child in tok.children:
-            if child.dep_ in ("neg", "aux", "auxpass"):
-                out.append(f"trig_{child.dep_}:{reading}|{child.lower_}")
+        out += helpers
     return out
 
 
@@ -257,11 +287,15 @@ def _words(ctx: Context) -> list[Word]:
 
     def read() -> list[Word]:
         strings = ctx.doc.vocab.strings
-        rows = ctx.doc.to_array([LOWER, POS, IS_STOP, LEMMA, DEP])
-        names = {h: strings[h] for h in set(rows[:, [0, 1, 4]].ravel().tolist())}  # each distinct string once
-        lemmas = {h: strings[h].lower() for h in set(rows[:, 3].tolist())}
+        rows = ctx.doc.to_array([LOWER, POS, LEMMA, DEP, IS_STOP])
+        # each distinct string once, and the tokens as small indices into them (not as 64-bit hashes)
+        keys, inverse = np.unique(rows[:, :4], return_inverse=True)
+        texts = [strings[h] for h in keys.tolist()]
+        lowered = [text.lower() for text in texts]
+        stops = rows[:, 4].astype(bool).tolist()
         return [
-            (names[low], names[pos], bool(stop), lemmas[lem], names[dep]) for low, pos, stop, lem, dep in rows.tolist()
+            (texts[low], texts[pos], stop, lowered[lem], texts[dep])
+            for (low, pos, lem, dep), stop in zip(inverse.reshape(len(rows), 4).tolist(), stops, strict=True)
         ]
 
     return ctx.once("learned_words", read)
@@ -354,23 +388,33 @@ def candidates(
             if words[i][4] in ("nsubj", "nsubjpass") and words[i][1] in ("PRON", "NOUN")
         ]
         relation = _Relations()
+        chains: dict[int, Chain] = {}
+        trigger_words: dict[int, tuple[str, list[str]]] = {}
         ruled_here = _ruled(ctx, rules)
+        how_of = {side: sides.how(side) for side in names}
+        # what each side's word is ("Ukrainian direction"), read once for all the pairs it is in
+        word_of = {
+            side: [(f"{tok.pos_}|{tok.dep_}", f"{tok.dep_}|{_lemma(tok.head)}") for tok in tokens[:2]]
+            for side, tokens in sides.mentions.items()
+        }
 
         for source in names:
             for target in names:
                 if source == target:
                     continue
-                how = f"{sides.how(source)}|{sides.how(target)}"
-                feats = [f"src_how:{sides.how(source)}", f"tgt_how:{sides.how(target)}", f"how:{how}"]
+                how = f"{how_of[source]}|{how_of[target]}"
+                feats = [f"src_how:{how_of[source]}", f"tgt_how:{how_of[target]}", f"how:{how}"]
                 anchor = None
                 if source in sides.mentions and target in sides.mentions:
-                    path, top = _pair_features(sides.mentions[source], sides.mentions[target], read)
+                    path, top = _pair_features(sides.mentions[source], sides.mentions[target], read, chains)
                     feats += path
                     anchor = top.i if top is not None else None
                     first_s = min(t.i for t in sides.mentions[source])
                     first_t = min(t.i for t in sides.mentions[target])
                     feats.append("order:src_first" if first_s < first_t else "order:tgt_first")
-                    feats += _trigger_features(triggers, sides.mentions[source], sides.mentions[target], relation)
+                    feats += _trigger_features(
+                        triggers, sides.mentions[source], sides.mentions[target], relation, trigger_words
+                    )
                 elif source in sides.mentions or target in sides.mentions:
                     # one side named here, the other from before: how the named one and the sentence's
                     # subject (a pronoun, a title, "the two sides") hang from each trigger
@@ -382,8 +426,8 @@ def candidates(
                         feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
                     feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
                 for role, side in (("s", source), ("t", target)):
-                    for tok in sides.mentions.get(side, [])[:2]:  # what the side's word is: "Ukrainian direction"
-                        feats += [f"{role}_word:{tok.pos_}|{tok.dep_}", f"{role}_head:{tok.dep_}|{_lemma(tok.head)}"]
+                    for word, head in word_of.get(side, ()):
+                        feats += [f"{role}_word:{word}", f"{role}_head:{head}"]
                 if source in sides.speakers:
                     feats.append("src_is_speaker")
                 if target in sides.speakers:

@@ -65,6 +65,10 @@ def modality_of(tok: Token) -> tuple[str, bool]:
 
 def place_for(tok: Token, places: list[Place]) -> Place | None:
     sent = tok.sent
+    # the places named in the sentence, in order: most sentences name none, and then no words need be read
+    places = [p for p in places if any(sent.start_char <= m.start < sent.end_char for m in p.mentions)]
+    if not places:
+        return None
     span = {t.idx for t in (tok.subtree if tok.pos_ == "NOUN" else sent)}
     for place in places:
         if any(sent.start_char <= m.start < sent.end_char and m.start in span for m in place.mentions):
