@@ -147,3 +147,21 @@ def test_a_ministry_that_qualifies_a_spokesmans_title_is_a_body_too():
     doc = dyad.extract("Iranian foreign ministry spokesman Nasser Kanaani said Tehran would respond.")
     assert {a.name: a.country for a in doc.actors if a.kind == "organization"} == {"Iranian foreign ministry": "IRN"}
     assert "foreign ministry" not in " ".join(_orgs(dyad.extract("A foreign ministry statement said so.")))
+
+
+def test_a_known_body_is_named_as_the_text_names_it_where_its_usual_name_is_absent():
+    text = (
+        "The U.S. Treasury blacklisted four shipping firms on Tuesday. The UN refugee agency said 300 people had "
+        "fled. The African Union welcomed the talks."
+    )
+    orgs = _orgs(dyad.extract(text, published="2019-07-02"))
+    assert "U.S. Treasury" in orgs and "Treasury Department" not in orgs, orgs
+    assert "UN refugee agency" in orgs and "UNHCR" not in orgs, orgs
+    assert "African Union" in orgs, orgs
+    # the usual name stays where the text gives only an acronym, or the usual name inside a longer form
+    orgs = _orgs(
+        dyad.extract("The U.N. threatened more sanctions, the Kyodo news agency said.", published="2017-05-29")
+    )
+    assert sorted(orgs) == ["Kyodo", "United Nations"], orgs
+    orgs = _orgs(dyad.extract("The OSCE sent monitors to the border on Monday.", published="2017-05-29"))
+    assert orgs == ["OSCE"], orgs

@@ -320,6 +320,28 @@ def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str,
     return None, "---" + sector if sector else "---"
 
 
+def names_as_written(orgs: list[Actor]) -> None:
+    """A known body whose usual name the text never uses takes the text's own, longest form ("U.S. Treasury",
+    not "Treasury Department"; "UN refugee agency", not "UNHCR"): a reader, and the guide, name a body as the
+    text does. The usual name stays where a mention holds it ("Kyodo" in "Kyodo news agency") and where the text
+    gives only a two-letter acronym ("U.N.", "EU"), which stands inside too many other names to name one body;
+    a longer one the text uses alone ("OSCE", "ECOWAS") is how the text, and so the reader, knows the body."""
+    for org in orgs:
+        forms = [_bare(m.text) for m in org.mentions]
+        usual = kb.fold(org.name)
+        if not forms or any(re.search(rf"\b{re.escape(usual)}\b", kb.fold(f)) for f in forms):
+            continue
+        longest = max(forms, key=len)
+        if " " in longest or any(c.islower() for c in longest) or len(longest.replace(".", "")) >= 3:
+            org.name = longest
+
+
+def _bare(text: str) -> str:
+    """A mention's words without its article and possessive ("the Treasury's" -> "Treasury")."""
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
 def short_mentions(ctx: Context, orgs: list[Actor]) -> None:
     """'the intergovernmental commission' after 'a Russian-Korean intergovernmental commission on trade'."""
     institutions = kb.institutions()
