@@ -165,3 +165,17 @@ def test_a_known_body_is_named_as_the_text_names_it_where_its_usual_name_is_abse
     assert sorted(orgs) == ["Kyodo", "United Nations"], orgs
     orgs = _orgs(dyad.extract("The OSCE sent monitors to the border on Monday.", published="2017-05-29"))
     assert orgs == ["OSCE"], orgs
+
+
+def test_a_name_the_text_puts_something_in_or_that_ends_in_a_place_word_is_no_body():
+    text = (
+        "Troops clashed at Spin Boldak on Monday and later crossed the Military Demarcation Line. Fishermen were "
+        "held off Waini Point. The ministry said two soldiers were treated at Tupua Tamasese Meaole Hospital "
+        "and a student from Columbia University was freed. The World Food Programme said aid was ready."
+    )
+    doc = dyad.extract(text, published="2021-07-14")
+    orgs = _orgs(doc)
+    assert not any(w in o for o in orgs for w in ("Spin Boldak", "Demarcation", "Waini")), orgs
+    assert "World Food Programme" in orgs, orgs
+    assert "Columbia University" in orgs and "Tupua Tamasese Meaole Hospital" in orgs, orgs
+    assert "Spin Boldak" in [p.name for p in doc.places]

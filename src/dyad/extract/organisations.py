@@ -149,20 +149,38 @@ def _ministries(
 
 
 PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province")
+PLACE_ENDS = kb.words("place_end")
+BODY_NOUNS = kb.words("body_noun")
+LOCATED_PREPS = kb.words("location_prep") - {"to"}  # "wrote to the European Commission": a body receives
 
 
 def located_name(ent: Span) -> bool:
-    """A lone name the NER took for a body where the text puts something: "the town of Wajid", "clashes near
-    Badme", "at Torkham". Not an acronym ("in ECOWAS") and no body the knowledge base knows."""
+    """A name the NER took for a body where the text puts something: "the town of Wajid", "clashes near
+    Badme", "at Spin Boldak", "held off Waini Point"; or one whose last word is a place's ("the Joint Security
+    Area", "Fiery Cross Reef"). Not an acronym ("in ECOWAS"), no body the knowledge base knows, and no name with
+    a body's word or an acronym in it ("at the Ministry of Defence", "from Columbia University")."""
     doc = ent.doc
-    if len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper() or ent.text in kb.bodies():
+    words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if not words or ent.text.isupper() or not words[0].text[:1].isupper():
         return False
+    name = doc[words[0].i : words[-1].i + 1].text
+    if name in kb.bodies() or name in kb.organizations():
+        return False
+    lower = {t.lower_ for t in words}
+    if lower & BODY_NOUNS or any(w in kb.institutions() for w in lower):
+        return False
+    if any(len(t.text) > 1 and t.text.isupper() for t in words):
+        return False  # "from RAF Lossiemouth": an acronym in it names a body's unit
+    if len(words) > 1 and words[-1].text[:1].isupper() and words[-1].lower_ in PLACE_ENDS:
+        return True
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is None:
+    if before is None or ent[0].lower_ == "the":
         return False
     if before.lower_ == "of":
         return ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_KINDS
-    return before.lower_ in ("in", "near", "at", "from", "into", "around", "outside")
+    if len(words) > 1 and not all(t.text[:1].isupper() or t.text in ("-", "de", "del", "al", "el") for t in words):
+        return False
+    return before.lower_ in LOCATED_PREPS or before.lower_ == "off"
 
 
 def _org_entities(doc: Doc) -> list[list[Token]]:
