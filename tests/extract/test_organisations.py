@@ -179,3 +179,12 @@ def test_a_name_the_text_puts_something_in_or_that_ends_in_a_place_word_is_no_bo
     assert "World Food Programme" in orgs, orgs
     assert "Columbia University" in orgs and "Tupua Tamasese Meaole Hospital" in orgs, orgs
     assert "Spin Boldak" in [p.name for p in doc.places]
+
+
+def test_the_news_agency_a_dateline_credits_is_a_body_unless_it_publishes_the_text():
+    text = "MOYALE, 2 March (KNA) — The Kenya Defence Forces and Ethiopian troops ended a joint patrol on Wednesday."
+    assert "KNA" in _orgs(dyad.extract(text, published="2022-03-02"))
+    # no credit in brackets, or the text's own publisher: no body
+    assert "KNA" not in _orgs(dyad.extract(text, published="2022-03-02", source="KNA"))
+    plain = "MOYALE, 2 March (—) — Kenyan and Ethiopian troops ended a joint patrol on Wednesday."
+    assert _orgs(dyad.extract(plain, published="2022-03-02")) == []

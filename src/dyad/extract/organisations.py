@@ -102,6 +102,7 @@ def candidates(
         )
         taken.update(range(toks[0].i, end_tok.i + 1))
     out += _ministries(doc, cspans, taken)
+    out += _dateline_agency(ctx.text, doc, taken)
     for span, kind, iso3 in {v for v in cspans.values()}:
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
         if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
@@ -146,6 +147,29 @@ def _ministries(
         out.append((toks[0].idx, root.idx + len(root.text), doc[toks[0].i : root.i + 1].text, country, code))
         taken.update(t.i for t in toks)
     return out
+
+
+DATELINE_CREDIT = re.compile(
+    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,[^()\n]{0,30}?\(([A-Z][A-Za-z]{1,9}(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:—|–|--|-)"
+)
+
+
+def _dateline_agency(text: str, doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str | None, str]]:
+    """The news agency a dateline credits ("MOYALE, 2 March (KNA) —"): the source the story cites for all it
+    says, which the guide lists among bodies (the text's own publisher is dropped later, as everywhere)."""
+    found = DATELINE_CREDIT.match(text)
+    if found is None:
+        return []
+    start, end = found.span(1)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.i in taken for t in span):
+        return []
+    name = found.group(1)
+    taken.update(t.i for t in span)
+    known = kb.organizations().get(name) or kb.bodies().get(name)
+    if known is not None:
+        return [(start, end, known.name, known.country, known.code)]
+    return [(start, end, name, None, "---MED")]
 
 
 PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province")
