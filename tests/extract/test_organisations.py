@@ -188,3 +188,14 @@ def test_the_news_agency_a_dateline_credits_is_a_body_unless_it_publishes_the_te
     assert "KNA" not in _orgs(dyad.extract(text, published="2022-03-02", source="KNA"))
     plain = "MOYALE, 2 March (—) — Kenyan and Ethiopian troops ended a joint patrol on Wednesday."
     assert _orgs(dyad.extract(plain, published="2022-03-02")) == []
+
+
+def test_a_name_the_text_gives_a_persons_place_in_is_no_body():
+    text = (
+        "Minister Albert Kayitare and his Mozambican counterpart, Cristóvão Macuácua Nhantumbo, signed the deal "
+        'in the presence of Mr Jean-Marie Adjovi Kpadé. "We got a small door," said Wilmer Jaimes, a driver. '
+        "The Southern African Development Community welcomed it, said Human Rights Watch."
+    )
+    orgs = _orgs(dyad.extract(text, published="2021-07-14"))
+    assert not any(w in o for o in orgs for w in ("Nhantumbo", "Kpadé", "Jaimes")), orgs
+    assert "Southern African Development Community" in orgs, orgs

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _ship
+from dyad.extract.actors import HONORIFICS, MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _ship
 from dyad.extract.context import Context
 from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
@@ -67,6 +67,8 @@ def candidates(
                 toks = toks[: state[0]]
                 name = doc[toks[0].i : toks[-1].i + 1].text
         if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
+            continue
+        if _placed_as_person(doc, toks):
             continue
         if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
             continue
@@ -261,6 +263,40 @@ def _named_otherwise(doc: Doc, word: str) -> bool:
     """Whether the NER names this word a place, a people or a person somewhere in the text: a lone word it tags as
     a body at one mention and as something else at another is most often a place ("Essequibo", "Bakassi")."""
     return any(t.text == word and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON") for t in doc)
+
+
+COUNTERPART = ("counterpart", "counterparts")
+SAYING = ("said", "says")
+
+
+def _placed_as_person(doc: Doc, toks: list[Token]) -> bool:
+    """A name of two to four plain words that the text puts where a person stands: after a form of address ("Mr
+    Jean-Marie Adjovi Kpadé"), after a title or "counterpart" and its comma ("his Mozambican counterpart,
+    Cristóvão Macuácua Nhantumbo"), after a role word ("organiser Ezekiel Cal"), after an inverted "said" ('said
+    Wilmer Jaimes'), or before ", who". No name with a body's word or an acronym in it, and none the knowledge
+    base knows ("said Human Rights Watch")."""
+    words = [t for t in toks if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.text[:1].isalpha() for t in words):
+        return False
+    name = doc[toks[0].i : toks[-1].i + 1].text
+    lower = {t.lower_ for t in toks}
+    if name in kb.bodies() or name in kb.organizations() or lower & BODY_NOUNS:
+        return False
+    if any(w in kb.institutions() for w in lower) or any(t.text.isupper() for t in toks):
+        return False
+    i = toks[0].i
+    prev = doc[i - 1] if i > 0 else None
+    after = doc[toks[-1].i + 1 : toks[-1].i + 3]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":
+        return True
+    if prev is None:
+        return False
+    if prev.lower_.rstrip(".") in HONORIFICS or prev.lower_ in SAYING or (prev.is_lower and _is_title_word(prev)):
+        return True
+    if prev.text == "," and i > 1:
+        word = doc[i - 2]
+        return word.lower_ in COUNTERPART or (word.is_lower and _is_title_word(word))
+    return False
 
 
 def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
