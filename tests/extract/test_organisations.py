@@ -199,3 +199,13 @@ def test_a_name_the_text_gives_a_persons_place_in_is_no_body():
     orgs = _orgs(dyad.extract(text, published="2021-07-14"))
     assert not any(w in o for o in orgs for w in ("Nhantumbo", "Kpadé", "Jaimes")), orgs
     assert "Southern African Development Community" in orgs, orgs
+
+
+def test_a_model_number_a_sum_or_a_date_is_no_body_and_a_type_after_a_service_is_cut():
+    text = (
+        "Jordanian air force C-130s dropped food on 21 June. A Royal New Zealand Air Force C-130 landed at "
+        "Luganville, and the Group of 20 pledged NZ$12 million. Its KF-16 fighters flew past."
+    )
+    orgs = _orgs(dyad.extract(text, published="2021-07-14"))
+    assert not any(w in o for o in orgs for w in ("C-130", "21 June", "NZ$", "KF-16")), orgs
+    assert "Group of 20" in orgs, orgs

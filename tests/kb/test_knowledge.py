@@ -351,6 +351,13 @@ def test_bodies_leave_out_people_roles_companies_and_fragments(bodies):
     assert "Kofi Example" not in bodies and "Karl Beispiel" not in bodies
 
 
+def test_a_date_names_no_body():
+    """'17 November', '21 June': Greek groups' short names in the dictionaries, which every such date matched."""
+    assert bb._not_a_name(["21", "JUNE"], Counter(), frozenset()) == "a date"
+    assert bb._not_a_name(["17", "November"], Counter(), frozenset()) == "a date"
+    assert bb._not_a_name(["REVOLUTIONARY", "ORGANIZATION", "17", "NOVEMBER"], Counter(), frozenset()) is None
+
+
 def test_acronyms():
     assert bb.is_initials("AAIA", ["ADEN", "ABYAN", "ISLAMIC", "ARMY"])
     assert bb.is_initials("LEJ", ["LASHKAR-E-JHANGVI"])

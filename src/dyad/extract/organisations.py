@@ -8,6 +8,7 @@ belongs to from the country words in or before its name.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +48,9 @@ def candidates(
             continue  # "USS Mercy": a ship
         if located_name(doc[ent[0].i : ent[-1].i + 1]):
             continue  # "the town of Wajid", "clashes near Badme": a place (see places.py)
+        toks = _without_designation(toks)
+        if not toks or _sum_time_or_date(doc[toks[0].i : toks[-1].i + 1].text):
+            continue  # "C-130s", "21 June", "NZ$12 million", "11:00 A.M.": no body
         if toks[-1].text in address_abbreviations():
             continue  # "Air Force Brig." in "Press Secretary Air Force Brig. Gen. Pat Ryder": a person's rank
         name = doc[toks[0].i : toks[-1].i + 1].text
@@ -297,6 +301,34 @@ def _placed_as_person(doc: Doc, toks: list[Token]) -> bool:
         word = doc[i - 2]
         return word.lower_ in COUNTERPART or (word.is_lower and _is_title_word(word))
     return False
+
+
+DESIGNATION = re.compile(r"[A-Z]{0,4}-?\d+[A-Za-z]?s?")  # "C-130s", "KF-16", "N95", "PAC-3"; not "G7" (below)
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+
+
+def _without_designation(toks: list[Token]) -> list[Token]:
+    """A name without the model number or number it ends in: "Royal New Zealand Air Force C-130" is the air force
+    (a service's word comes before the number); "C-130s", "Patriot PAC-3" and "Masagana 2" are craft and weapons,
+    no body at all (nothing left). A number after "of" or a group's "G" is part of the name ("Group of 20", "G7")."""
+    last = toks[-1].text if toks else ""
+    if not DESIGNATION.fullmatch(last) or re.fullmatch(r"G-?\d+", last):
+        return toks
+    if len(toks) > 1 and toks[-2].lower_ == "of":
+        return toks
+    rest = toks[:-1]
+    lower = {t.lower_ for t in rest}
+    if lower & BODY_NOUNS or any(w in kb.institutions() for w in lower):
+        return rest
+    return []
+
+
+def _sum_time_or_date(name: str) -> bool:
+    """A sum, a clock time or a date the NER took for a body ("NZ$12 million", "11:00 A.M.", "21 June")."""
+    if re.search(r"[$€£¥]|\d:\d", name):
+        return True
+    words = name.lower().split()
+    return any(w in MONTHS for w in words) and all(w in MONTHS or w.isdigit() for w in words)
 
 
 def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
