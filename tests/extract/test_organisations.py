@@ -209,3 +209,22 @@ def test_a_model_number_a_sum_or_a_date_is_no_body_and_a_type_after_a_service_is
     orgs = _orgs(dyad.extract(text, published="2021-07-14"))
     assert not any(w in o for o in orgs for w in ("C-130", "21 June", "NZ$", "KF-16")), orgs
     assert "Group of 20" in orgs, orgs
+
+
+def test_a_name_does_not_end_in_a_joining_word():
+    text = (
+        "Lawyers marched to the Uganda High Commission on Riverside Drive. He met the Special Representative of "
+        "the Chinese Government on Korean Peninsula Affairs."
+    )
+    orgs = _orgs(dyad.extract(text, published="2021-07-14"))
+    assert not any(o.split()[-1] in ("on", "and", "&", "of") for o in orgs), orgs
+
+
+def test_a_body_cut_at_its_of_belongs_to_the_state_named_after_it():
+    text = (
+        "The Ministry also informs that today it received a note from the Ministry of Foreign Affairs of the "
+        "Plurinational State of Bolivia declaring the Chargé d'Affaires of Argentina in La Paz persona non grata."
+    )
+    doc = dyad.extract(text, published="2020-01-01")
+    found = [(a.name, a.country) for a in doc.actors if a.kind == "organization"]
+    assert ("Ministry of Foreign Affairs", "BOL") in found, found

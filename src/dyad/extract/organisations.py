@@ -20,6 +20,7 @@ from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
 
 STATE_FORMS = kb.words("state_form")
+TRAILING = ("&", "and", "-", "of", "on", "for", "in", "the")  # words no name ends in
 
 
 def candidates(
@@ -38,10 +39,11 @@ def candidates(
         if any(t.i in taken for t in ent):
             continue
         toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
+        state_after = _state_after(doc, toks)
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks = toks[1:]
-        while toks and toks[-1].text in ("'s", "’s"):
-            toks = toks[:-1]
+        while toks and (toks[-1].text in ("'s", "’s") or toks[-1].lower_ in TRAILING):
+            toks = toks[:-1]  # "Isaias Afwerki &", "the Uganda High Commission on": the NER ran on a word
         if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
             continue
         if _ship(toks):
@@ -62,6 +64,11 @@ def candidates(
         if len(toks) > 1 and toks[-1].lower_ == "government" and _state_named(doc, toks[:-1]):
             continue  # "the Peruvian Government": the state itself, which the guide lists as no body
         state = _state_tail(doc, toks)
+        if state is None and state_after is not None:
+            state = (
+                len(toks),
+                state_after,
+            )  # "the Ministry of Foreign Affairs of" + "the Plurinational State of Bolivia"
         if state is not None:
             if state[0] == 1 and toks[0].lower_ == "governments":
                 continue  # "the Governments of India, China and Japan": states
@@ -243,6 +250,17 @@ def _state_named(doc: Doc, toks: list[Token]) -> str | None:
     if n == 0 or n + 1 >= len(toks) or toks[n].lower_ != "of":
         return None
     return _state_named(doc, toks[n + 1 :])
+
+
+def _state_after(doc: Doc, toks: list[Token]) -> str | None:
+    """The state whose name follows a body's name that the NER cut at its "of" ("the Ministry of Foreign Affairs
+    of" + "the Plurinational State of Bolivia"): the body is that state's."""
+    if not toks or toks[-1].lower_ != "of":
+        return None
+    after = next((e for e in doc.ents if toks[-1].i < e.start <= toks[-1].i + 2), None)
+    if after is None or after.label_ not in ("GPE", "ORG") or doc[toks[-1].i + 1 : after.start].text not in ("", "the"):
+        return None
+    return _state_named(doc, list(after))
 
 
 def _state_tail(doc: Doc, toks: list[Token]) -> tuple[int, str] | None:
