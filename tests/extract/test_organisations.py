@@ -228,3 +228,12 @@ def test_a_body_cut_at_its_of_belongs_to_the_state_named_after_it():
     doc = dyad.extract(text, published="2020-01-01")
     found = [(a.name, a.country) for a in doc.actors if a.kind == "organization"]
     assert ("Ministry of Foreign Affairs", "BOL") in found, found
+
+
+def test_the_acronym_of_a_things_name_is_no_body():
+    text = (
+        "The security of the Zaporozhye Nuclear Power Plant (ZNPP) was discussed. The International Atomic "
+        "Energy Agency (IAEA) sent a mission to protect the ZNPP."
+    )
+    orgs = _orgs(dyad.extract(text, published="2022-09-13"))
+    assert "ZNPP" not in orgs and any("Atomic" in o or o == "IAEA" for o in orgs), orgs

@@ -79,7 +79,7 @@ def candidates(
                 name = doc[toks[0].i : toks[-1].i + 1].text
         if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
             continue
-        if _placed_as_person(doc, toks):
+        if _placed_as_person(doc, toks) or _short_for_a_thing(doc, toks):
             continue
         if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
             continue
@@ -285,6 +285,16 @@ def _named_otherwise(doc: Doc, word: str) -> bool:
     """Whether the NER names this word a place, a people or a person somewhere in the text: a lone word it tags as
     a body at one mention and as something else at another is most often a place ("Essequibo", "Bakassi")."""
     return any(t.text == word and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON") for t in doc)
+
+
+def _short_for_a_thing(doc: Doc, toks: list[Token]) -> bool:
+    """An acronym that the text gives in brackets after the name of a thing, an event or a place, which no rule
+    takes for a body: "ZNPP" after "the Zaporozhye Nuclear Power Plant (ZNPP)", "KADIZ" after "the Korea Air
+    Defense Identification Zone (KADIZ)"."""
+    if len(toks) != 1 or not toks[0].text.isupper():
+        return False
+    found = re.search(rf"(\w+)\s*\({re.escape(toks[0].text)}\)", doc.text)
+    return found is not None and (found.group(1).lower() in NOT_BODY_HEADS or found.group(1).lower() in PLACE_ENDS)
 
 
 COUNTERPART = ("counterpart", "counterparts")
