@@ -237,3 +237,19 @@ def test_the_acronym_of_a_things_name_is_no_body():
     )
     orgs = _orgs(dyad.extract(text, published="2022-09-13"))
     assert "ZNPP" not in orgs and any("Atomic" in o or o == "IAEA" for o in orgs), orgs
+
+
+def test_a_un_body_named_with_the_short_prefix_is_that_body_not_the_un():
+    text = "The UN Command said its investigators had visited the site. The UN High Commissioner for Refugees agreed."
+    orgs = _orgs(dyad.extract(text, published="2019-07-02"))
+    assert "UN Command" in orgs and "UN High Commissioner for Refugees" in orgs, orgs
+    assert "United Nations" not in orgs, orgs
+
+
+def test_an_acronym_written_as_a_word_is_the_body_its_letters_stand_for():
+    text = (
+        "The U.N. Educational, Scientific and Cultural Organization, or UNESCO, listed the temple. "
+        "UNESCO said the site was at risk."
+    )
+    orgs = _orgs(dyad.extract(text, published="2011-02-07"))
+    assert len([o for o in orgs if "Educational" in o or o.upper() == "UNESCO"]) == 1, orgs

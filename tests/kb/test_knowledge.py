@@ -499,3 +499,11 @@ def test_a_hyphenated_groups_name_is_also_known_with_its_article_in_lower_case()
     assert "Jamiat-ul-Ansar" in bb.surface_forms("Jamiat-Ul-Ansar")
     assert bb.surface_forms("Euro-Atlantic Partnership Council") == ["Euro-Atlantic Partnership Council"]
     assert kb.bodies()["Jaish-e-Mohammad"].code == "PAKREB"
+
+
+def test_a_un_bodys_name_is_known_with_each_form_of_the_uns_prefix():
+    bodies = kb.bodies()
+    assert bodies["UN High Commissioner for Refugees"].name == "UNHCR"
+    assert bodies["U.N. High Commissioner for Refugees"].name == "UNHCR"
+    assert bodies["UN Command"].name == bodies["United Nations Command"].name
+    assert "UN Human Rights Council" in bodies and "U.N. Human Rights Council" in bodies

@@ -404,7 +404,8 @@ def publisher(ctx: Context, name: str, start: int) -> bool:
 
 def abbreviations(text: str, names: list[str]) -> dict[str, str]:
     """Short forms -> the full name they stand for: "Indian Air Force (IAF)", or an all-capitals name whose
-    letters are the initials of another's ("NDRF" for "National Disaster Response Force")."""
+    letters are the initials of another's ("NDRF" for "National Disaster Response Force", "Unesco" for the United
+    Nations Educational, Scientific and Cultural Organization)."""
     out: dict[str, str] = {}
     full = [n for n in names if len(n.split()) >= 2]
     for name in full:
@@ -414,7 +415,9 @@ def abbreviations(text: str, names: list[str]) -> dict[str, str]:
         letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "the", "and", "for"))
         if len(letters) >= 2:
             out.setdefault(letters.upper(), name)
-    return {short: name for short, name in out.items() if short in names and short != name}
+    # "Unesco", as the dictionaries write UNESCO, is short for "United Nations Educational, ... Organization" too
+    shorts = {n: out.get(n) or out[n.upper()] for n in names if n in out or (" " not in n and n.upper() in out)}
+    return {short: name for short, name in shorts.items() if short != name}
 
 
 def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -> bool:
