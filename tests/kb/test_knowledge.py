@@ -507,3 +507,10 @@ def test_a_un_bodys_name_is_known_with_each_form_of_the_uns_prefix():
     assert bodies["U.N. High Commissioner for Refugees"].name == "UNHCR"
     assert bodies["UN Command"].name == bodies["United Nations Command"].name
     assert "UN Human Rights Council" in bodies and "U.N. Human Rights Council" in bodies
+
+
+def test_bodies_often_in_the_news_are_known_with_their_states():
+    bodies = kb.bodies()
+    assert (bodies["Palestinian Authority"].country, bodies["IDF"].name) == ("PSE", "Israel Defense Forces")
+    assert bodies["G-7"].name == "G7" and bodies["IRGC"].code == "IRNMIL"
+    assert bodies["US Indo-Pacific Command"].country == "USA" and bodies["Mercosur"].country is None
