@@ -253,3 +253,12 @@ def test_an_acronym_written_as_a_word_is_the_body_its_letters_stand_for():
     )
     orgs = _orgs(dyad.extract(text, published="2011-02-07"))
     assert len([o for o in orgs if "Educational" in o or o.upper() == "UNESCO"]) == 1, orgs
+
+
+def test_a_parliament_named_alone_mid_sentence_is_the_storys_states():
+    text = "Ghana's foreign minister Ezekiel Mhango told Parliament the matter was being handled calmly."
+    doc = dyad.extract(text, published="2020-05-02")
+    found = [(a.name, a.country) for a in doc.actors if a.kind == "organization"]
+    assert ("Parliament", "GHA") in found, found
+    text2 = "Parliament Speaker Alban Bagbin opened the session. The European Parliament met too."
+    assert "Parliament" not in _orgs(dyad.extract(text2, published="2020-05-02"))

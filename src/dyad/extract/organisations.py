@@ -116,6 +116,7 @@ def candidates(
         taken.update(range(toks[0].i, end_tok.i + 1))
     out += _ministries(doc, cspans, taken)
     out += _dateline_agency(ctx.text, doc, taken)
+    out += _lone_bodies(doc, taken)
     for span, kind, iso3 in {v for v in cspans.values()}:
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
         if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
@@ -159,6 +160,25 @@ def _ministries(
         country, code = _org_country(doc, toks, cspans)
         out.append((toks[0].idx, root.idx + len(root.text), doc[toks[0].i : root.i + 1].text, country, code))
         taken.update(t.i for t in toks)
+    return out
+
+
+LONE_BODIES = kb.words("lone_body")
+
+
+def _lone_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str | None, str]]:
+    """A state's body that a capitalised word names alone mid-sentence ("told Parliament", "in Parliament"),
+    which the NER leaves untagged: its state is the story's, where the story names one (see actors.py)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in LONE_BODIES or not tok.text[:1].isupper() or tok.i in taken or tok.is_sent_start:
+            continue
+        before, after = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if not before.is_lower or (after is not None and (after.text[:1].isupper() or after.lower_ == "of")):
+            continue  # "European Parliament", "Parliament Speaker", "Parliament of Ghana": other rules' names
+        sector = kb.institutions().get(tok.lower_, "GOV")
+        out.append((tok.idx, tok.idx + len(tok.text), tok.text, None, "---" + sector))
+        taken.add(tok.i)
     return out
 
 
