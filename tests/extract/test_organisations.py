@@ -262,3 +262,17 @@ def test_a_parliament_named_alone_mid_sentence_is_the_storys_states():
     assert ("Parliament", "GHA") in found, found
     text2 = "Parliament Speaker Alban Bagbin opened the session. The European Parliament met too."
     assert "Parliament" not in _orgs(dyad.extract(text2, published="2020-05-02"))
+
+
+def test_a_name_the_text_puts_somewhere_once_is_a_place_at_every_mention():
+    text = (
+        "Gunfire was exchanged at Torkham, a main border crossing. Torkham traders said trade had stopped. "
+        "Clinton spoke in the remote capital Naypidaw. Iran seized the British-flagged Stena Impero tanker."
+    )
+    orgs = _orgs(dyad.extract(text, published="2016-06-13"))
+    assert not any(w in o for o in orgs for w in ("Torkham", "Naypidaw", "Stena")), orgs
+
+
+def test_a_body_whose_craft_the_text_names_stays_a_body():
+    orgs = _orgs(dyad.extract("A U.S. Navy destroyer passed through the Straits of Florida.", published="2019-01-02"))
+    assert any("Navy" in o for o in orgs), orgs

@@ -35,7 +35,10 @@ def candidates(
     for span, org in kb_orgs:
         out.append((span.start_char, span.end_char, org.name, org.country, org.code))
         taken.update(range(span.start, span.end))
-    for ent in _org_entities(doc):
+    entities = _org_entities(doc)
+    # a name the text puts somewhere once is a place at every mention ("at Torkham" ... "Torkham officials")
+    placed = {doc[e[0].i : e[-1].i + 1].text for e in entities if located_name(doc[e[0].i : e[-1].i + 1])}
+    for ent in entities:
         if any(t.i in taken for t in ent):
             continue
         toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
@@ -48,7 +51,7 @@ def candidates(
             continue
         if _ship(toks):
             continue  # "USS Mercy": a ship
-        if located_name(doc[ent[0].i : ent[-1].i + 1]):
+        if doc[ent[0].i : ent[-1].i + 1].text in placed:
             continue  # "the town of Wajid", "clashes near Badme": a place (see places.py)
         toks = _without_designation(toks)
         if not toks or _sum_time_or_date(doc[toks[0].i : toks[-1].i + 1].text):
@@ -205,8 +208,17 @@ def _dateline_agency(text: str, doc: Doc, taken: set[int]) -> list[tuple[int, in
     return [(start, end, name, None, "---MED")]
 
 
-PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province")
+PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province", "port")
 PLACE_ENDS = kb.words("place_end")
+PLACE_NOUNS = kb.words("place_noun")
+VESSEL_NOUNS = kb.words("vessel_noun")
+
+
+def _has_body_word(toks: list[Token]) -> bool:
+    """Whether a name holds a word of a body's ("Navy", "Ministry", "University")."""
+    return any(t.lower_ in BODY_NOUNS or t.lower_ in kb.institutions() for t in toks)
+
+
 BODY_NOUNS = kb.words("body_noun")
 LOCATED_PREPS = kb.words("location_prep") - {"to"}  # "wrote to the European Commission": a body receives
 
@@ -235,6 +247,8 @@ def located_name(ent: Span) -> bool:
         return False
     if before.lower_ == "of":
         return ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_KINDS
+    if before.lower_ in PLACE_KINDS or before.lower_ == "capital":
+        return True  # "the remote capital Naypidaw", "the border town Tan-Tan"
     if len(words) > 1 and not all(t.text[:1].isupper() or t.text in ("-", "de", "del", "al", "el") for t in words):
         return False
     return before.lower_ in LOCATED_PREPS or before.lower_ == "off"
@@ -456,8 +470,10 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
         return True  # "Igor Sobolev": a person the NER took for a body
     after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
-    if after is not None and after.lower_ in kb.words("place_noun") and after.text.islower():
+    if after is not None and after.lower_ in PLACE_NOUNS and after.text.islower():
         return True  # "the Torkham border crossing", "the al-Fashaga area": a place the NER took for a body
+    if after is not None and after.lower_ in VESSEL_NOUNS and not _has_body_word(toks):
+        return True  # "the Stena Impero tanker": a craft; not "a U.S. Navy destroyer", the navy's
     if len(toks) == 1:
         from dyad.kb.gazetteer import gazetteer
 
