@@ -511,6 +511,6 @@ def test_a_un_bodys_name_is_known_with_each_form_of_the_uns_prefix():
 
 def test_bodies_often_in_the_news_are_known_with_their_states():
     bodies = kb.bodies()
-    assert (bodies["Palestinian Authority"].country, bodies["IDF"].name) == ("PSE", "Israel Defense Forces")
+    assert (bodies["IDF"].country, bodies["IDF"].name) == ("ISR", "Israel Defense Forces")
     assert bodies["G-7"].name == "G7" and bodies["IRGC"].code == "IRNMIL"
     assert bodies["US Indo-Pacific Command"].country == "USA" and bodies["Mercosur"].country is None
