@@ -20,6 +20,7 @@ Run: .venv/bin/python scripts/build_bodies.py [--petrarch DIR] [--output PATH]
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 import sys
 from collections import Counter
@@ -218,6 +219,9 @@ def body_names(
     return name, aliases
 
 
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+
+
 def _not_a_name(raw: list[str], given: Counter, not_body_heads: frozenset[str], first: bool = True) -> str | None:
     """Why a phrase names no body, or None if it may."""
     letters = "".join(_letters(w) for w in raw)
@@ -226,6 +230,8 @@ def _not_a_name(raw: list[str], given: Counter, not_body_heads: frozenset[str], 
     low = [w.lower() for w in raw]
     if " ".join(low) in GENERIC:
         return "generic name"
+    if any(w in MONTHS for w in low) and all(w in MONTHS or w.isdigit() for w in low):
+        return "a date"  # "17 November", "21 June": Greek groups' short names, which every date would match
     parts = [p for w in low for p in re.split(r"[-/]", w)]
     if low[-1] in NOT_A_BODY or low[-1] in not_body_heads or any(p in LOOSE_WORDS for p in parts):
         return "role, members or a looser group"

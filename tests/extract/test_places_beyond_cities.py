@@ -65,6 +65,5 @@ def test_a_lone_name_the_ner_takes_for_a_body_where_the_text_puts_something_is_a
     doc = dyad.extract("Ethiopian troops withdrew from Badme after the ruling.", published="2018-06-06")
     assert [(p.name, p.lat) for p in doc.places] == [("Badme", None)]
     assert not [a for a in doc.actors if a.kind == "organization"]
-    assert "Economic Community of West African States" in {
-        a.name for a in dyad.extract("The delegates met in ECOWAS headquarters.").actors
-    }
+    # an acronym is no place: ECOWAS stays a body (named as the text names it)
+    assert "ECOWAS" in {a.name for a in dyad.extract("The delegates met in ECOWAS headquarters.").actors}

@@ -351,6 +351,13 @@ def test_bodies_leave_out_people_roles_companies_and_fragments(bodies):
     assert "Kofi Example" not in bodies and "Karl Beispiel" not in bodies
 
 
+def test_a_date_names_no_body():
+    """'17 November', '21 June': Greek groups' short names in the dictionaries, which every such date matched."""
+    assert bb._not_a_name(["21", "JUNE"], Counter(), frozenset()) == "a date"
+    assert bb._not_a_name(["17", "November"], Counter(), frozenset()) == "a date"
+    assert bb._not_a_name(["REVOLUTIONARY", "ORGANIZATION", "17", "NOVEMBER"], Counter(), frozenset()) is None
+
+
 def test_acronyms():
     assert bb.is_initials("AAIA", ["ADEN", "ABYAN", "ISLAMIC", "ARMY"])
     assert bb.is_initials("LEJ", ["LASHKAR-E-JHANGVI"])
@@ -492,3 +499,18 @@ def test_a_hyphenated_groups_name_is_also_known_with_its_article_in_lower_case()
     assert "Jamiat-ul-Ansar" in bb.surface_forms("Jamiat-Ul-Ansar")
     assert bb.surface_forms("Euro-Atlantic Partnership Council") == ["Euro-Atlantic Partnership Council"]
     assert kb.bodies()["Jaish-e-Mohammad"].code == "PAKREB"
+
+
+def test_a_un_bodys_name_is_known_with_each_form_of_the_uns_prefix():
+    bodies = kb.bodies()
+    assert bodies["UN High Commissioner for Refugees"].name == "UNHCR"
+    assert bodies["U.N. High Commissioner for Refugees"].name == "UNHCR"
+    assert bodies["UN Command"].name == bodies["United Nations Command"].name
+    assert "UN Human Rights Council" in bodies and "U.N. Human Rights Council" in bodies
+
+
+def test_bodies_often_in_the_news_are_known_with_their_states():
+    bodies = kb.bodies()
+    assert (bodies["IDF"].country, bodies["IDF"].name) == ("ISR", "Israel Defense Forces")
+    assert bodies["G-7"].name == "G7" and bodies["IRGC"].code == "IRNMIL"
+    assert bodies["US Indo-Pacific Command"].country == "USA" and bodies["Mercosur"].country is None

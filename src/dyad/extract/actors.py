@@ -830,6 +830,7 @@ def extract_actors(ctx: Context) -> None:
             actor = orgs[key] = ctx.new_actor("organization", name, country, code)
         ctx.add_mention(actor, start, end)
 
+    organisations.names_as_written(list(orgs.values()))
     organisations.short_mentions(ctx, list(orgs.values()))
 
     states: dict[str, Actor] = {}

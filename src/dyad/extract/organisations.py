@@ -8,6 +8,7 @@ belongs to from the country words in or before its name.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.attrs import LOWER
@@ -15,14 +16,14 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _ship
+from dyad.extract.actors import HONORIFICS, MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _ship
 from dyad.extract.context import Context
 from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
 
 STATE_FORMS = kb.words("state_form")
-BODY_NOUNS = ("commission", "committee", "council")  # lower-case heads of bodies named by their states
-_BODY_NOUN_HASHES = frozenset(map(hash_string, BODY_NOUNS))
+STATE_BODY_HEADS = ("commission", "committee", "council")  # lower-case heads of bodies named by their states
+_STATE_BODY_HEADS = frozenset(map(hash_string, STATE_BODY_HEADS))
 _MINISTRY = frozenset({hash_string("ministry")})
 
 
@@ -30,6 +31,9 @@ def _where(doc: Doc, hashes: frozenset[int]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of ``hashes``, read from the parse's array rather
     than from a Token per word."""
     return [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in hashes]
+
+
+TRAILING = ("&", "and", "-", "of", "on", "for", "in", "the")  # words no name ends in
 
 
 def candidates(
@@ -44,20 +48,27 @@ def candidates(
     for span, org in kb_orgs:
         out.append((span.start_char, span.end_char, org.name, org.country, org.code))
         taken.update(range(span.start, span.end))
-    for ent in _org_entities(doc):
+    entities = _org_entities(doc)
+    # a name the text puts somewhere once is a place at every mention ("at Torkham" ... "Torkham officials")
+    placed = {doc[e[0].i : e[-1].i + 1].text for e in entities if located_name(doc[e[0].i : e[-1].i + 1])}
+    for ent in entities:
         if any(t.i in taken for t in ent):
             continue
         toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
+        state_after = _state_after(doc, toks)
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks = toks[1:]
-        while toks and toks[-1].text in ("'s", "’s"):
-            toks = toks[:-1]
+        while toks and (toks[-1].text in ("'s", "’s") or toks[-1].lower_ in TRAILING):
+            toks = toks[:-1]  # "Isaias Afwerki &", "the Uganda High Commission on": the NER ran on a word
         if not toks or all(_is_title_word(t) for t in toks) or any("\n" in t.text for t in toks):
             continue
         if _ship(toks):
             continue  # "USS Mercy": a ship
-        if located_name(doc[ent[0].i : ent[-1].i + 1]):
+        if doc[ent[0].i : ent[-1].i + 1].text in placed:
             continue  # "the town of Wajid", "clashes near Badme": a place (see places.py)
+        toks = _without_designation(toks)
+        if not toks or _sum_time_or_date(doc[toks[0].i : toks[-1].i + 1].text):
+            continue  # "C-130s", "21 June", "NZ$12 million", "11:00 A.M.": no body
         if toks[-1].text in address_abbreviations():
             continue  # "Air Force Brig." in "Press Secretary Air Force Brig. Gen. Pat Ryder": a person's rank
         name = doc[toks[0].i : toks[-1].i + 1].text
@@ -69,6 +80,11 @@ def candidates(
         if len(toks) > 1 and toks[-1].lower_ == "government" and _state_named(doc, toks[:-1]):
             continue  # "the Peruvian Government": the state itself, which the guide lists as no body
         state = _state_tail(doc, toks)
+        if state is None and state_after is not None:
+            state = (
+                len(toks),
+                state_after,
+            )  # "the Ministry of Foreign Affairs of" + "the Plurinational State of Bolivia"
         if state is not None:
             if state[0] == 1 and toks[0].lower_ == "governments":
                 continue  # "the Governments of India, China and Japan": states
@@ -79,6 +95,8 @@ def candidates(
                 name = doc[toks[0].i : toks[-1].i + 1].text
         if _not_an_organization(name, toks, person_words) or _in_office_title(doc, toks):
             continue
+        if _placed_as_person(doc, toks) or _short_for_a_thing(doc, toks):
+            continue
         if len(toks) == 1 and not name.isupper() and _named_otherwise(doc, name):
             continue
         country, code = _org_country(doc, toks, cspans)
@@ -87,12 +105,12 @@ def candidates(
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
         taken.update(t.i for t in toks)
     institutions = kb.institutions()
-    heads = _where(doc, _BODY_NOUN_HASHES)  # a chunk without one of these words has no such root
+    heads = _where(doc, _STATE_BODY_HEADS)  # a chunk without one of these words has no such root
     for chunk in ctx.noun_chunks if heads else ():
         if not any(chunk.start <= i < chunk.end for i in heads):
             continue
         root = chunk.root
-        if root.i in taken or root.lower_ not in BODY_NOUNS or root.text[:1].isupper():
+        if root.i in taken or root.lower_ not in STATE_BODY_HEADS or root.text[:1].isupper():
             continue
         demonyms = [t for t in chunk if t.i in cspans and cspans[t.i][1] == "DEMONYM"]
         if not demonyms:
@@ -116,6 +134,8 @@ def candidates(
         )
         taken.update(range(toks[0].i, end_tok.i + 1))
     out += _ministries(doc, cspans, taken)
+    out += _dateline_agency(ctx.text, doc, taken)
+    out += _lone_bodies(doc, taken)
     for span, kind, iso3 in {v for v in cspans.values()}:
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
         if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
@@ -164,21 +184,92 @@ def _ministries(
     return out
 
 
-PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province")
+LONE_BODIES = kb.words("lone_body")
+
+
+def _lone_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str | None, str]]:
+    """A state's body that a capitalised word names alone mid-sentence ("told Parliament", "in Parliament"),
+    which the NER leaves untagged: its state is the story's, where the story names one (see actors.py)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in LONE_BODIES or not tok.text[:1].isupper() or tok.i in taken or tok.is_sent_start:
+            continue
+        before, after = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if not before.is_lower or (after is not None and (after.text[:1].isupper() or after.lower_ == "of")):
+            continue  # "European Parliament", "Parliament Speaker", "Parliament of Ghana": other rules' names
+        sector = kb.institutions().get(tok.lower_, "GOV")
+        out.append((tok.idx, tok.idx + len(tok.text), tok.text, None, "---" + sector))
+        taken.add(tok.i)
+    return out
+
+
+DATELINE_CREDIT = re.compile(
+    r"\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,[^()\n]{0,30}?\(([A-Z][A-Za-z]{1,9}(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:—|–|--|-)"
+)
+
+
+def _dateline_agency(text: str, doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str | None, str]]:
+    """The news agency a dateline credits ("MOYALE, 2 March (KNA) —"): the source the story cites for all it
+    says, which the guide lists among bodies (the text's own publisher is dropped later, as everywhere)."""
+    found = DATELINE_CREDIT.match(text)
+    if found is None:
+        return []
+    start, end = found.span(1)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.i in taken for t in span):
+        return []
+    name = found.group(1)
+    taken.update(t.i for t in span)
+    known = kb.organizations().get(name) or kb.bodies().get(name)
+    if known is not None:
+        return [(start, end, known.name, known.country, known.code)]
+    return [(start, end, name, None, "---MED")]
+
+
+PLACE_KINDS = ("town", "village", "city", "district", "area", "region", "province", "port")
+PLACE_ENDS = kb.words("place_end")
+PLACE_NOUNS = kb.words("place_noun")
+VESSEL_NOUNS = kb.words("vessel_noun")
+
+
+def _has_body_word(toks: list[Token]) -> bool:
+    """Whether a name holds a word of a body's ("Navy", "Ministry", "University")."""
+    return any(t.lower_ in BODY_NOUNS or t.lower_ in kb.institutions() for t in toks)
+
+
+BODY_NOUNS = kb.words("body_noun")
+LOCATED_PREPS = kb.words("location_prep") - {"to"}  # "wrote to the European Commission": a body receives
 
 
 def located_name(ent: Span) -> bool:
-    """A lone name the NER took for a body where the text puts something: "the town of Wajid", "clashes near
-    Badme", "at Torkham". Not an acronym ("in ECOWAS") and no body the knowledge base knows."""
+    """A name the NER took for a body where the text puts something: "the town of Wajid", "clashes near
+    Badme", "at Spin Boldak", "held off Waini Point"; or one whose last word is a place's ("the Joint Security
+    Area", "Fiery Cross Reef"). Not an acronym ("in ECOWAS"), no body the knowledge base knows, and no name with
+    a body's word or an acronym in it ("at the Ministry of Defence", "from Columbia University")."""
     doc = ent.doc
-    if len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper() or ent.text in kb.bodies():
+    words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+    if not words or ent.text.isupper() or not words[0].text[:1].isupper():
         return False
+    name = doc[words[0].i : words[-1].i + 1].text
+    if name in kb.bodies() or name in kb.organizations():
+        return False
+    lower = {t.lower_ for t in words}
+    if lower & BODY_NOUNS or any(w in kb.institutions() for w in lower):
+        return False
+    if any(len(t.text) > 1 and t.text.isupper() for t in words):
+        return False  # "from RAF Lossiemouth": an acronym in it names a body's unit
+    if len(words) > 1 and words[-1].text[:1].isupper() and words[-1].lower_ in PLACE_ENDS:
+        return True
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is None:
+    if before is None or ent[0].lower_ == "the":
         return False
     if before.lower_ == "of":
         return ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_KINDS
-    return before.lower_ in ("in", "near", "at", "from", "into", "around", "outside")
+    if before.lower_ in PLACE_KINDS or before.lower_ == "capital":
+        return True  # "the remote capital Naypidaw", "the border town Tan-Tan"
+    if len(words) > 1 and not all(t.text[:1].isupper() or t.text in ("-", "de", "del", "al", "el") for t in words):
+        return False
+    return before.lower_ in LOCATED_PREPS or before.lower_ == "off"
 
 
 def _org_entities(doc: Doc) -> list[list[Token]]:
@@ -213,6 +304,17 @@ def _state_named(doc: Doc, toks: list[Token]) -> str | None:
     return _state_named(doc, toks[n + 1 :])
 
 
+def _state_after(doc: Doc, toks: list[Token]) -> str | None:
+    """The state whose name follows a body's name that the NER cut at its "of" ("the Ministry of Foreign Affairs
+    of" + "the Plurinational State of Bolivia"): the body is that state's."""
+    if not toks or toks[-1].lower_ != "of":
+        return None
+    after = next((e for e in doc.ents if toks[-1].i < e.start <= toks[-1].i + 2), None)
+    if after is None or after.label_ not in ("GPE", "ORG") or doc[toks[-1].i + 1 : after.start].text not in ("", "the"):
+        return None
+    return _state_named(doc, list(after))
+
+
 def _state_tail(doc: Doc, toks: list[Token]) -> tuple[int, str] | None:
     """Where a body's name gives way to its state's ("of the Kingdom of Morocco"), and that state: the first
     "of" whose words to the end name a state, so that the state's own "of" is not taken for it."""
@@ -235,6 +337,78 @@ def _named_otherwise(doc: Doc, word: str) -> bool:
     """Whether the NER names this word a place, a people or a person somewhere in the text: a lone word it tags as
     a body at one mention and as something else at another is most often a place ("Essequibo", "Bakassi")."""
     return any(t.text == word and t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PERSON") for t in doc)
+
+
+def _short_for_a_thing(doc: Doc, toks: list[Token]) -> bool:
+    """An acronym that the text gives in brackets after the name of a thing, an event or a place, which no rule
+    takes for a body: "ZNPP" after "the Zaporozhye Nuclear Power Plant (ZNPP)", "KADIZ" after "the Korea Air
+    Defense Identification Zone (KADIZ)"."""
+    if len(toks) != 1 or not toks[0].text.isupper():
+        return False
+    found = re.search(rf"(\w+)\s*\({re.escape(toks[0].text)}\)", doc.text)
+    return found is not None and (found.group(1).lower() in NOT_BODY_HEADS or found.group(1).lower() in PLACE_ENDS)
+
+
+COUNTERPART = ("counterpart", "counterparts")
+SAYING = ("said", "says")
+
+
+def _placed_as_person(doc: Doc, toks: list[Token]) -> bool:
+    """A name of two to four plain words that the text puts where a person stands: after a form of address ("Mr
+    Jean-Marie Adjovi Kpadé"), after a title or "counterpart" and its comma ("his Mozambican counterpart,
+    Cristóvão Macuácua Nhantumbo"), after a role word ("organiser Ezekiel Cal"), after an inverted "said" ('said
+    Wilmer Jaimes'), or before ", who". No name with a body's word or an acronym in it, and none the knowledge
+    base knows ("said Human Rights Watch")."""
+    words = [t for t in toks if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.text[:1].isalpha() for t in words):
+        return False
+    name = doc[toks[0].i : toks[-1].i + 1].text
+    lower = {t.lower_ for t in toks}
+    if name in kb.bodies() or name in kb.organizations() or lower & BODY_NOUNS:
+        return False
+    if any(w in kb.institutions() for w in lower) or any(t.text.isupper() for t in toks):
+        return False
+    i = toks[0].i
+    prev = doc[i - 1] if i > 0 else None
+    after = doc[toks[-1].i + 1 : toks[-1].i + 3]
+    if len(after) == 2 and after[0].text == "," and after[1].lower_ == "who":
+        return True
+    if prev is None:
+        return False
+    if prev.lower_.rstrip(".") in HONORIFICS or prev.lower_ in SAYING or (prev.is_lower and _is_title_word(prev)):
+        return True
+    if prev.text == "," and i > 1:
+        word = doc[i - 2]
+        return word.lower_ in COUNTERPART or (word.is_lower and _is_title_word(word))
+    return False
+
+
+DESIGNATION = re.compile(r"[A-Z]{0,4}-?\d+[A-Za-z]?s?")  # "C-130s", "KF-16", "N95", "PAC-3"; not "G7" (below)
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+
+
+def _without_designation(toks: list[Token]) -> list[Token]:
+    """A name without the model number or number it ends in: "Royal New Zealand Air Force C-130" is the air force
+    (a service's word comes before the number); "C-130s", "Patriot PAC-3" and "Masagana 2" are craft and weapons,
+    no body at all (nothing left). A number after "of" or a group's "G" is part of the name ("Group of 20", "G7")."""
+    last = toks[-1].text if toks else ""
+    if not DESIGNATION.fullmatch(last) or re.fullmatch(r"G-?\d+", last):
+        return toks
+    if len(toks) > 1 and toks[-2].lower_ == "of":
+        return toks
+    rest = toks[:-1]
+    lower = {t.lower_ for t in rest}
+    if lower & BODY_NOUNS or any(w in kb.institutions() for w in lower):
+        return rest
+    return []
+
+
+def _sum_time_or_date(name: str) -> bool:
+    """A sum, a clock time or a date the NER took for a body ("NZ$12 million", "11:00 A.M.", "21 June")."""
+    if re.search(r"[$€£¥]|\d:\d", name):
+        return True
+    words = name.lower().split()
+    return any(w in MONTHS for w in words) and all(w in MONTHS or w.isdigit() for w in words)
 
 
 def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
@@ -282,7 +456,8 @@ def publisher(ctx: Context, name: str, start: int) -> bool:
 
 def abbreviations(text: str, names: list[str]) -> dict[str, str]:
     """Short forms -> the full name they stand for: "Indian Air Force (IAF)", or an all-capitals name whose
-    letters are the initials of another's ("NDRF" for "National Disaster Response Force")."""
+    letters are the initials of another's ("NDRF" for "National Disaster Response Force", "Unesco" for the United
+    Nations Educational, Scientific and Cultural Organization)."""
     out: dict[str, str] = {}
     full = [n for n in names if len(n.split()) >= 2]
     for name in full:
@@ -292,7 +467,9 @@ def abbreviations(text: str, names: list[str]) -> dict[str, str]:
         letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "the", "and", "for"))
         if len(letters) >= 2:
             out.setdefault(letters.upper(), name)
-    return {short: name for short, name in out.items() if short in names and short != name}
+    # "Unesco", as the dictionaries write UNESCO, is short for "United Nations Educational, ... Organization" too
+    shorts = {n: out.get(n) or out[n.upper()] for n in names if n in out or (" " not in n and n.upper() in out)}
+    return {short: name for short, name in shorts.items() if short != name}
 
 
 def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -> bool:
@@ -311,8 +488,10 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
         return True  # "Igor Sobolev": a person the NER took for a body
     after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
-    if after is not None and after.lower_ in kb.words("place_noun") and after.text.islower():
+    if after is not None and after.lower_ in PLACE_NOUNS and after.text.islower():
         return True  # "the Torkham border crossing", "the al-Fashaga area": a place the NER took for a body
+    if after is not None and after.lower_ in VESSEL_NOUNS and not _has_body_word(toks):
+        return True  # "the Stena Impero tanker": a craft; not "a U.S. Navy destroyer", the navy's
     if len(toks) == 1:
         from dyad.kb.gazetteer import gazetteer
 
@@ -334,6 +513,28 @@ def _org_country(doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str,
         iso3 = found.pop()
         return iso3, iso3 + (sector or "GOV")
     return None, "---" + sector if sector else "---"
+
+
+def names_as_written(orgs: list[Actor]) -> None:
+    """A known body whose usual name the text never uses takes the text's own, longest form ("U.S. Treasury",
+    not "Treasury Department"; "UN refugee agency", not "UNHCR"): a reader, and the guide, name a body as the
+    text does. The usual name stays where a mention holds it ("Kyodo" in "Kyodo news agency") and where the text
+    gives only a two-letter acronym ("U.N.", "EU"), which stands inside too many other names to name one body;
+    a longer one the text uses alone ("OSCE", "ECOWAS") is how the text, and so the reader, knows the body."""
+    for org in orgs:
+        forms = [_bare(m.text) for m in org.mentions]
+        usual = kb.fold(org.name)
+        if not forms or any(re.search(rf"\b{re.escape(usual)}\b", kb.fold(f)) for f in forms):
+            continue
+        longest = max(forms, key=len)
+        if " " in longest or any(c.islower() for c in longest) or len(longest.replace(".", "")) >= 3:
+            org.name = longest
+
+
+def _bare(text: str) -> str:
+    """A mention's words without its article and possessive ("the Treasury's" -> "Treasury")."""
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
 
 
 def short_mentions(ctx: Context, orgs: list[Actor]) -> None:

@@ -496,6 +496,13 @@ def bodies() -> dict[str, Organization]:
     for form in ambiguous:
         del out[form]
     out.update(hand)
+    for form, org in list(out.items()):
+        # "UN High Commissioner for Refugees" for "United Nations High Commissioner for Refugees": the three ways
+        # news writes the UN's prefix are one body
+        found = re.match(r"(United Nations|UN|U\.N\.) (?=[A-Z])", form)
+        if found:
+            for prefix in ("United Nations", "UN", "U.N."):
+                out.setdefault(prefix + form[found.end(1) :], org)
     return out
 
 
