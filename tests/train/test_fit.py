@@ -78,3 +78,16 @@ def test_thresholds_keep_the_precision_floor_and_fall_back_to_the_rules():
     grid = {(0.0, a): {"p": p, "f1": f1} for a, p, f1 in ((0.3, 0.6, 0.7), (0.4, 0.75, 0.6), (0.5, 0.8, 0.5))}
     assert choose_thresholds(grid, floor=0.7)[1] in (0.4, 0.5)  # 0.3 has the best F1 but too little precision
     assert choose_thresholds(grid, floor=0.9) == (0.0, 1.01)
+
+
+def test_a_neighbour_below_the_precision_floor_lends_no_f1():
+    from dyad.train.fit import choose_thresholds
+
+    keeps, adds = (0.0, 0.1, 0.2, 0.3), (0.3, 0.4, 0.5, 0.6, 0.7)
+    grid = {(k, a): {"p": 0.8, "f1": 0.55} for k in keeps for a in adds}
+    for k in keeps:
+        grid[(k, 0.3)] = {"p": 0.6, "f1": 0.70}  # more events, too many of them wrong
+    good = {(k, a) for k in (0.1, 0.2) for a in (0.5, 0.6)}
+    for cell in good:
+        grid[cell]["f1"] = 0.56
+    assert choose_thresholds(grid, floor=0.7) in good  # not (k, 0.4), beside the column below the floor

@@ -197,8 +197,9 @@ def events_score(items: list[tuple[Story, set[tuple[str, str, str]]]]) -> dict[s
 
 def choose_thresholds(grid: dict[tuple[float, float], dict[str, float]], floor: float) -> tuple[float, float]:
     """The (keep, add) whose F1, averaged with its neighbours' in the grid, is highest, among those whose
-    precision is at least ``floor``; of equals, the lowest keep (the model overrules a rule only as far as the
-    evidence clearly asks), then the highest add.
+    precision is at least ``floor`` (and averaged over those only: a neighbour below the floor lends no F1,
+    or the choice would drift to the floor's edge); of equals, the lowest keep (the model overrules a rule
+    only as far as the evidence clearly asks), then the highest add.
 
     A plateau, not a peak: the F1 of neighbouring thresholds differs by a few events of the hundreds held out,
     and the single best cell moved from one training to the next (keep 0.1 or 0.3, add 0.4 or 0.5) with any
@@ -213,7 +214,7 @@ def choose_thresholds(grid: dict[tuple[float, float], dict[str, float]], floor: 
             grid[(keeps[x], adds[y])]["f1"]
             for x in range(max(i - 1, 0), min(i + 2, len(keeps)))
             for y in range(max(j - 1, 0), min(j + 2, len(adds)))
-            if (keeps[x], adds[y]) in grid
+            if (keeps[x], adds[y]) in grid and grid[(keeps[x], adds[y])]["p"] >= floor
         ]
         return sum(near) / len(near)
 
