@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -260,7 +261,7 @@ def summarise(
     return out
 
 
-def _standing(cands: list[Candidate], sentences: int | None) -> Any:
+def _standing(cands: list[Candidate], sentences: int | None) -> Callable[[str, str, float], tuple[float, ...]]:
     """Where each pair stands in the story, from the sentences that name its sides: whether both are among
     the two sides named most (the story's main pair) and whether one is the most named (each as the triple's
     ``top`` probability or 0), in how many sentences (and what share of the story's) the two are named
