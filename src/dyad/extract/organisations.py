@@ -11,26 +11,16 @@ from __future__ import annotations
 import calendar
 import re
 
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import HONORIFICS, MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _ship
+from dyad.extract.actors import HONORIFICS, MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _positions, _ship
 from dyad.extract.context import Context
 from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
 
 STATE_FORMS = kb.words("state_form")
 STATE_BODY_HEADS = ("commission", "committee", "council")  # lower-case heads of bodies named by their states
-_STATE_BODY_HEADS = frozenset(map(hash_string, STATE_BODY_HEADS))
-_MINISTRY = frozenset({hash_string("ministry")})
-
-
-def _where(doc: Doc, hashes: frozenset[int]) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of ``hashes``, read from the parse's array rather
-    than from a Token per word."""
-    return [i for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in hashes]
 
 
 TRAILING = ("&", "and", "-", "of", "on", "for", "in", "the")  # words no name ends in
@@ -105,7 +95,7 @@ def candidates(
         out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), name, country, code))
         taken.update(t.i for t in toks)
     institutions = kb.institutions()
-    heads = _where(doc, _STATE_BODY_HEADS)  # a chunk without one of these words has no such root
+    heads = _positions(doc, STATE_BODY_HEADS)  # a chunk without one of these words has no such root
     for chunk in ctx.noun_chunks if heads else ():
         if not any(chunk.start <= i < chunk.end for i in heads):
             continue
@@ -160,7 +150,7 @@ def _ministries(
     lower-cased, no other rule takes for a name. The state's word stays in the name, so that two states' foreign
     ministries stay two bodies."""
     out = []
-    for root in (doc[i] for i in _where(doc, _MINISTRY)):
+    for root in (doc[i] for i in _positions(doc, ("ministry",))):
         if not root.text.islower() or root.i in taken:
             continue
         if root.dep_ == "compound" and not _is_title_word(root.head):
