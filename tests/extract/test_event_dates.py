@@ -72,6 +72,24 @@ def test_the_narrative_past_carries_on_the_date_of_the_sentence_before():
     assert dated(text, "2010-03-18", "REQUEST") == [("SEN", "GMB", "2010-03-17")]
 
 
+def test_the_narrative_past_stays_on_the_last_day_named_across_an_undated_sentence():
+    text = (
+        "Kenya and Uganda signed a memorandum on a railway on Wednesday. "
+        "The memorandum was signed in Nairobi by the two transport ministers. "
+        "Before the signing, Kenya held talks with Uganda on customs."
+    )
+    assert dated(text, "2011-09-15", "CONSULT") == [("KEN", "UGA", "2011-09-14")]
+
+
+def test_a_month_named_earlier_is_background_not_the_narrated_day():
+    text = (
+        "Kenya and Uganda signed a trade pact in March. "
+        "The pact was welcomed by traders on both sides of the border. "
+        "Kenya held talks with Uganda on customs."
+    )
+    assert dated(text, "2011-09-15", "CONSULT") == [("KEN", "UGA", "2011-09-15")]
+
+
 def test_a_statement_in_the_present_speaks_from_the_day_of_writing():
     text = (
         "Senegal summoned the Gambian ambassador on Wednesday. "

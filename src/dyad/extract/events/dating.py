@@ -3,7 +3,8 @@
 The date is the one in the trigger's own phrase, else in its clause, else in the clause it is reported by or
 joined to ("Israel said late Saturday that it conducted an airstrike"), else, for a verb in the simple past,
 which carries on the narrative of the sentence before it, that sentence's date ("Senegal summoned the envoy
-on Wednesday. It also demanded consular access."), else the article's own date. Dates that cannot be when
+on Wednesday. It also demanded consular access."), or failing that the last day named before it, else the
+article's own date. Dates that cannot be when
 something happened are never chosen: bounds ("until Friday"), the dateline ("DAKAR, March 18 (—) —", the
 article's date rather than the event's), dates after publication ("agreed to meet in September"), and dates
 of a participle or relative clause nested in the phrase ("lifted the ban imposed in 2015").
@@ -60,7 +61,7 @@ def dates_for(
         if above:
             return [above]
     if _simple_past(clause):
-        before = _previous_date(sent, usable)
+        before = _previous_date(sent, usable) or _narrated_day(sent, usable)
         if before:
             return [before]
     return [published]
@@ -142,3 +143,11 @@ def _previous_date(sent: Span, usable: list[DateRef]) -> str | None:
     before = sent.doc[sent.start - 1].sent
     found = [d.value for d in usable if before.start_char <= d.start < before.end_char]
     return found[0] if found else None
+
+
+def _narrated_day(sent: Span, usable: list[DateRef]) -> str | None:
+    """The last day the text names before sent ("on Wednesday signed ... Before the signing, the ministers held
+    talks"): a story told in the simple past stays on the day it last named, where the publication date
+    would move it to the day of writing. Only a day counts: a month or year before it is background."""
+    earlier = [d.value for d in usable if d.start < sent.start_char and d.value and len(d.value) == 10]
+    return earlier[-1] if earlier else None
