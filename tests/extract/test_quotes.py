@@ -624,3 +624,13 @@ def test_quoted_spans_run_over_paragraphs_and_take_odd_marks():
         "this too",
         "that",
     ]
+
+
+def test_a_ministry_that_condemns_an_act_as_a_quoted_phrase_is_its_speaker():
+    # the parse hangs 'as' on the object ('the raid'), not on the verb: the climb goes on to the verb's subject
+    doc = dyad.extract(
+        'Jordan\'s foreign ministry condemns the raid as a "flagrant violation of international law".',
+        published="2020-01-01",
+    )
+    quote = next(q for q in doc.quotes if q.text.startswith("flagrant"))
+    assert doc.actor(quote.speaker).kind == "organization"

@@ -116,7 +116,59 @@ def find_quoted_spans(text: str) -> list[_Raw]:
             if p_end - open_at > 20:
                 out.append(_Raw(open_at, p_end))
             open_at = None
+    singles = _single_quoted(text, paragraphs)
+    # one quotation inside another of the other kind belongs to the outer one
+    out = [r for r in out if not any(q.start < r.start and r.end < q.end for q in singles)]
+    out += [q for q in singles if not any(r.start <= q.start and q.end <= r.end for r in out)]
+    out.sort(key=lambda r: r.start)
     return [_trim(text, r) for r in out if text[r.start : r.end].strip()]
+
+
+SINGLE_PAIRS = {"‘": "’", "'": "'"}
+OPENS_AFTER = " \t([—–-:\u00a0"
+DECADE = re.compile(r"'\d0s\b")
+
+
+def _single_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
+    """Quotations in single marks, the style of British, Indian and Australian outlets. A mark opens where a word
+    starts ("‘We", " 'We"), not in a decade ("'90s"); it closes at the first mark of its kind that ends a word and
+    is no apostrophe: not inside a word ("China’s", "can’t") and not a plural possessive before a lower-case word
+    ("the states' ministers"). A quotation left open at a paragraph's end goes on when the next paragraph reopens
+    it, as in double marks; one that never closes is none."""
+    out: list[_Raw] = []
+    open_at: int | None = None
+    close_mark = ""
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if (
+                    ch in SINGLE_PAIRS
+                    and (i == p_start or text[i - 1] in OPENS_AFTER)
+                    and i + 1 < p_end
+                    and text[i + 1].isalnum()
+                    and not DECADE.match(text, i)
+                ):
+                    open_at, close_mark = i + 1, SINGLE_PAIRS[ch]
+            elif ch == close_mark and i > open_at and not text[i - 1].isspace():
+                after = text[i + 1 : i + 3]
+                inside_word = after[:1].isalnum()
+                possessive = text[i - 1] in "sS" and after[:1] == " " and after[1:2].islower()
+                if not inside_word and not possessive:
+                    out.append(_Raw(open_at, i))
+                    open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            reopened = nxt is not None and text[nxt[0] : nxt[0] + 1] == ("‘" if close_mark == "’" else "'")
+            if reopened and nxt is not None:
+                out.append(_Raw(open_at, p_end))
+                open_at = nxt[0] + 1
+                paragraphs[n + 1] = (nxt[0] + 1, nxt[1])
+                continue
+            open_at = None
+    return out
 
 
 def _opens_here(text: str, i: int) -> bool:
@@ -629,6 +681,8 @@ def _speaker_for(
         if head is not None and not (quote.start <= head.idx < quote.end):
             if head.dep_ == "prep" and head.head != head:
                 head = head.head  # 'hailed the exchange as "..."': the clause the preposition hangs on
+                while head.dep_ in ("dobj", "pobj") and head.pos_ in ("NOUN", "PROPN") and head.head != head:
+                    head = head.head  # 'condemned the raid as "..."', when the parse hangs "as" on the object
             subj = _subject_of(head, quote)
             if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
                 subj = _antecedent(subj)  # 'Zelenskiy, who hailed the exchange as "..."'
