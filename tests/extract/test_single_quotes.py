@@ -51,3 +51,20 @@ def test_a_single_quoted_quotation_gets_its_speaker() -> None:
     doc = dyad.extract(text, published="2021-12-04")
     quote = next(q for q in doc.quotes if q.text.startswith("Our government"))
     assert doc.actor(quote.speaker).name == "Marcela Ortega Bravo"
+
+
+def test_single_marks_in_a_headline_set_off_a_phrase_not_a_quotation() -> None:
+    text = "Mayor Says Chelsea Explosion an 'Intentional Act of Violence'\n\nThe mayor spoke to reporters on Sunday."
+    assert spans(text) == []
+
+
+def test_single_marks_paired_across_a_double_quotation_are_none() -> None:
+    text = "‘Some people are poor,” he said of the “rich who have only money,’ and the crowd laughed loudly."
+    assert all("he said" not in s for s in spans(text))
+
+
+def test_the_title_line_at_the_top_of_the_text_has_no_single_quoted_quotation() -> None:
+    title = "A lesson from the minister: 'Be the voice that people hear'"
+    text = f"{title}.\n\nThe minister told graduates on Sunday: 'Be the voice that people hear and trust.'"
+    found = [text[r.start : r.end] for r in find_quoted_spans(text, title)]
+    assert found == ["Be the voice that people hear and trust."]

@@ -75,7 +75,7 @@ def build_with_context(doc: Doc, article: Article, model: str | None = None) -> 
     the model dyad ships.
     """
     published = date.fromisoformat(article.published) if article.published else None
-    ctx = Context(doc=doc, published=published, publisher=article.source, parsed_from=article.text)
+    ctx = Context(doc=doc, published=published, publisher=article.source, parsed_from=article.text, title=article.title)
     out = Document(article=article)
     for _, step in PIPELINE:
         step(ctx, out)

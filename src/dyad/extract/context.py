@@ -27,6 +27,8 @@ class Context:
     mention_index: list[tuple[int, int, str]] = field(default_factory=list)
     # the text the doc was parsed from, when the caller has it: spaCy rebuilds Doc.text from every token
     parsed_from: str | None = None
+    # the article's title, when the record has one: many texts open with it, and a title follows its own rules
+    title: str | None = None
 
     def __post_init__(self) -> None:
         text, doc = self.parsed_from, self.doc

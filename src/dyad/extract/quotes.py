@@ -84,8 +84,9 @@ class _Raw:
     end: int  # character after the last one inside the marks
 
 
-def find_quoted_spans(text: str) -> list[_Raw]:
-    """Spans inside quotation marks; a quotation continued over paragraphs is one span."""
+def find_quoted_spans(text: str, title: str | None = None) -> list[_Raw]:
+    """Spans inside quotation marks; a quotation continued over paragraphs is one span. ``title``: the article's,
+    whose line at the top of the text sets phrases off in single marks by the headline convention."""
     out: list[_Raw] = []
     # '' and `` stand for double quotes in some archives; same length, so offsets hold
     text = text.replace("''", ' "').replace("``", ' "')
@@ -116,7 +117,7 @@ def find_quoted_spans(text: str) -> list[_Raw]:
             if p_end - open_at > 20:
                 out.append(_Raw(open_at, p_end))
             open_at = None
-    singles = _single_quoted(text, paragraphs)
+    singles = [q for q in _single_quoted(text, paragraphs, title) if not any(_cross(q, r) for r in out)]
     # one quotation inside another of the other kind belongs to the outer one
     out = [r for r in out if not any(q.start < r.start and r.end < q.end for q in singles)]
     out += [q for q in singles if not any(r.start <= q.start and q.end <= r.end for r in out)]
@@ -124,12 +125,26 @@ def find_quoted_spans(text: str) -> list[_Raw]:
     return [_trim(text, r) for r in out if text[r.start : r.end].strip()]
 
 
+def _cross(a: _Raw, b: _Raw) -> bool:
+    """Whether two spans overlap with neither inside the other: marks of two kinds paired across each other."""
+    return (
+        a.start < b.end
+        and b.start < a.end
+        and not (a.start <= b.start and b.end <= a.end)
+        and not (b.start <= a.start and a.end <= b.end)
+    )
+
+
 SINGLE_PAIRS = {"‘": "’", "'": "'"}
 OPENS_AFTER = " \t([—–-:\u00a0"
 DECADE = re.compile(r"'\d0s\b")
 
 
-def _single_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _single_quoted(text: str, paragraphs: list[tuple[int, int]], title: str | None = None) -> list[_Raw]:
     """Quotations in single marks, the style of British, Indian and Australian outlets. A mark opens where a word
     starts ("‘We", " 'We"), not in a decade ("'90s"); it closes at the first mark of its kind that ends a word and
     is no apostrophe: not inside a word ("China’s", "can’t") and not a plural possessive before a lower-case word
@@ -139,6 +154,9 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[_Raw]:
     open_at: int | None = None
     close_mark = ""
     for n, (p_start, p_end) in enumerate(paragraphs):
+        line = text[p_start:p_end]
+        if n == 0 and (is_headline(line.rstrip(".?!’”'\"")) or (title and _letters(line) == _letters(title))):
+            continue  # a title's single marks set off a phrase, by the headline convention, not a quotation
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -733,7 +751,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     quotes: list[Quote] = []
     turns = _transcript_turns(ctx)
     in_turn = [(s, e) for s, e, *_ in turns]
-    found = find_quoted_spans(text)  # a walk over the whole text: once
+    found = find_quoted_spans(text, ctx.title)  # a walk over the whole text: once
     raws = [r for r in found if not is_scare_quote(text[r.start : r.end])]
     slogans = _slogans(text, raws)
     raws = [
