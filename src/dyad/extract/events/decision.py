@@ -87,8 +87,17 @@ class EventModel:
         flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
         which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
         scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
-        np.add.at(scores, which, self.coef[:, flat].T)  # one pass over every (row, feature), not a loop per row
+        # one pass over every (row, feature), not a loop per row; the weights read by feature (rows of the
+        # transposed table), not gathered column by column from the (types, features) one
+        np.add.at(scores, which, self._by_feature()[flat])
         return 1.0 / (1.0 + np.exp(-scores))
+
+    def _by_feature(self) -> np.ndarray:
+        """The weights as (features, types), contiguous, made once per model (again if ``coef`` is replaced)."""
+        made = self.__dict__.get("_coef_by_feature")
+        if made is None or made[0] is not self.coef:
+            made = self.__dict__["_coef_by_feature"] = (self.coef, np.ascontiguousarray(self.coef.T))
+        return made[1]
 
     def calibrated(self, raw: np.ndarray) -> np.ndarray:
         xs, ys = self.calibration
@@ -323,10 +332,20 @@ def staged(
     scored = [key for key, (vector, _) in summary.items() if vector is not None]
     out = {key: (0.0, cand) for key, (vector, cand) in summary.items() if vector is None}
     if scored:
-        vectors = np.stack([summary[key][0] for key in scored])  # type: ignore[misc]
-        probs = 1.0 / (1.0 + np.exp(-(vectors @ weights + bias))) if weights.size else vectors[:, 0]
+        probs = _second_stage(summary, scored, weights, bias)
         out.update({key: (float(p), summary[key][1]) for key, p in zip(scored, probs, strict=True)})
     return out
+
+
+def _second_stage(
+    summary: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]],
+    scored: list[tuple[str, str, str]],
+    weights: np.ndarray,
+    bias: float,
+) -> np.ndarray:
+    """The second stage's probability of each ``scored`` triple (one with a summary vector)."""
+    vectors = np.stack([summary[key][0] for key in scored])  # type: ignore[misc]
+    return 1.0 / (1.0 + np.exp(-(vectors @ weights + bias))) if weights.size else vectors[:, 0]
 
 
 def scores(
@@ -337,9 +356,15 @@ def scores(
     if not cands:
         return {}
     summary = summarise(model.types, cands, model.raw([c.features for c in cands]), sentences)
-    found = staged(summary, model.triple_coef, model.triple_intercept)
-    probs = model.calibrated(np.array([p for p, _ in found.values()]))
-    return {key: (float(p), cand) for (key, (_, cand)), p in zip(found.items(), probs, strict=True)}
+    # what ``staged`` then ``calibrated`` give, without three passes over the thousands of triples below FLOOR:
+    # each of those has the calibration of 0 (staged's order kept: those first, then the scored ones)
+    floor = float(model.calibrated(np.zeros(1))[0])
+    out = {key: (floor, cand) for key, (vector, cand) in summary.items() if vector is None}
+    scored = [key for key, (vector, _) in summary.items() if vector is not None]
+    if scored:
+        probs = model.calibrated(_second_stage(summary, scored, model.triple_coef, model.triple_intercept))
+        out.update({key: (float(p), summary[key][1]) for key, p in zip(scored, probs, strict=True)})
+    return out
 
 
 def _pairs(ctx: Context, event: dict[str, Any]) -> set[tuple[str, str, str]]:
