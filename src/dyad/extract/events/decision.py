@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -80,17 +80,25 @@ class EventModel:
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
-        lookup = self.features.get
-        # each feature once, in the order given: a set's order changes with the process's string hashing, and with it
-        # the sum's last bits, enough to move a retrained model's second stage by a rounding step
-        cols = [[c for c in map(lookup, dict.fromkeys(feats)) if c is not None] for feats in rows]
-        flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
-        which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
-        scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
-        # one pass over every (row, feature), not a loop per row; the weights read by feature (rows of the
-        # transposed table), not gathered column by column from the (types, features) one
-        np.add.at(scores, which, self._by_feature()[flat])
-        return 1.0 / (1.0 + np.exp(-scores))
+        size = len(self.features)
+        # every row's features looked up in one pass (an unknown one as ``size``); then each known one once per row,
+        # in the order given: a set's order changes with the process's string hashing, and with it the sum's last
+        # bits, enough to move a retrained model's second stage by a rounding step
+        found = np.fromiter(map(self.features.get, chain.from_iterable(rows), repeat(size)), dtype=np.int64)
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        which = np.repeat(np.arange(len(rows)), lengths)
+        _, first = np.unique(which * (size + 1) + found, return_index=True)
+        first.sort()
+        first = first[found[first] != size]
+        flat, which = found[first], which[first]
+        # layer k holds each row's k-th weights (layer 0 the intercept, zeros past a row's last feature); summed
+        # over the outer axis, layer after layer, it makes the same additions in the same order as row by row
+        counts = np.bincount(which, minlength=len(rows))
+        place = np.arange(len(flat)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
+        table = np.zeros((int(counts.max(initial=0)) + 1, len(rows), len(self.types)))
+        table[0] = self.intercept
+        table[place, which] = self._by_feature()[flat]
+        return 1.0 / (1.0 + np.exp(-np.add.reduce(table, axis=0)))
 
     def _by_feature(self) -> np.ndarray:
         """The weights as (features, types), contiguous, made once per model (again if ``coef`` is replaced)."""
