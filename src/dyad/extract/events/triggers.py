@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -103,19 +102,20 @@ def trigger_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    """The words' hashes, as the parse's arrays hold them, sorted for ``np.isin``."""
-    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
 def candidates(doc: Doc, words: frozenset[str]) -> set[int]:
     """Indices of the tokens whose lemma or lower-case form is one of ``words``, found on the parse's arrays
-    (creating a Token for each of thousands of words costs more than the rules that follow, and a Python
-    look-up per word more than one numpy call for all)."""
-    if not len(doc):
-        return set()
-    found = np.isin(doc.to_array([LEMMA, LOWER]), _hashes(words)).any(axis=1)
-    return set(np.flatnonzero(found).tolist())
+    (creating a Token for each of thousands of words costs more than the rules that follow)."""
+    wanted = _hashes(words)
+    lemmas, lowers = doc.to_array([LEMMA]), doc.to_array([LOWER])
+    return {
+        i
+        for i, (lem, low) in enumerate(zip(lemmas.tolist(), lowers.tolist(), strict=True))
+        if lem in wanted or low in wanted
+    }
 
 
 def entries(ctx: Context) -> dict[int, Entry]:
