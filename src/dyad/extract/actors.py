@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from dyad import kb
-from dyad.extract.context import Context
+from dyad.extract.context import Context, where
 from dyad.model import Actor
 
 STATE_FORM = re.compile(
@@ -703,8 +703,7 @@ def _is_head_title(title: str | None, head: kb.Title | None) -> bool:
 
 def _positions(doc: Doc, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of ``words``, read from the parse's arrays."""
-    wanted = {doc.vocab.strings.add(w) for w in words}
-    return [i for i, low in enumerate(doc.to_array([LOWER]).tolist()) if low in wanted]
+    return where(doc, LOWER, [doc.vocab.strings.add(w) for w in words])
 
 
 # ----------------------------------------------------------------------------- the extractor
