@@ -406,7 +406,8 @@ def candidates(
         rules = by_sentence.get(n, [])
         sides = _sides_in(ctx, sent, in_sentence.get(n, []), quotes, rules)
         named = list(sides.mentions)
-        sides.context = [c for c in [*before, *main] if c not in sides.all()]
+        present = sides.all()  # the sides before the context is added, asked once for all of it
+        sides.context = [c for c in [*before, *main] if c not in present]
         before = named or before
         names = sides.all()[:max_sides]
         if len(names) < 2:
@@ -421,26 +422,32 @@ def candidates(
         trigger_words: dict[int, tuple[str, list[str]]] = {}
         ruled_here = _ruled(ctx, rules)
         how_of = {side: sides.how(side) for side in names}
-        # what each side's word is ("Ukrainian direction"), read once for all the pairs it is in
+        # what is said of one side whatever the other, made once for all the pairs it is in: how the sentence
+        # has it, where it is first named, and what its word is ("Ukrainian direction")
+        how_as = {side: (f"src_how:{how}", f"tgt_how:{how}") for side, how in how_of.items()}
+        first = {side: min(t.i for t in tokens) for side, tokens in sides.mentions.items()}
         word_of = {
             side: [(f"{tok.pos_}|{tok.dep_}", f"{tok.dep_}|{_lemma(tok.head)}") for tok in tokens[:2]]
             for side, tokens in sides.mentions.items()
         }
+        words_as = {
+            (role, side): [f for word, head in pairs for f in (f"{role}_word:{word}", f"{role}_head:{head}")]
+            for side, pairs in word_of.items()
+            for role in ("s", "t")
+        }
+        alone: dict[tuple[str, str], list[str]] = {}  # the features of one side named with one from before
 
         for source in names:
             for target in names:
                 if source == target:
                     continue
-                how = f"{how_of[source]}|{how_of[target]}"
-                feats = [f"src_how:{how_of[source]}", f"tgt_how:{how_of[target]}", f"how:{how}"]
+                feats = [how_as[source][0], how_as[target][1], f"how:{how_of[source]}|{how_of[target]}"]
                 anchor = None
                 if source in sides.mentions and target in sides.mentions:
                     path, top = _pair_features(sides.mentions[source], sides.mentions[target], read, chains)
                     feats += path
                     anchor = top.i if top is not None else None
-                    first_s = min(t.i for t in sides.mentions[source])
-                    first_t = min(t.i for t in sides.mentions[target])
-                    feats.append("order:src_first" if first_s < first_t else "order:tgt_first")
+                    feats.append("order:src_first" if first[source] < first[target] else "order:tgt_first")
                     feats += _trigger_features(
                         triggers, sides.mentions[source], sides.mentions[target], relation, trigger_words
                     )
@@ -449,14 +456,17 @@ def candidates(
                     # subject (a pronoun, a title, "the two sides") hang from each trigger
                     named_side = source if source in sides.mentions else target
                     role = "src" if named_side == source else "tgt"
-                    for tok, reading in triggers:
-                        rel = relation(sides.mentions[named_side], tok)
-                        subj = relation(subjects, tok) if subjects else "none"
-                        feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
-                    feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
-                for role, side in (("s", source), ("t", target)):
-                    for word, head in word_of.get(side, ()):
-                        feats += [f"{role}_word:{word}", f"{role}_head:{head}"]
+                    if (named_side, role) not in alone:
+                        said: list[str] = []
+                        for tok, reading in triggers:
+                            rel = relation(sides.mentions[named_side], tok)
+                            subj = relation(subjects, tok) if subjects else "none"
+                            said += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
+                        said += [f"subj_word:{t.lower_}" for t in subjects[:2]]
+                        alone[(named_side, role)] = said
+                    feats += alone[(named_side, role)]
+                feats += words_as.get(("s", source), ())
+                feats += words_as.get(("t", target), ())
                 if source in sides.speakers:
                     feats.append("src_is_speaker")
                 if target in sides.speakers:
