@@ -235,6 +235,7 @@ def summarise(
     kinds = np.where(of_group, ~symmetric, symmetric)
     live = (kinds & (all_tops >= FLOOR)).any(axis=1).tolist()
     out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    scored: list[tuple[tuple[str, str, str], np.ndarray]] = []
     for (source, target, group, columns), tops, firsts, any_live in zip(
         groups, all_tops, all_firsts.tolist(), live, strict=True
     ):
@@ -274,7 +275,11 @@ def summarise(
             )  # fmt: skip
             vector[offset + j] = 1.0
             out[key] = (vector, best)
-    _rank_by_type(out, offset)
+            scored.append((key, vector))
+    if scored:
+        # the sides of the triples: every pair's two (each pair gives triples of its directed types, or its
+        # unordered pair those of the symmetric ones, and there are types, or nothing would be scored)
+        _rank_by_type(scored, len({side for pair in pairs for side in pair}), offset)
     return out
 
 
@@ -302,22 +307,20 @@ def _standing(cands: list[Candidate], sentences: int | None) -> Callable[[str, s
     return standing
 
 
-def _rank_by_type(out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]], offset: int) -> None:
+def _rank_by_type(scored: list[tuple[tuple[str, str, str], np.ndarray]], sides: int, offset: int) -> None:
     """Fill each scored triple's last summary columns: its best candidate's rank (log) among the story's
-    triples of its type, and how many sides the story has (log)."""
+    triples of its type, and how many sides the story has (log). Only the scored triples are walked, not the
+    thousands below FLOOR."""
     tops: dict[str, list[float]] = {}
-    for key, (vector, _) in out.items():
-        if vector is not None:
-            tops.setdefault(key[0], []).append(float(vector[0]))
+    for key, vector in scored:
+        tops.setdefault(key[0], []).append(float(vector[0]))
     place: dict[str, dict[float, int]] = {}  # per type, each probability's first place, highest first
     for kind, values in tops.items():
         place[kind] = {}
         for n, value in enumerate(sorted(values, reverse=True)):
             place[kind].setdefault(value, n)
-    sides = len({side for key in out for side in key[1:]})
-    for key, (vector, _) in out.items():
-        if vector is not None:
-            vector[offset - 2 : offset] = (np.log1p(place[key[0]][float(vector[0])]), np.log(sides))
+    for key, vector in scored:
+        vector[offset - 2 : offset] = (np.log1p(place[key[0]][float(vector[0])]), np.log(sides))
 
 
 def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
