@@ -31,3 +31,22 @@ def test_the_text_given_is_used_only_when_it_is_the_one_parsed():
     other = TEXT.replace("Monday", "Sunday!")  # not the text of this doc: the doc's own is read
     assert Context(doc=doc, published=None, parsed_from=other).text == TEXT
     assert Context(doc=load()(""), published=None, parsed_from="").text == ""
+
+
+def test_where_finds_the_tokens_of_a_word_list_in_each_document_it_is_asked_of():
+    """where() keeps the last document's positions: another document (or a word list longer than the
+    document's words, looked up the other way round) must get its own tokens, in order."""
+    from spacy.attrs import LEMMA, LOWER
+
+    from dyad.extract.context import where
+
+    nlp = load()
+    first, second = nlp(TEXT), nlp("The decision stands. Kenya said the decision was final.")
+    strings = first.vocab.strings
+    the, decision = strings.add("the"), strings.add("decision")
+    assert where(first, LOWER, {the, decision}) == [11, 12]
+    assert where(second, LOWER, [decision, the, the]) == [0, 1, 6, 7]
+    assert where(first, LOWER, [decision]) == [12]
+    many = frozenset(strings.add(w) for w in ("the", "say", "stand", *(f"w{n}" for n in range(100))))
+    assert where(second, LEMMA, many) == [0, 2, 5, 6]
+    assert where(second, LOWER, set()) == []

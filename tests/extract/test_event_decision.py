@@ -233,3 +233,46 @@ def test_the_rules_and_the_features_read_the_same_trigger_entries():
 def test_a_story_with_no_candidates_summarises_to_nothing():
     """dyad train scores every story of a fold, some of which name no pair of sides at all."""
     assert summarise(list(PLOVER_TYPES), [], np.zeros((0, 0))) == {}
+
+
+def test_the_first_stage_sums_each_rows_known_features_once_in_order_bit_for_bit():
+    """raw() adds every row's weights in one go; the sum must be the one a row at a time makes (intercept, then
+    each distinct known feature in the order given), to the last bit: a retrained model's second stage moves by
+    a rounding step otherwise."""
+    rng = np.random.default_rng(7)
+    names = [f"f{n}" for n in range(50)]
+    types = list(PLOVER_TYPES)
+    coef = rng.standard_normal((len(types), len(names))) * 10.0 ** rng.integers(-6, 2, (len(types), len(names)))
+    model = EventModel(
+        types, {f: n for n, f in enumerate(names)}, coef, rng.standard_normal(len(types)),
+        (np.array([]), np.array([])), 0.5, 0.9, {},
+    )  # fmt: skip
+    rows = [[names[k] for k in rng.integers(0, 50, rng.integers(0, 80))] + ["unknown"] for _ in range(40)]
+    rows += [[], ["unknown"], [names[3], names[3], names[1]]]
+    expected = np.empty((len(rows), len(types)))
+    for r, row in enumerate(rows):
+        total = model.intercept.copy()
+        for feature in dict.fromkeys(row):
+            if feature in model.features:
+                total = total + coef[:, model.features[feature]]
+        expected[r] = 1.0 / (1.0 + np.exp(-total))
+    assert np.array_equal(model.raw(rows), expected)
+    assert model.raw([]).shape == (0, len(types))
+
+
+def test_scores_give_each_triple_below_the_floor_the_calibration_of_nothing():
+    """scores() leaves out the stages' work for the triples no candidate makes likely: each still gets the
+    probability that ``staged`` then ``calibrated`` would give it."""
+    from dyad.extract.events.decision import scores, staged
+
+    ctx, out = _read()
+    model = _model({("SANCTION", "top:expel"): 12.0})
+    model.calibration = (np.array([0.0, 0.5, 1.0]), np.array([0.02, 0.4, 0.9]))
+    cands = candidates(ctx, out.quotes, out.events)
+    summary = summarise(model.types, cands, model.raw([c.features for c in cands]), len(ctx.sentences))
+    found = staged(summary, model.triple_coef, model.triple_intercept)
+    probs = model.calibrated(np.array([p for p, _ in found.values()]))
+    expected = {key: (float(p), cand) for (key, (_, cand)), p in zip(found.items(), probs, strict=True)}
+    got = scores(model, cands, len(ctx.sentences))
+    assert list(got) == list(expected) and got == expected
+    assert any(p == 0.02 for p, _ in got.values()) and any(p > 0.4 for p, _ in got.values())

@@ -9,6 +9,7 @@ person named elsewhere in the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from dyad import kb
-from dyad.extract.context import Context
+from dyad.extract.context import Context, where
 from dyad.model import Actor
 
 STATE_FORM = re.compile(
@@ -700,10 +701,9 @@ def _is_head_title(title: str | None, head: kb.Title | None) -> bool:
     return head.rank == "head" and not (words & NON_HEAD)
 
 
-def _positions(doc: Doc, words: tuple[str, ...]) -> list[int]:
+def _positions(doc: Doc, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of ``words``, read from the parse's arrays."""
-    wanted = {doc.vocab.strings.add(w) for w in words}
-    return [i for i, low in enumerate(doc.to_array([LOWER]).tolist()) if low in wanted]
+    return where(doc, LOWER, [doc.vocab.strings.add(w) for w in words])
 
 
 # ----------------------------------------------------------------------------- the extractor

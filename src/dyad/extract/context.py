@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -105,6 +106,31 @@ class Context:
             actor.mentions.append(span)
             actor.mentions.sort(key=lambda m: m.start)
             self.mention_index.append((start, end, actor.id))
+
+
+_INDEXED: dict[int, tuple[weakref.ref[Doc], dict[int, list[int]]]] = {}
+
+
+def where(doc: Doc, attr: int, values: Collection[int]) -> list[int]:
+    """The indices, in order, of the tokens whose ``attr`` (LOWER, LEMMA ...: a parse array's column) is one of
+    ``values`` (hashes). The extractors ask a document this many times (each word list of theirs), so each
+    attribute's positions are read from the parse once per document, and each ask costs its values' look-ups,
+    not a pass over every token."""
+    found = _INDEXED.get(attr)
+    index = found[1] if found is not None and found[0]() is doc else None
+    if index is None:
+        index = {}
+        for i, value in enumerate(doc.to_array([attr]).tolist()):
+            index.setdefault(value, []).append(i)
+        _INDEXED[attr] = (weakref.ref(doc), index)  # the last document asked only: one is read at a time
+    wanted = values if isinstance(values, set | frozenset) else set(values)
+    if len(wanted) < len(index):
+        hits = [index[value] for value in wanted if value in index]
+    else:  # a long word list (the lexicon's): the document's distinct values are the fewer to look up
+        hits = [found for value, found in index.items() if value in wanted]
+    if len(hits) == 1:
+        return list(hits[0])
+    return sorted(i for hit in hits for i in hit)
 
 
 def token_span(tokens: list[Token]) -> tuple[int, int]:

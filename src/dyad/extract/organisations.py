@@ -181,8 +181,8 @@ def _lone_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str | N
     """A state's body that a capitalised word names alone mid-sentence ("told Parliament", "in Parliament"),
     which the NER leaves untagged: its state is the story's, where the story names one (see actors.py)."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in LONE_BODIES or not tok.text[:1].isupper() or tok.i in taken or tok.is_sent_start:
+    for tok in (doc[i] for i in _positions(doc, LONE_BODIES)):  # the listed words only, not a Token per word
+        if not tok.text[:1].isupper() or tok.i in taken or tok.is_sent_start:
             continue
         before, after = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if not before.is_lower or (after is not None and (after.text[:1].isupper() or after.lower_ == "of")):

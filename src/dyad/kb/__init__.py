@@ -276,17 +276,24 @@ def _one_country(roles: list[Role]) -> list[Role] | None:
 
 @lru_cache(maxsize=1)
 def _office_surnames() -> dict[str, tuple[Role, ...]]:
-    """Family name -> the dated roles of the people of that family name (the last word of their name)."""
-    out: dict[str, list[Role]] = {}
-    for roles in _office_holders().values():
-        for role in roles:
-            if role.dated:
-                words = _fold_plain(role.person).split()
-                if len(words) >= 2:
-                    bucket = out.setdefault(words[-1], [])
-                    if role not in bucket:
-                        bucket.append(role)
-    return {k: tuple(v) for k, v in out.items()}
+    """Family name -> the dated roles of the people of that family name (the last word of their name).
+
+    Each person's name is folded once (most hold several roles), and each family name's roles are kept in the
+    order first met by a dict, not by a list scanned for each role: "Kim" has hundreds."""
+    out: dict[str, dict[Role, None]] = {}
+    surnames: dict[str, str | None] = {}
+    with _gc_paused():
+        for roles in _office_holders().values():
+            for role in roles:
+                if not role.dated:
+                    continue
+                if role.person not in surnames:
+                    words = _fold_plain(role.person).split()
+                    surnames[role.person] = words[-1] if len(words) >= 2 else None
+                surname = surnames[role.person]
+                if surname is not None:
+                    out.setdefault(surname, {})[role] = None
+        return {k: tuple(v) for k, v in out.items()}
 
 
 def _same_person(name: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ that nothing counts them as having happened.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -138,6 +139,7 @@ class EventCoder:
         self.doc = ctx.doc
         self.who = Participants(ctx, quotes, places, voice_of(ctx, title, quotes, source))
         self.entries = entries(ctx)  # the words that are triggers, with their lexicon entries
+        self.entry_at = sorted(self.entries)  # their indices, for a sentence's to be found by bisection
         self.misdeeds = candidates(ctx.doc, misdeed_words())  # and misdeeds
         self.inside_names = {
             i for a in ctx.actors if a.kind == "organization" for m in a.mentions for i in range(m.start, m.end)
@@ -166,11 +168,10 @@ class EventCoder:
         """The events one sentence reports, in the order their triggers come."""
         found: list[Found] = []
         doc = sent.doc
+        at = self.entry_at
         triggers = [
-            (tok, e)
-            for i in range(sent.start, sent.end)
-            for e in [self.entries.get(i)]
-            if e
+            (tok, self.entries[i])
+            for i in at[bisect_left(at, sent.start) : bisect_left(at, sent.end)]
             for tok in [doc[i]]
             if tok.idx not in self.inside_names
         ]

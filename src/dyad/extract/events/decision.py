@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -80,15 +80,32 @@ class EventModel:
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
-        lookup = self.features.get
-        # each feature once, in the order given: a set's order changes with the process's string hashing, and with it
-        # the sum's last bits, enough to move a retrained model's second stage by a rounding step
-        cols = [[c for c in map(lookup, dict.fromkeys(feats)) if c is not None] for feats in rows]
-        flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
-        which = np.repeat(np.arange(len(rows)), [len(row) for row in cols])
-        scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
-        np.add.at(scores, which, self.coef[:, flat].T)  # one pass over every (row, feature), not a loop per row
-        return 1.0 / (1.0 + np.exp(-scores))
+        size = len(self.features)
+        # every row's features looked up in one pass (an unknown one as ``size``); then each known one once per row,
+        # in the order given: a set's order changes with the process's string hashing, and with it the sum's last
+        # bits, enough to move a retrained model's second stage by a rounding step
+        found = np.fromiter(map(self.features.get, chain.from_iterable(rows), repeat(size)), dtype=np.int64)
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        which = np.repeat(np.arange(len(rows)), lengths)
+        _, first = np.unique(which * (size + 1) + found, return_index=True)
+        first.sort()
+        first = first[found[first] != size]
+        flat, which = found[first], which[first]
+        # layer k holds each row's k-th weights (layer 0 the intercept, zeros past a row's last feature); summed
+        # over the outer axis, layer after layer, it makes the same additions in the same order as row by row
+        counts = np.bincount(which, minlength=len(rows))
+        place = np.arange(len(flat)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
+        table = np.zeros((int(counts.max(initial=0)) + 1, len(rows), len(self.types)))
+        table[0] = self.intercept
+        table[place, which] = self._by_feature()[flat]
+        return 1.0 / (1.0 + np.exp(-np.add.reduce(table, axis=0)))
+
+    def _by_feature(self) -> np.ndarray:
+        """The weights as (features, types), contiguous, made once per model (again if ``coef`` is replaced)."""
+        made = self.__dict__.get("_coef_by_feature")
+        if made is None or made[0] is not self.coef:
+            made = self.__dict__["_coef_by_feature"] = (self.coef, np.ascontiguousarray(self.coef.T))
+        return made[1]
 
     def calibrated(self, raw: np.ndarray) -> np.ndarray:
         xs, ys = self.calibration
@@ -218,6 +235,7 @@ def summarise(
     kinds = np.where(of_group, ~symmetric, symmetric)
     live = (kinds & (all_tops >= FLOOR)).any(axis=1).tolist()
     out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]] = {}
+    scored: list[tuple[tuple[str, str, str], np.ndarray]] = []
     for (source, target, group, columns), tops, firsts, any_live in zip(
         groups, all_tops, all_firsts.tolist(), live, strict=True
     ):
@@ -257,7 +275,11 @@ def summarise(
             )  # fmt: skip
             vector[offset + j] = 1.0
             out[key] = (vector, best)
-    _rank_by_type(out, offset)
+            scored.append((key, vector))
+    if scored:
+        # the sides of the triples: every pair's two (each pair gives triples of its directed types, or its
+        # unordered pair those of the symmetric ones, and there are types, or nothing would be scored)
+        _rank_by_type(scored, len({side for pair in pairs for side in pair}), offset)
     return out
 
 
@@ -285,22 +307,20 @@ def _standing(cands: list[Candidate], sentences: int | None) -> Callable[[str, s
     return standing
 
 
-def _rank_by_type(out: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]], offset: int) -> None:
+def _rank_by_type(scored: list[tuple[tuple[str, str, str], np.ndarray]], sides: int, offset: int) -> None:
     """Fill each scored triple's last summary columns: its best candidate's rank (log) among the story's
-    triples of its type, and how many sides the story has (log)."""
+    triples of its type, and how many sides the story has (log). Only the scored triples are walked, not the
+    thousands below FLOOR."""
     tops: dict[str, list[float]] = {}
-    for key, (vector, _) in out.items():
-        if vector is not None:
-            tops.setdefault(key[0], []).append(float(vector[0]))
+    for key, vector in scored:
+        tops.setdefault(key[0], []).append(float(vector[0]))
     place: dict[str, dict[float, int]] = {}  # per type, each probability's first place, highest first
     for kind, values in tops.items():
         place[kind] = {}
         for n, value in enumerate(sorted(values, reverse=True)):
             place[kind].setdefault(value, n)
-    sides = len({side for key in out for side in key[1:]})
-    for key, (vector, _) in out.items():
-        if vector is not None:
-            vector[offset - 2 : offset] = (np.log1p(place[key[0]][float(vector[0])]), np.log(sides))
+    for key, vector in scored:
+        vector[offset - 2 : offset] = (np.log1p(place[key[0]][float(vector[0])]), np.log(sides))
 
 
 def _tops(raw: np.ndarray, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -323,10 +343,20 @@ def staged(
     scored = [key for key, (vector, _) in summary.items() if vector is not None]
     out = {key: (0.0, cand) for key, (vector, cand) in summary.items() if vector is None}
     if scored:
-        vectors = np.stack([summary[key][0] for key in scored])  # type: ignore[misc]
-        probs = 1.0 / (1.0 + np.exp(-(vectors @ weights + bias))) if weights.size else vectors[:, 0]
+        probs = _second_stage(summary, scored, weights, bias)
         out.update({key: (float(p), summary[key][1]) for key, p in zip(scored, probs, strict=True)})
     return out
+
+
+def _second_stage(
+    summary: dict[tuple[str, str, str], tuple[np.ndarray | None, Candidate]],
+    scored: list[tuple[str, str, str]],
+    weights: np.ndarray,
+    bias: float,
+) -> np.ndarray:
+    """The second stage's probability of each ``scored`` triple (one with a summary vector)."""
+    vectors = np.stack([summary[key][0] for key in scored])  # type: ignore[misc]
+    return 1.0 / (1.0 + np.exp(-(vectors @ weights + bias))) if weights.size else vectors[:, 0]
 
 
 def scores(
@@ -337,9 +367,15 @@ def scores(
     if not cands:
         return {}
     summary = summarise(model.types, cands, model.raw([c.features for c in cands]), sentences)
-    found = staged(summary, model.triple_coef, model.triple_intercept)
-    probs = model.calibrated(np.array([p for p, _ in found.values()]))
-    return {key: (float(p), cand) for (key, (_, cand)), p in zip(found.items(), probs, strict=True)}
+    # what ``staged`` then ``calibrated`` give, without three passes over the thousands of triples below FLOOR:
+    # each of those has the calibration of 0 (staged's order kept: those first, then the scored ones)
+    floor = float(model.calibrated(np.zeros(1))[0])
+    out = {key: (floor, cand) for key, (vector, cand) in summary.items() if vector is None}
+    scored = [key for key, (vector, _) in summary.items() if vector is not None]
+    if scored:
+        probs = model.calibrated(_second_stage(summary, scored, model.triple_coef, model.triple_intercept))
+        out.update({key: (float(p), summary[key][1]) for key, p in zip(scored, probs, strict=True)})
+    return out
 
 
 def _pairs(ctx: Context, event: dict[str, Any]) -> set[tuple[str, str, str]]:

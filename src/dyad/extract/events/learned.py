@@ -14,6 +14,7 @@ keeps; what they code from a metaphor or miss in a paraphrase, it learns from th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -236,9 +237,10 @@ class _Relations:
         return self._known[key]
 
 
-def _read_in(sent: Span, read: dict[int, str]) -> list[tuple[Token, str]]:
-    """The words of a sentence the lexicon reads as events, with their types."""
-    return [(sent.doc[i], read[i]) for i in range(sent.start, sent.end) if i in read]
+def _read_in(sent: Span, read: dict[int, str], at: list[int]) -> list[tuple[Token, str]]:
+    """The words of a sentence the lexicon reads as events, with their types (``at``: the indices ``read``
+    has, in order, so that the sentence's are found without a look at each of its words)."""
+    return [(sent.doc[i], read[i]) for i in at[bisect_left(at, sent.start) : bisect_left(at, sent.end)]]
 
 
 def _trigger_features(
@@ -278,45 +280,75 @@ def _trigger_features(
     return out
 
 
-Word = tuple[str, str, bool, str, str]  # lower-case form, part of speech, stop word, lemma (lower case), dependency
+@dataclass
+class _Words:
+    """What the sentence features read of a document's tokens, found on the parse's arrays once per document
+    (making a Token and asking it for each attribute costs more than the features themselves): the tokens that
+    give a sentence feature (a cue word, or a verb or noun that is no stop word) with the features each gives
+    but for the lexicon's reading, and the subjects that are a pronoun or a noun, each in document order."""
+
+    read: list[int] = field(default_factory=list)  # the tokens that give sentence features
+    says: list[tuple[str | None, str | None]] = field(default_factory=list)  # their cue and "w:" lemma features
+    subjects: list[int] = field(default_factory=list)
+
+    def sentence(self, sent: Span, read: dict[int, str]) -> list[str]:
+        """A sentence's features, in the order of its words (each word's cue, then its lemma and reading)."""
+        out = []
+        for n in range(bisect_left(self.read, sent.start), bisect_left(self.read, sent.end)):
+            cue, word = self.says[n]
+            if cue is not None:
+                out.append(cue)
+            if word is not None:
+                out.append(word)
+                reading = read.get(self.read[n])
+                if reading:
+                    out.append(f"sent_type:{reading}")
+        return out
+
+    def subjects_in(self, sent: Span) -> list[int]:
+        return self.subjects[bisect_left(self.subjects, sent.start) : bisect_left(self.subjects, sent.end)]
 
 
-def _words(ctx: Context) -> list[Word]:
-    """What the sentence features read of every token, taken from the parse's arrays once per document:
-    making a Token and asking it for each attribute costs more than the features themselves."""
+def _cue(low: str) -> str | None:
+    if low in NEGATIONS:
+        return f"cue:neg:{low}"
+    if low in MODALS:
+        return f"cue:modal:{low}"
+    if low in CONDITIONALS:
+        return f"cue:cond:{low}"
+    return None
 
-    def read() -> list[Word]:
+
+def _words(ctx: Context) -> _Words:
+    """The document's ``_Words``, worked out once per document."""
+
+    def read() -> _Words:
         strings = ctx.doc.vocab.strings
         rows = ctx.doc.to_array([LOWER, POS, LEMMA, DEP, IS_STOP])
-        # each distinct string once, and the tokens as small indices into them (not as 64-bit hashes)
+        # each distinct value once, and the tokens as small indices into them (not as 64-bit hashes)
         keys, inverse = np.unique(rows[:, :4], return_inverse=True)
+        inverse = inverse.reshape(len(rows), 4)
         texts = [strings[h] for h in keys.tolist()]
-        lowered = [text.lower() for text in texts]
-        stops = rows[:, 4].astype(bool).tolist()
-        return [
-            (texts[low], texts[pos], stop, lowered[lem], texts[dep])
-            for (low, pos, lem, dep), stop in zip(inverse.reshape(len(rows), 4).tolist(), stops, strict=True)
-        ]
+        cues = [_cue(text) for text in texts]
+        cued = np.array([cue is not None for cue in cues], dtype=bool)
+        content = np.array([text in ("VERB", "NOUN") for text in texts], dtype=bool)
+        subject_dep = np.array([text in ("nsubj", "nsubjpass") for text in texts], dtype=bool)
+        subject_pos = np.array([text in ("PRON", "NOUN") for text in texts], dtype=bool)
+        low, pos, lemma, dep = inverse.T
+        worded = content[pos] & (rows[:, 4] == 0)
+        found = _Words(subjects=np.flatnonzero(subject_dep[dep] & subject_pos[pos]).tolist())
+        said = np.flatnonzero(cued[low] | worded)
+        lemmas: dict[int, str] = {}
+        for i, lo, le, w in zip(
+            said.tolist(), low[said].tolist(), lemma[said].tolist(), worded[said].tolist(), strict=True
+        ):
+            if w and le not in lemmas:
+                lemmas[le] = f"w:{texts[le].lower()}"
+            found.read.append(i)
+            found.says.append((cues[lo], lemmas[le] if w else None))
+        return found
 
     return ctx.once("learned_words", read)
-
-
-def _sentence_features(sent: Span, read: dict[int, str], words: list[Word]) -> list[str]:
-    out = []
-    for i in range(sent.start, sent.end):
-        low, pos, stop, lemma, _ = words[i]
-        if low in NEGATIONS:
-            out.append(f"cue:neg:{low}")
-        elif low in MODALS:
-            out.append(f"cue:modal:{low}")
-        elif low in CONDITIONALS:
-            out.append(f"cue:cond:{low}")
-        if pos in ("VERB", "NOUN") and not stop:
-            out.append(f"w:{lemma}")
-            reading = read.get(i)
-            if reading:
-                out.append(f"sent_type:{reading}")
-    return out
 
 
 RuledEvent = tuple[set[str | None], set[str | None], str, str, str]  # sources' sides, targets', type, modality, cameo
@@ -365,6 +397,7 @@ def candidates(
             counts[side] = counts.get(side, 0) + 1
     main = sorted(counts, key=lambda c: -counts[c])[:2]
     read = readings(ctx)
+    read_at = sorted(read)
     words = _words(ctx)
     in_sentence = _mentions_by_sentence(ctx)
     out: list[Candidate] = []
@@ -373,45 +406,48 @@ def candidates(
         rules = by_sentence.get(n, [])
         sides = _sides_in(ctx, sent, in_sentence.get(n, []), quotes, rules)
         named = list(sides.mentions)
-        sides.context = [c for c in [*before, *main] if c not in sides.all()]
+        present = sides.all()  # the sides before the context is added, asked once for all of it
+        sides.context = [c for c in [*before, *main] if c not in present]
         before = named or before
         names = sides.all()[:max_sides]
         if len(names) < 2:
             continue
-        shared = _sentence_features(sent, read, words)
+        shared = words.sentence(sent, read)
         if n == 0:
             shared.append("lede")
-        triggers = _read_in(sent, read)
-        subjects = [
-            sent.doc[i]
-            for i in range(sent.start, sent.end)
-            if words[i][4] in ("nsubj", "nsubjpass") and words[i][1] in ("PRON", "NOUN")
-        ]
+        triggers = _read_in(sent, read, read_at)
+        subjects = [sent.doc[i] for i in words.subjects_in(sent)]
         relation = _Relations()
         chains: dict[int, Chain] = {}
         trigger_words: dict[int, tuple[str, list[str]]] = {}
         ruled_here = _ruled(ctx, rules)
         how_of = {side: sides.how(side) for side in names}
-        # what each side's word is ("Ukrainian direction"), read once for all the pairs it is in
+        # what is said of one side whatever the other, made once for all the pairs it is in: how the sentence
+        # has it, where it is first named, and what its word is ("Ukrainian direction")
+        how_as = {side: (f"src_how:{how}", f"tgt_how:{how}") for side, how in how_of.items()}
+        first = {side: min(t.i for t in tokens) for side, tokens in sides.mentions.items()}
         word_of = {
             side: [(f"{tok.pos_}|{tok.dep_}", f"{tok.dep_}|{_lemma(tok.head)}") for tok in tokens[:2]]
             for side, tokens in sides.mentions.items()
         }
+        words_as = {
+            (role, side): [f for word, head in pairs for f in (f"{role}_word:{word}", f"{role}_head:{head}")]
+            for side, pairs in word_of.items()
+            for role in ("s", "t")
+        }
+        alone: dict[tuple[str, str], list[str]] = {}  # the features of one side named with one from before
 
         for source in names:
             for target in names:
                 if source == target:
                     continue
-                how = f"{how_of[source]}|{how_of[target]}"
-                feats = [f"src_how:{how_of[source]}", f"tgt_how:{how_of[target]}", f"how:{how}"]
+                feats = [how_as[source][0], how_as[target][1], f"how:{how_of[source]}|{how_of[target]}"]
                 anchor = None
                 if source in sides.mentions and target in sides.mentions:
                     path, top = _pair_features(sides.mentions[source], sides.mentions[target], read, chains)
                     feats += path
                     anchor = top.i if top is not None else None
-                    first_s = min(t.i for t in sides.mentions[source])
-                    first_t = min(t.i for t in sides.mentions[target])
-                    feats.append("order:src_first" if first_s < first_t else "order:tgt_first")
+                    feats.append("order:src_first" if first[source] < first[target] else "order:tgt_first")
                     feats += _trigger_features(
                         triggers, sides.mentions[source], sides.mentions[target], relation, trigger_words
                     )
@@ -420,14 +456,17 @@ def candidates(
                     # subject (a pronoun, a title, "the two sides") hang from each trigger
                     named_side = source if source in sides.mentions else target
                     role = "src" if named_side == source else "tgt"
-                    for tok, reading in triggers:
-                        rel = relation(sides.mentions[named_side], tok)
-                        subj = relation(subjects, tok) if subjects else "none"
-                        feats += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
-                    feats += [f"subj_word:{t.lower_}" for t in subjects[:2]]
-                for role, side in (("s", source), ("t", target)):
-                    for word, head in word_of.get(side, ()):
-                        feats += [f"{role}_word:{word}", f"{role}_head:{head}"]
+                    if (named_side, role) not in alone:
+                        said: list[str] = []
+                        for tok, reading in triggers:
+                            rel = relation(sides.mentions[named_side], tok)
+                            subj = relation(subjects, tok) if subjects else "none"
+                            said += [f"one:{role}|{reading}|{rel}|{subj}", f"one_word:{role}|{_lemma(tok)}|{rel}"]
+                        said += [f"subj_word:{t.lower_}" for t in subjects[:2]]
+                        alone[(named_side, role)] = said
+                    feats += alone[(named_side, role)]
+                feats += words_as.get(("s", source), ())
+                feats += words_as.get(("t", target), ())
                 if source in sides.speakers:
                     feats.append("src_is_speaker")
                 if target in sides.speakers:

@@ -16,7 +16,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from dyad import ontology
-from dyad.extract.context import Context
+from dyad.extract.context import Context, where
 from dyad.extract.events.words import (
     COURTESY_OBJECTS,
     COURTESY_VERBS,
@@ -110,12 +110,7 @@ def candidates(doc: Doc, words: frozenset[str]) -> set[int]:
     """Indices of the tokens whose lemma or lower-case form is one of ``words``, found on the parse's arrays
     (creating a Token for each of thousands of words costs more than the rules that follow)."""
     wanted = _hashes(words)
-    lemmas, lowers = doc.to_array([LEMMA]), doc.to_array([LOWER])
-    return {
-        i
-        for i, (lem, low) in enumerate(zip(lemmas.tolist(), lowers.tolist(), strict=True))
-        if lem in wanted or low in wanted
-    }
+    return set(where(doc, LEMMA, wanted)) | set(where(doc, LOWER, wanted))
 
 
 def entries(ctx: Context) -> dict[int, Entry]:
