@@ -1,7 +1,9 @@
 """Quotes: every direct quotation with the actor who said it.
 
 Quoted spans are found from the quotation marks (straight, curly, guillemets;
-a quotation that runs over paragraphs reopens its mark on each). The speaker is
+a quotation that runs over paragraphs reopens its mark on each), and from single
+marks ('...', ‘...’) as British, Indian and Australian outlets use them, told
+from apostrophes by where they stand (not in a title line). The speaker is
 read from the dependency parse of the words around the quotation: the subject
 of the speech verb ("X said", "said X", "X told the meeting"), "according to X",
 or, for a quotation that stands alone, the speaker named in the sentence before.
