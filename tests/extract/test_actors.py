@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dyad
 from tests.conftest import actor_named
 
@@ -461,3 +463,23 @@ def test_the_government_of_a_titled_leader_gives_the_leaders_office_and_state():
     )
     uribe = actor_named(doc, "Alvaro Uribe")
     assert (uribe.title, uribe.country) == ("President", "COL")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Costa Rican Foreign Minister Laura Solís Quesada called the expulsion regrettable.", "Laura Solís Quesada"),
+        (
+            "Foreign Minister Marie-Claire Payet Hoareau told reporters that the government would wait.",
+            "Marie-Claire Payet Hoareau",
+        ),
+    ],
+)
+def test_a_family_name_of_two_words_that_the_ner_cut_short_stays_whole(text: str, name: str) -> None:
+    people = [a.name for a in dyad.extract(text, published="2020-01-01").actors if a.kind == "person"]
+    assert people == [name]
+
+
+def test_a_date_or_a_body_after_a_name_is_not_part_of_it() -> None:
+    doc = dyad.extract("Secretary of State Antony Blinken Tuesday met Wang Yi in Beijing.", published="2020-01-01")
+    assert sorted(a.name for a in doc.actors if a.kind == "person") == ["Antony Blinken", "Wang Yi"]

@@ -530,6 +530,7 @@ def _person_mentions(
             and doc[toks[-1].i + 2].is_alpha
         ):
             toks = [*toks, doc[toks[-1].i + 1], doc[toks[-1].i + 2]]  # "Lee Min-ho"
+        toks = _extend_right(doc, toks, cspans, org_tokens)
         if not _valid_name(toks) or " ".join(t.text for t in toks).title() in not_names:
             continue
         if kb.countries().lookup(doc[toks[0].i : toks[-1].i + 1].text):
@@ -619,6 +620,39 @@ def _extend_left(
         toks = [tok, *toks]
         added += 1
         i -= 1
+    return toks
+
+
+def _extend_right(
+    doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
+) -> list[Token]:
+    """'Laura Solís' tagged a person and 'Quesada' an organisation: a family name of two words (Hispanic,
+    Lusophone, many African names) that the NER cut short. A capitalised proper noun right after the name,
+    with only a space between, joins it (two at most, four words in all) unless it is a title, a state, a
+    body's word, a date or a place."""
+    words = sum(1 for t in toks if t.is_alpha)
+    if not toks or words > 3:
+        return toks
+    j = toks[-1].i + 1
+    while (
+        j < len(doc)
+        and words < 4
+        and doc[j - 1].whitespace_ == " "
+        and doc[j].pos_ == "PROPN"
+        and doc[j].text[:1].isupper()
+        and doc[j].text[1:2].islower()
+        and not _is_title_word(doc[j])
+        and j not in cspans
+        and j not in org_tokens
+        and doc[j].lower_ not in kb.institutions()
+        and doc[j].lower_ not in kb.words("body_noun")
+        and doc[j].ent_type_ in ("", "PERSON", "ORG")
+        and (doc[j].ent_type_ != "ORG" or doc[j].ent_iob_ == "B")
+        and not doc[j].is_sent_start
+    ):
+        toks = [*toks, doc[j]]
+        words += 1
+        j += 1
     return toks
 
 
