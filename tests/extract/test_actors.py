@@ -483,3 +483,10 @@ def test_a_family_name_of_two_words_that_the_ner_cut_short_stays_whole(text: str
 def test_a_date_or_a_body_after_a_name_is_not_part_of_it() -> None:
     doc = dyad.extract("Secretary of State Antony Blinken Tuesday met Wang Yi in Beijing.", published="2020-01-01")
     assert sorted(a.name for a in doc.actors if a.kind == "person") == ["Antony Blinken", "Wang Yi"]
+
+
+def test_a_province_the_ner_took_for_a_person_is_no_person() -> None:
+    doc = dyad.extract(
+        "Rwandan troops returned to Cabo Delgado on Monday, Mozambique's army said.", published="2021-08-02"
+    )
+    assert not [a.name for a in doc.actors if a.kind == "person"]

@@ -716,14 +716,14 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
 
 
 def _is_place_name(person: _Person) -> bool:
-    """'Kiev', 'Donbass' or 'Khan Younis' tagged as a person: the name of a known city or region (a name of
-    two or three words only for a city of 100,000 people or more)."""
+    """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
+    first-level subdivision (a name of two or three words only for a city of 100,000 people or more)."""
     if len(person.tokens) > 3 or person.title or kb.person_alone(person.name) or kb.people().get(kb.fold(person.name)):
         return False
     from dyad.kb.gazetteer import gazetteer
 
-    if kb.regions().get(kb.fold(person.name)):
-        return True
+    if kb.regions().get(kb.fold(person.name)) or kb.subdivisions().get(kb.fold(person.name)):
+        return True  # a region, sea or territory, or a state's province ("Cabo Delgado", "Tamil Nadu")
     least = 50_000 if len(person.tokens) == 1 else 100_000
     return any(place.population >= least for place in gazetteer().candidates(person.name))
 
