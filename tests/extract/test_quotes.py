@@ -634,3 +634,12 @@ def test_a_ministry_that_condemns_an_act_as_a_quoted_phrase_is_its_speaker():
     )
     quote = next(q for q in doc.quotes if q.text.startswith("flagrant"))
     assert doc.actor(quote.speaker).kind == "organization"
+
+
+def test_a_capital_that_the_text_makes_a_speaker_is_no_person():
+    doc = dyad.extract(
+        "Peru said the miners would be expelled. La Paz responded within hours, urging Lima to "
+        "'avoid any step that would harm the people of the border'.",
+        published="2020-01-01",
+    )
+    assert not [a.name for a in doc.actors if a.kind == "person"]
