@@ -643,3 +643,13 @@ def test_a_capital_that_the_text_makes_a_speaker_is_no_person():
         published="2020-01-01",
     )
     assert not [a.name for a in doc.actors if a.kind == "person"]
+
+
+def test_words_set_in_a_bodys_statement_that_names_no_person_are_the_bodys():
+    doc = dyad.extract(
+        'Kenya\'s foreign ministry has issued a short statement urging Somalia to "take firm measures" to protect '
+        "the traders at the border.",
+        published="2020-01-01",
+    )
+    quote = next(q for q in doc.quotes if q.text.startswith("take firm measures"))
+    assert doc.actor(quote.speaker).kind == "organization"

@@ -730,6 +730,19 @@ def _speaker_for(
                         return actor, None, False
         if last_speaker is not None:
             return last_speaker, None, False
+    # words set in a statement of a state or body that names no person: 'The presidency condemns what it calls
+    # "a new massacre" and calls on Washington to intervene "before the situation explodes"'
+    for sent in sents[:1]:
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subj is None
+            or _inside(subj, all_quotes)
+            or any(a.kind == "person" for a in ctx.actors_in(sent.start_char, sent.end_char))
+        ):
+            continue
+        actor = resolver.resolve(subj, quote.start, None)
+        if actor is not None and actor.kind in ("state", "organization"):
+            return actor, sent.root.text, True
     return None, None, False
 
 
