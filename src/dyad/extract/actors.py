@@ -627,9 +627,9 @@ def _extend_right(
     doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
 ) -> list[Token]:
     """'Laura Solís' tagged a person and 'Quesada' an organisation: a family name of two words (Hispanic,
-    Lusophone, many African names) that the NER cut short. A capitalised proper noun right after the name,
-    with only a space between, joins it (two at most, four words in all) unless it is a title, a state, a
-    body's word, a date or a place."""
+    Lusophone, many African names) that the NER cut short. Capitalised proper nouns right after the name, with
+    only a space between, join it (up to four words in all) unless one is a title, a state, a body's word, a
+    date or a place."""
     words = sum(1 for t in toks if t.is_alpha)
     if not toks or words > 3:
         return toks
@@ -718,14 +718,22 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
 def _is_place_name(person: _Person) -> bool:
     """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
     first-level subdivision (a name of two or three words only for a city of 100,000 people or more)."""
-    if len(person.tokens) > 3 or person.title or kb.person_alone(person.name) or kb.people().get(kb.fold(person.name)):
+    if len(person.tokens) > 3 or person.title:
         return False
+    return names_a_place(person.name, 50_000 if len(person.tokens) == 1 else 100_000)
+
+
+def names_a_place(name: str, least: int) -> bool:
+    """Whether a name no one is known by names a region, sea or territory, a state's province ("Cabo Delgado",
+    "Tamil Nadu") or a city of ``least`` people or more."""
+    folded = kb.fold(name)
+    if kb.person_alone(name) or kb.people().get(folded):
+        return False
+    if kb.regions().get(folded) or kb.subdivisions().get(folded):
+        return True
     from dyad.kb.gazetteer import gazetteer
 
-    if kb.regions().get(kb.fold(person.name)) or kb.subdivisions().get(kb.fold(person.name)):
-        return True  # a region, sea or territory, or a state's province ("Cabo Delgado", "Tamil Nadu")
-    least = 50_000 if len(person.tokens) == 1 else 100_000
-    return any(place.population >= least for place in gazetteer().candidates(person.name))
+    return any(place.population >= least for place in gazetteer().candidates(name))
 
 
 def _is_head_title(title: str | None, head: kb.Title | None) -> bool:

@@ -155,6 +155,7 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]], title: str | No
     out: list[_Raw] = []
     open_at: int | None = None
     close_mark = ""
+    paragraphs = list(paragraphs)  # a reopened paragraph starts after its mark: the caller's list stays as it is
     for n, (p_start, p_end) in enumerate(paragraphs):
         line = text[p_start:p_end]
         if n == 0 and (is_headline(line.rstrip(".?!’”'\"")) or (title and _letters(line) == _letters(title))):
@@ -732,14 +733,13 @@ def _speaker_for(
             return last_speaker, None, False
     # words set in a statement of a state or body that names no person: 'The presidency condemns what it calls
     # "a new massacre" and calls on Washington to intervene "before the situation explodes"'
-    for sent in sents[:1]:
-        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (
-            subj is None
-            or _inside(subj, all_quotes)
-            or any(a.kind == "person" for a in ctx.actors_in(sent.start_char, sent.end_char))
-        ):
-            continue
+    sent = sents[0]
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subj is not None
+        and not _inside(subj, all_quotes)
+        and not any(a.kind == "person" for a in ctx.actors_in(sent.start_char, sent.end_char))
+    ):
         actor = resolver.resolve(subj, quote.start, None)
         if actor is not None and actor.kind in ("state", "organization"):
             return actor, sent.root.text, True

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from dyad import kb
-from dyad.extract.actors import HONORIFICS, find_or_add_person
+from dyad.extract.actors import HONORIFICS, find_or_add_person, names_a_place
 from dyad.extract.context import Context
 from dyad.model import Actor
 
@@ -93,18 +93,6 @@ def _nameless(actor: Actor) -> bool:
 
 FEMININE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("feminine"))) + r")\b", re.I)
 MASCULINE = re.compile(r"\b(?:" + "|".join(sorted(kb.words("masculine"))) + r")\b", re.I)
-
-
-def _a_place(name: str) -> bool:
-    """A name no one is known by that names a region, a province or a city of 100,000 people or more."""
-    from dyad.kb.gazetteer import gazetteer
-
-    folded = kb.fold(name)
-    if kb.people().get(folded) or kb.person_alone(name):
-        return False
-    if kb.regions().get(folded) or kb.subdivisions().get(folded):
-        return True
-    return any(place.population >= 100_000 for place in gazetteer().candidates(name))
 
 
 def _gender(actor: Actor) -> str | None:
@@ -254,7 +242,7 @@ class SpeakerResolver:
         if not words:
             return None
         name = " ".join(t.text for t in words)
-        if kb.countries().lookup(name) or name in kb.organizations() or _a_place(name):
+        if kb.countries().lookup(name) or name in kb.organizations() or names_a_place(name, 100_000):
             return None  # 'La Paz responded ... urging Lima to "..."': a capital for its government, no person
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return find_or_add_person(self.ctx, name, start, end)

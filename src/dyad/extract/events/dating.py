@@ -2,12 +2,12 @@
 
 The date is the one in the trigger's own phrase, else in its clause, else in the clause it is reported by or
 joined to ("Israel said late Saturday that it conducted an airstrike"), else, for a verb in the simple past,
-which carries on the narrative of the sentence before it, that sentence's date ("Senegal summoned the envoy
-on Wednesday. It also demanded consular access."), or failing that the last day named before it, else the
-article's own date. Dates that cannot be when
-something happened are never chosen: bounds ("until Friday"), the dateline ("DAKAR, March 18 (—) —", the
-article's date rather than the event's), dates after publication ("agreed to meet in September"), and dates
-of a participle or relative clause nested in the phrase ("lifted the ban imposed in 2015").
+which carries on the narrative of the sentence before it, that sentence's date ("Senegal summoned the envoy on
+Wednesday. It also demanded consular access."), or failing that the last day named before it, else the article's
+own date. Dates that cannot be when something happened are never chosen: bounds ("until Friday"), the dateline
+("DAKAR, March 18 (—) —", the article's date rather than the event's), dates after publication ("agreed to meet
+in September"), and dates of a participle or relative clause nested in the phrase ("lifted the ban imposed in
+2015").
 """
 
 from __future__ import annotations
