@@ -28,6 +28,13 @@ def rules_only():
         yield
 
 
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """The rules alone for one test (``DYAD_MODEL=rules``): a test of how far a rule goes, where the learned model
+    may go further (a state for an official that the rules leave without one, ``extract.nationality``)."""
+    monkeypatch.setenv("DYAD_MODEL", "rules")
+
+
 @pytest.fixture(scope="session")
 def schema() -> dict:
     from importlib import resources

@@ -317,6 +317,7 @@ def test_a_role_the_lead_leaves_unnamed_is_the_subject_who_follows():
     )
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_a_role_and_a_name_that_are_two_people_do_not_share_a_state():
     doc = dyad.extract(
         "Uganda's foreign minister arrived in Nairobi on Monday. He held talks with Foreign Minister Juma Otieno.",

@@ -68,6 +68,7 @@ def test_an_official_named_by_a_bare_title_after_a_sentence_about_one_state_acts
     assert actor_named(dyad.extract(text, published="2020-03-02"), "Musa Gusau").country == "NGA"
 
 
+@pytest.mark.usefixtures("rules_alone")
 @pytest.mark.parametrize(
     "text",
     [
@@ -146,6 +147,7 @@ def test_a_bare_titled_official_in_a_datelined_story_is_of_the_datelines_state()
     assert actor_named(dyad.extract(text, published="2026-03-18"), "Mamadou Lamine Fayet").country == "SEN"
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_no_state_from_the_dateline_where_the_text_points_elsewhere():
     text = (  # the sentence before is about the other state (and gives its own)
         "GEORGETOWN, Dec 8 (—) — Venezuelan soldiers fired on a Guyanese boat.\n\n"
@@ -160,6 +162,7 @@ def test_no_state_from_the_dateline_where_the_text_points_elsewhere():
     assert actor_named(dyad.extract(text, published="2020-05-02"), "Tesfaye Gebru Alem").country is None
 
 
+@pytest.mark.usefixtures("rules_alone")
 def test_an_official_with_a_counterpart_of_one_of_two_states_is_of_the_other():
     text = (
         "Senegal and Gambia ended the dispute.\n\n"

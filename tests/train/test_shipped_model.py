@@ -26,6 +26,9 @@ def test_a_model_ships_and_loads_once():
     assert model.meta["features_version"] == FEATURES_VERSION
     assert 0.0 <= model.keep <= model.add <= 1.01
     assert set(model.types) and model.coef.shape == (len(model.types), len(model.features))
+    # officials' states are learned with it, and given only where the held-out folds vouch for them
+    assert model.nationality is not None and 0.0 < model.nationality.threshold <= 1.0
+    assert model.nationality.coef.shape == (len(model.nationality.features),)
 
 
 @pytest.mark.skipif(not (SHARED / "training" / "articles.jsonl").exists(), reason="needs ../shared/training")

@@ -61,26 +61,36 @@ PIPELINE: tuple[tuple[str, Callable[[Context, Document], None]], ...] = (
 )
 
 
+_SHIPPED_NATIONALITY = object()  # build_with_context's default: the people's states of the chosen model
+
+
 def build_document(doc: Doc, article: Article, model: str | None = None) -> Document:
     """Run every extractor over one parsed article."""
     return build_with_context(doc, article, model)[1]
 
 
-def build_with_context(doc: Doc, article: Article, model: str | None = None) -> tuple[Context, Document]:
+def build_with_context(
+    doc: Doc, article: Article, model: str | None = None, nationality: object = _SHIPPED_NATIONALITY
+) -> tuple[Context, Document]:
     """The document and the context it was read from (the parse, the actors and their mentions), for what
     learns from both (``dyad.train``).
 
-    ``model`` is the event model that has the last say over the rules' events: a ``.npz`` path, "rules" for
-    none, or None for ``$DYAD_MODEL`` if set (``--model`` sets it, so that worker processes share it), else
-    the model dyad ships.
+    ``model`` is the learned model that has the last say over the rules' events and gives people the states
+    the rules leave unsaid: a ``.npz`` path, "rules" for none, or None for ``$DYAD_MODEL`` if set (``--model``
+    sets it, so that worker processes share it), else the model dyad ships. ``nationality`` replaces its
+    model of people's states (None: the rules alone), for training, which reads stories with models that
+    did not see them.
     """
     published = date.fromisoformat(article.published) if article.published else None
+    chosen = load_model(model if model is not None else os.environ.get("DYAD_MODEL") or None)
     ctx = Context(doc=doc, published=published, publisher=article.source, parsed_from=article.text, title=article.title)
+    if nationality is _SHIPPED_NATIONALITY:
+        nationality = chosen.nationality if chosen is not None else None
+    ctx.nationality = nationality
     out = Document(article=article)
     for _, step in PIPELINE:
         step(ctx, out)
     out.actors = ctx.actors
-    chosen = load_model(model if model is not None else os.environ.get("DYAD_MODEL") or None)
     if chosen is not None:
         out.events = decide(ctx, out.quotes, out.dates, out.places, article.published, out.events, chosen)
     return ctx, out

@@ -831,6 +831,9 @@ def extract_actors(ctx: Context) -> None:
     officials.states_of_the_sentence_before(ctx, cspans, people)
     officials.states_of_the_dateline(ctx, cspans, people)
     officials.states_across_from_a_counterpart(ctx, cspans, people)
+    from dyad.extract import nationality  # it builds on officials
+
+    ctx.stateless = nationality.assign(ctx, cspans, people)
 
     person_actor: dict[int, Actor] = {}
     governing: list[tuple[int, int, str]] = []  # "the Trump administration": the state, named by its leader

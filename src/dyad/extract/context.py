@@ -30,6 +30,10 @@ class Context:
     parsed_from: str | None = None
     # the article's title, when the record has one: many texts open with it, and a title follows its own rules
     title: str | None = None
+    # the learned model of people's states (``nationality.NationalityModel``), None for the rules alone; and the
+    # people it was asked about, with their candidate states (what ``dyad train`` learns from)
+    nationality: Any = None
+    stateless: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         text, doc = self.parsed_from, self.doc

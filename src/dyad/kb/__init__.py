@@ -385,6 +385,47 @@ def _name_counts() -> tuple[dict[str, int], dict[str, int]]:
     return first, last
 
 
+NAME_ENDING = 4  # letters of a family name's ending that are counted ("-enko", "ović"), for names of 6 letters or more
+
+
+@lru_cache(maxsize=1)
+def _name_states() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """How many people of each state the table holds by family name, by given name and by the ending of the
+    family name: the evidence a name gives of where its bearer comes from ("Tanabe" is Japanese, "-enko"
+    Ukrainian), read by the nationality model as one cue among the text's own."""
+    people = {(r.person, r.country) for roles in _office_holders().values() for r in roles if r.country}
+    family: dict[str, dict[str, int]] = {}
+    given: dict[str, dict[str, int]] = {}
+    ending: dict[str, dict[str, int]] = {}
+    with _gc_paused():
+        for name, country in people:
+            words = _fold_plain(name).split()
+            if len(words) < 2:
+                continue
+            keys = [(family, words[-1]), (given, words[0])]
+            if len(words[-1]) >= 2 + NAME_ENDING:
+                keys.append((ending, words[-1][-NAME_ENDING:]))
+            for table, key in keys:
+                counts = table.setdefault(key, {})
+                counts[country] = counts.get(country, 0) + 1
+    return family, given, ending
+
+
+def name_evidence(name: str) -> list[tuple[str, dict[str, int]]]:
+    """("family" | "given" | "ending", people per state bearing that part) for each part of a name the table
+    knows; an empty mapping for a part it does not know. The family name always comes first."""
+    words = fold(name).split()
+    if not words:
+        return []
+    family, given, ending = _name_states()
+    parts = [("family", family.get(words[-1], {}))]
+    if len(words) >= 2:
+        parts.append(("given", given.get(words[0], {})))
+    if len(words[-1]) >= 2 + NAME_ENDING:
+        parts.append(("ending", ending.get(words[-1][-NAME_ENDING:], {})))
+    return parts
+
+
 def common_name(name: str) -> bool:
     """Whether a two-word name is made of a common given name and a common family name, among the table's people."""
     words = fold(name).split()

@@ -57,8 +57,9 @@ def run(
     say: Callable[[str], None] = lambda _: None,
     progress: Callable[[int], None] | None = None,
 ) -> Report:
-    reads = read_stories(stories, progress)
+    reads, states, held_out = read_stories(stories, progress, say)
     model, report = train(reads, c, say)
+    model.nationality, report.nationality = states, held_out
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     if report_path is not None:

@@ -39,6 +39,7 @@ from dyad.extract.events.dating import dates_for
 from dyad.extract.events.learned import FEATURES_VERSION, Candidate, candidates, side_of
 from dyad.extract.events.merging import Found
 from dyad.extract.events.timing import place_for
+from dyad.extract.nationality import NationalityModel
 from dyad.model import Actor, DateRef, Place, Quote
 from dyad.ontology import SYMMETRIC_TYPES
 
@@ -77,6 +78,9 @@ class EventModel:
     # (a model fresh from fit_model) scores a triple by its best candidate alone
     triple_coef: np.ndarray = field(default_factory=lambda: np.zeros(0))
     triple_intercept: float = 0.0
+    # the states of people the text leaves without one, learned alongside (``extract.nationality``); none in
+    # a model trained before it, or by a dyad whose features for it differ
+    nationality: NationalityModel | None = None
 
     def raw(self, rows: list[list[str]]) -> np.ndarray:
         """The uncalibrated probability of each type for each candidate's features: (rows, types)."""
@@ -126,6 +130,7 @@ class EventModel:
             triple_coef=self.triple_coef.astype(np.float32),
             triple_intercept=np.array(self.triple_intercept, dtype=np.float32),
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
+            **(self.nationality.arrays() if self.nationality is not None else {}),
         )
 
     @classmethod
@@ -154,6 +159,7 @@ class EventModel:
                     meta=meta,
                     triple_coef=data["triple_coef"].astype(np.float64),
                     triple_intercept=float(data["triple_intercept"]),
+                    nationality=NationalityModel.from_arrays(data),
                 )
         except ModelError:
             raise
