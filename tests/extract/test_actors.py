@@ -491,3 +491,25 @@ def test_a_province_the_ner_took_for_a_person_is_no_person() -> None:
         "Rwandan troops returned to Cabo Delgado on Monday, Mozambique's army said.", published="2021-08-02"
     )
     assert not [a.name for a in doc.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ISLAMABAD: Saudi Arabia has rolled over its deposit with the State Bank, officials said.", "Islamabad"),
+        ("KUWAIT CITY: Kuwait released 15 Iranian fishermen on Sunday, the interior ministry said.", "City"),
+    ],
+)
+def test_a_dateline_in_capitals_is_no_speakers_label(text: str, place: str):
+    doc = dyad.extract(text, published="2023-05-02")
+    assert not [a for a in doc.actors if a.kind == "person"], place
+
+
+def test_a_lake_or_a_mountain_is_no_person_and_keeps_the_state_it_is_named_after():
+    text = (
+        "Malawi protested to Tanzania after Tanzanian police detained nine fishermen on the northern part of "
+        "Lake Malawi, the ministry said. Malawi wants them freed."
+    )
+    doc = dyad.extract(text, published="2023-05-02")
+    assert not [a for a in doc.actors if a.kind == "person"]
+    assert any(a.kind == "state" and a.country == "MWI" for a in doc.actors)

@@ -653,3 +653,13 @@ def test_words_set_in_a_bodys_statement_that_names_no_person_are_the_bodys():
     )
     quote = next(q for q in doc.quotes if q.text.startswith("take firm measures"))
     assert doc.actor(quote.speaker).kind == "organization"
+
+
+def test_a_dateline_with_a_colon_is_no_speakers_label():
+    text = (
+        "ISLAMABAD: Pakistan on Wednesday declared an Indian diplomat persona non grata, the Foreign Office said.\n\n"
+        "RAMESWARAM: Hundreds of fishing boats stayed in port on Monday."
+    )
+    doc = dyad.extract(text, published="2023-05-02")
+    assert doc.quotes == []
+    assert not [a for a in doc.actors if a.kind == "person"]

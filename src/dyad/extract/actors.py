@@ -36,6 +36,7 @@ PASSING = kb.words("passing_title_word")  # "Jordan's visiting King": not part o
 LOCATION_PREPS = kb.words("location_prep")
 NOT_BODY_HEADS = kb.words("not_body_head")  # last words of events and documents, not bodies ("Negev Summit")
 MOTION_VERBS = kb.words("motion_verb")
+PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 
 
@@ -717,8 +718,13 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
 
 def _is_place_name(person: _Person) -> bool:
     """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
-    first-level subdivision (a name of two or three words only for a city of 100,000 people or more)."""
-    if len(person.tokens) > 3 or person.title:
+    first-level subdivision (a name of two or three words only for a city of 100,000 people or more), or a name
+    that opens with a word of the land ('Lake Malawi', 'Ras Doumeira')."""
+    if person.title:
+        return False
+    if len(person.tokens) > 1 and kb.fold(person.tokens[0]).rstrip(".") in PLACE_STARTS:
+        return True
+    if len(person.tokens) > 3:
         return False
     return names_a_place(person.name, 50_000 if len(person.tokens) == 1 else 100_000)
 

@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from dyad import kb
-from dyad.extract.actors import find_or_add_person
+from dyad.extract.actors import find_or_add_person, names_a_place
 from dyad.extract.context import Context
 from dyad.extract.speakers import DOCUMENTS, OFFICIALS, SpeakerResolver, _first_person, _nameless
 from dyad.model import Actor, Quote
@@ -235,8 +235,9 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
             or label.lower() in KICKERS  # 'LIVE: Border standoff, day three' heads a page; no one speaks it
             or body[:1] in QUOTE_OPENERS
             or (m.start() == 0 and not body.rstrip().endswith(("!", ",")) and is_headline(body.rstrip(".?’”'\"")))
+            or (text.count("\n", 0, m.start()) <= 2 and _names_a_place(label))
         ):
-            continue
+            continue  # 'ISLAMABAD: Saudi Arabia has rolled over ...': a dateline opens the story, no one speaks it
         name_part = re.sub(r"\s*\([^)]*\)\s*$", "", label)
         actor = _label_actor(ctx, m.start("label"), m.start("label") + len(name_part), name_part)
         if actor is None and not (name_part.isupper() and len(name_part.split()) <= 3):
@@ -249,6 +250,13 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
         if body:  # a turn whose label names nobody ("QUESTION") is a quotation of an unnamed speaker
             turns.append((body_start, body_start + len(body), actor, ls, le))
     return turns
+
+
+def _names_a_place(label: str) -> bool:
+    """Whether a label at the top of a story is a dateline's place: a state, or a town of 10,000 people or more
+    that no one is known by ('ISLAMABAD', 'KUWAIT CITY', 'RAMESWARAM')."""
+    name = label.title() if label.isupper() else label
+    return bool(kb.countries().lookup(name)) or names_a_place(name, 10_000)
 
 
 def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None:
