@@ -513,3 +513,37 @@ def test_a_lake_or_a_mountain_is_no_person_and_keeps_the_state_it_is_named_after
     doc = dyad.extract(text, published="2023-05-02")
     assert not [a for a in doc.actors if a.kind == "person"]
     assert any(a.kind == "state" and a.country == "MWI" for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He met his Malaysian counterpart, Datuk Seri Azman Rahim, in Putrajaya.", "Azman Rahim"),
+        ("The ministry summoned the envoy, His Excellency Julio Arriaza Palomo, on Monday.", "Julio Arriaza Palomo"),
+        ("Professor Ruth Calder of the University of Otago said the deal was weak.", "Ruth Calder"),
+        ("Ethiopian spokesman Ato Belay Wondimu said the talks would resume.", "Belay Wondimu"),
+        ("Myanmar's ambassador U Tin Maung Htay was summoned.", "Tin Maung Htay"),
+        ("The Taliban's Mawlawi Abdul Rahim Saqib said the border was open.", "Abdul Rahim Saqib"),
+        ("Alhaji Sule Garba, a trader in Kano, said prices had doubled.", "Sule Garba"),
+        ("Shri Vikram Raghavan met the envoy on Monday.", "Vikram Raghavan"),
+        ("PCG spokesman Commodore Arnel Bautista said two crew were hurt.", "Arnel Bautista"),
+        ("Junior Sergeant Narek Hovhannisyan was killed on the border.", "Narek Hovhannisyan"),
+        ("Counsellor Aliaksandr Hrynkevich was declared persona non grata.", "Aliaksandr Hrynkevich"),
+    ],
+)
+def test_honorifics_and_ranks_of_many_countries_are_no_part_of_the_name(text: str, name: str):
+    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rust-streaked Russian trawler Kapitan Sorokin was still tied up at the quay on Wednesday.",
+        "Guyana condemned the seizure of the fishing vessel Lady Shanice by a Venezuelan navy ship.",
+        "Relief ships arrived as Cyclone Toofan left 61 dead, officials in Dhaka said.",
+        "BRAZIL-BOLIVIA: Brazilian federal police arrested six Bolivian nationals near the border.",
+        "Britain repeated its claim, and on Tuesday Mauritius replied with a statement condemning it.",
+    ],
+)
+def test_craft_storms_pairs_of_states_and_weekdays_make_no_person(text: str):
+    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == []

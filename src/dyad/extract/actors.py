@@ -36,6 +36,9 @@ PASSING = kb.words("passing_title_word")  # "Jordan's visiting King": not part o
 LOCATION_PREPS = kb.words("location_prep")
 NOT_BODY_HEADS = kb.words("not_body_head")  # last words of events and documents, not bodies ("Negev Summit")
 MOTION_VERBS = kb.words("motion_verb")
+STORM_WORDS = kb.words("storm_word")
+WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+VESSEL_NOUNS = kb.words("vessel_noun")  # "the trawler Kapitan Sorokin": a craft's name, not a person's
 PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 
@@ -203,11 +206,15 @@ def _is_title_word(token: Token) -> bool:
 
 def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
     """Strip honorifics, titles, possessives and punctuation at the edges of a name."""
-    while tokens and (
-        tokens[0].lower_.rstrip(".") in HONORIFICS
-        or tokens[0].is_punct
-        or tokens[0].lower_ in ("the", "a", "an")
-        or (_is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1].text[:1].isupper())
+    while (
+        tokens
+        and (
+            tokens[0].lower_.rstrip(".") in HONORIFICS
+            or tokens[0].lower_ in WEEKDAYS  # "on Tuesday Mauritius replied": the day, then the state
+            or tokens[0].is_punct
+            or tokens[0].lower_ in ("the", "a", "an")
+            or (_is_title_word(tokens[0]) and len(tokens) > 1 and tokens[1].text[:1].isupper())
+        )
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space):
@@ -216,7 +223,7 @@ def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
 
 
 def _valid_name(tokens: list[Token]) -> bool:
-    if not tokens or len(tokens) > 6 or _ship(tokens):
+    if not tokens or len(tokens) > 6 or _ship(tokens) or _storm(tokens) or _states_joined(tokens):
         return False
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
     if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
@@ -239,9 +246,34 @@ def _valid_name(tokens: list[Token]) -> bool:
 
 
 def _ship(tokens: list[Token]) -> bool:
-    """'the USS George Washington', 'HMS Illustrious': a ship's name, whether or not the NER took in its prefix."""
+    """'the USS George Washington', 'HMS Illustrious', 'the trawler Kapitan Sorokin', 'the fishing vessel Lady
+    Shanice': a ship's name, by its prefix (whether or not the NER took it in) or the craft named before it."""
+    doc, k = tokens[0].doc, tokens[0].i - 1
+    while k >= 0 and doc[k].lower_ in HONORIFICS and k >= tokens[0].i - 2:
+        k -= 1  # 'the vessel Lady Shanice', where "Lady" was taken for a form of address
+    before = doc[k] if k >= 0 else None
+    return (
+        tokens[0].text in SHIP_PREFIXES
+        or (before is not None and before.text in SHIP_PREFIXES)
+        or (before is not None and before.lower_ in VESSEL_NOUNS)
+    )
+
+
+def _storm(tokens: list[Token]) -> bool:
+    """'Cyclone Toofan', 'Typhoon Ma-on': a storm's name, whether or not the NER took in the word before it."""
     before = tokens[0].doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-    return tokens[0].text in SHIP_PREFIXES or (before is not None and before.text in SHIP_PREFIXES)
+    return tokens[0].lower_ in STORM_WORDS or (before is not None and before.lower_ in STORM_WORDS)
+
+
+def _states_joined(tokens: list[Token]) -> bool:
+    return states_joined("".join(t.text_with_ws for t in tokens))
+
+
+def states_joined(name: str) -> bool:
+    """'Brazil-Bolivia', 'Tajik-Kyrgyz': states or their peoples joined by a hyphen, a pair, not a person."""
+    parts = [p.strip() for p in name.strip().split("-")]
+    countries = kb.countries()
+    return len(parts) > 1 and all(countries.lookup(p) or p.title() in countries.capitals for p in parts)
 
 
 def _title_token(tok: Token) -> bool:
@@ -614,7 +646,8 @@ def _extend_left(
             or tok.i in cspans
             or tok.i in org_tokens
             or tok.lower_.rstrip(".") in HONORIFICS
-            or tok.ent_type_ in ("GPE", "ORG", "NORP")
+            or tok.ent_type_ in ("GPE", "ORG", "NORP", "DATE")
+            or tok.lower_ in WEEKDAYS  # "on Tuesday Mauritius replied"
             or (tok.lower_ in MINISTRY_FIELDS and i >= 2 and doc[i - 1].lower_ in ("of", "for"))
         ):
             break  # ... or the field of "Minister of Water Paul Mayom"

@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from dyad import kb
-from dyad.extract.actors import find_or_add_person, names_a_place
+from dyad.extract.actors import find_or_add_person, names_a_place, states_joined
 from dyad.extract.context import Context
 from dyad.extract.speakers import DOCUMENTS, OFFICIALS, SpeakerResolver, _first_person, _nameless
 from dyad.model import Actor, Quote
@@ -235,6 +235,7 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
             or label.lower() in KICKERS  # 'LIVE: Border standoff, day three' heads a page; no one speaks it
             or body[:1] in QUOTE_OPENERS
             or (m.start() == 0 and not body.rstrip().endswith(("!", ",")) and is_headline(body.rstrip(".?’”'\"")))
+            or _names_a_state(label)
             or (text.count("\n", 0, m.start()) <= 2 and _names_a_place(label))
         ):
             continue  # 'ISLAMABAD: Saudi Arabia has rolled over ...': a dateline opens the story, no one speaks it
@@ -252,11 +253,16 @@ def _transcript_turns(ctx: Context) -> list[tuple[int, int, Actor | None, int, i
     return turns
 
 
-def _names_a_place(label: str) -> bool:
-    """Whether a label at the top of a story is a dateline's place: a state, or a town of 10,000 people or more
-    that no one is known by ('ISLAMABAD', 'KUWAIT CITY', 'RAMESWARAM')."""
+def _names_a_state(label: str) -> bool:
+    """Whether a label is a state or a pair of them: the head of a digest's item ('BRAZIL-BOLIVIA:', 'RUSSIA:')."""
     name = label.title() if label.isupper() else label
-    return bool(kb.countries().lookup(name)) or names_a_place(name, 10_000)
+    return bool(kb.countries().lookup(name)) or states_joined(name)
+
+
+def _names_a_place(label: str) -> bool:
+    """Whether a label at the top of a story is a dateline's place: a town of 10,000 people or more that no one
+    is known by ('ISLAMABAD', 'KUWAIT CITY', 'RAMESWARAM')."""
+    return names_a_place(label.title() if label.isupper() else label, 10_000)
 
 
 def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None:

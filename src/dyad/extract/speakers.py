@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from dyad import kb
-from dyad.extract.actors import HONORIFICS, find_or_add_person, names_a_place
+from dyad.extract.actors import HONORIFICS, WEEKDAYS, find_or_add_person, names_a_place
 from dyad.extract.context import Context
 from dyad.model import Actor
 
@@ -238,7 +238,7 @@ class SpeakerResolver:
             and tok.i - left.i < 3
         ):
             left = left.doc[left.i - 1]
-        words = [t for t in left.doc[left.i : tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS]
+        words = [t for t in left.doc[left.i : tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS | WEEKDAYS]
         if not words:
             return None
         name = " ".join(t.text for t in words)
