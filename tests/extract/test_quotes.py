@@ -663,3 +663,15 @@ def test_a_dateline_with_a_colon_is_no_speakers_label():
     doc = dyad.extract(text, published="2023-05-02")
     assert doc.quotes == []
     assert not [a for a in doc.actors if a.kind == "person"]
+
+
+def test_a_body_that_speaks_through_an_unnamed_spokesman_is_named_as_the_text_names_it():
+    text = '"Sudan will not give up an inch of its land," Sudan\'s army spokesman said on Monday.'
+    doc = dyad.extract(text, published="2023-05-02")
+    (quote,) = doc.quotes
+    speaker = next(a for a in doc.actors if a.id == quote.speaker)
+    assert (speaker.name, speaker.country) == ("Sudan's Army", "SDN")
+    text = '"The boat intruded," a Chinese foreign ministry spokesman said. China\'s Foreign Ministry summoned him.'
+    doc = dyad.extract(text, published="2023-05-02")
+    (body,) = [a for a in doc.actors if a.kind == "organization"]  # one ministry, however often named
+    assert body.country == "CHN" and next(a for a in doc.actors if a.id == doc.quotes[0].speaker) is body

@@ -899,6 +899,7 @@ def extract_actors(ctx: Context) -> None:
     candidates = organisations.candidates(ctx, cspans, kb_orgs)
     short = organisations.abbreviations(ctx.text, [c[2] for c in candidates])
     seats: list[tuple[int, int, str]] = []
+    of_states: dict[str, Actor] = {}  # a state's bodies by their words without the state's ("Chinese foreign ministry")
     for start, end, name, country, code in candidates:
         if name in SEATS and country:
             seats.append((start, end, country))  # "the Kremlin said": the state, as a capital would be
@@ -908,10 +909,13 @@ def extract_actors(ctx: Context) -> None:
             code = country + (code[3:] or "GOV")
         if any(s < end and start < e for s, e, _ in ctx.mention_index) or organisations.publisher(ctx, name, start):
             continue
-        key = kb.fold(short.get(name, name))  # "IAF" after "Indian Air Force (IAF)": one body
-        actor = orgs.get(key)
+        full = short.get(name, name)
+        key = kb.fold(full)  # "IAF" after "Indian Air Force (IAF)": one body
+        actor = orgs.get(key) or (of_states.get(_body_key(full, country)) if country else None)
         if actor is None:
             actor = orgs[key] = ctx.new_actor("organization", name, country, code)
+            if country:
+                of_states.setdefault(_body_key(full, country), actor)
         ctx.add_mention(actor, start, end)
 
     organisations.names_as_written(list(orgs.values()))
@@ -936,6 +940,17 @@ def extract_actors(ctx: Context) -> None:
         if actor is None:
             actor = states[iso3] = ctx.new_actor("state", kb.countries().by_iso3[iso3].name, iso3, iso3)
         ctx.add_mention(actor, start, end)
+
+
+def _body_key(name: str, country: str | None) -> str:
+    """What makes two names of bodies one body: the same words, or for a state's body the same words once the
+    state's name or adjective is set aside ("the Chinese foreign ministry", "China's Foreign Ministry")."""
+    if country is None:
+        return kb.fold(name)
+    countries = kb.countries()
+    words = [re.sub(r"['’]s$", "", w) for w in name.split()]
+    kept = sorted(kb.fold(w) for w in words if countries.lookup(w) is None and w.lower() != "the")
+    return f"{country}:{' '.join(kept)}"
 
 
 def _propagate_names(ctx: Context, persons: list[Actor]) -> None:

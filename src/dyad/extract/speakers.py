@@ -370,10 +370,21 @@ class SpeakerResolver:
         institution = next((w for w in words if w.lower() in kb.institutions()), None)
         official = tok.lemma_.lower() in OFFICIALS
         if institution and country and official:
-            name_words = [w for w in words[: words.index(institution) + 1] if kb.countries().lookup(w) is None]
+            # the body as the text names it ("Sudan's army", "a Chinese foreign ministry spokesman"), or the one
+            # of that state already found whose name holds those words ("the Ministry of Foreign Affairs")
+            at = words.index(institution)
+            # "a spokesman for the Chinese foreign ministry": the body's words follow "for" or "of"
+            opening = max((k + 1 for k, w in enumerate(words[:at]) if w.lower() in ("for", "of", "at")), default=0)
+            name_words = words[opening : at + 1]
+            own = {kb.fold(re.sub(r"['’]s$", "", w)) for w in name_words if kb.countries().lookup(w) is None}
+            for actor in ctx.actors:
+                if actor.kind != "organization" or actor.country != country:
+                    continue
+                if own <= set(kb.fold(actor.name).split()):
+                    ctx.add_mention(actor, start, end)
+                    return actor
             name = " ".join(w if w[:1].isupper() else w.capitalize() for w in name_words)
             kind, sector = "organization", kb.institutions()[institution.lower()]
-            name = f"{kb.countries().by_iso3[country].name} {name}" if name else name
         else:
             name = name or " ".join(words) or tok.text
             kind, sector = "group", "GOV" if official else ""
