@@ -284,3 +284,13 @@ def test_a_name_the_text_puts_somewhere_once_is_a_place_at_every_mention():
 def test_a_body_whose_craft_the_text_names_stays_a_body():
     orgs = _orgs(dyad.extract("A U.S. Navy destroyer passed through the Straits of Florida.", published="2019-01-02"))
     assert any("Navy" in o for o in orgs), orgs
+
+
+def test_the_field_of_a_ministers_title_is_no_body():
+    for text in [
+        "Guyana protested what Foreign Affairs Minister Sharda Persaud called an unprovoked attack.",
+        "Romanian Energy Minister Sorin Pavelescu said on Tuesday the supply would go on.",
+        "Warsame held talks with Defence Cabinet Secretary Samuel Wekesa in Nairobi.",
+        "Before the ceremony, the two Heads of State held a private meeting.",
+    ]:
+        assert _orgs(dyad.extract(text, published="2023-01-01")) == [], text

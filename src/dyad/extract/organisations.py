@@ -401,15 +401,24 @@ def _sum_time_or_date(name: str) -> bool:
     return any(w in MONTHS for w in words) and all(w in MONTHS or w.isdigit() for w in words)
 
 
+# words that open an office, not a body ("the two Heads of State", "Defence Cabinet Secretary X")
+OFFICE_OPENERS = frozenset(("head", "heads", "cabinet", "co-chair", "co-chairs", "prosecutor"))
+
+
 def _in_office_title(doc: Doc, toks: list[Token]) -> bool:
     """A person's office, not a body: "Minister of Foreign Affairs", or the words after its "of"/"for" that the NER
     tags apart ("International Cooperation" in "Minister of Foreign Affairs and International Cooperation")."""
     heads = kb.words("office_head")
-    if toks[0].lower_ in heads:
-        return True
+    if toks[0].lower_ in heads or toks[0].lower_ in OFFICE_OPENERS:
+        return True  # "Minister of Foreign Affairs", "the two Heads of State"
+    after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    if after is not None and after.lower_ in heads and toks[-1].lower_ in OFFICE_OPENERS:
+        return True  # "Defence Cabinet" + "Secretary X"
     lead = next((n for n, t in enumerate(toks) if t.lower_ in ("of", "for", "on")), len(toks))
     if any(t.lower_ in kb.institutions() for t in toks[:lead]):
         return False  # "Secretary of the Ministry of Fisheries": the body the office belongs to
+    if after is not None and (after.lower_ in heads or after.lower_ in OFFICE_OPENERS) and not _has_body_word(toks):
+        return True  # "Foreign Affairs Minister X", "Defence Cabinet Secretary X": the field of an office
     i = toks[0].i - 1
     start = toks[0].sent.start
     while i > start and toks[0].i - i <= 8:
