@@ -547,3 +547,10 @@ def test_honorifics_and_ranks_of_many_countries_are_no_part_of_the_name(text: st
 )
 def test_craft_storms_pairs_of_states_and_weekdays_make_no_person(text: str):
     assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == []
+
+
+def test_a_form_of_address_that_is_part_of_a_known_name_stays():
+    doc = dyad.extract("Sheikh Hasina said the border would stay open.", published="2023-01-01")
+    assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Sheikh Hasina", "BGD")]
+    doc = dyad.extract("The emir, Sheikh Tamim bin Hamad Al Thani, met the envoy.", published="2023-01-01")
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Tamim bin Hamad Al Thani"]

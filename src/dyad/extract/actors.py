@@ -204,12 +204,18 @@ def _is_title_word(token: Token) -> bool:
     return token.lower_.rstrip(".") in kb.titles().words or token.lower_ in kb.titles().words
 
 
+def _known_with_it(tokens: list[Token]) -> bool:
+    """Whether a name is someone's with its first word, a form of address elsewhere ("Sheikh Hasina")."""
+    folded = kb.fold(" ".join(t.text for t in tokens))
+    return bool(kb.people().get(folded) or kb._office_holders().get(folded))
+
+
 def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
     """Strip honorifics, titles, possessives and punctuation at the edges of a name."""
     while (
         tokens
         and (
-            tokens[0].lower_.rstrip(".") in HONORIFICS
+            (tokens[0].lower_.rstrip(".") in HONORIFICS and not _known_with_it(tokens))
             or tokens[0].lower_ in WEEKDAYS  # "on Tuesday Mauritius replied": the day, then the state
             or tokens[0].is_punct
             or tokens[0].lower_ in ("the", "a", "an")
@@ -645,7 +651,7 @@ def _extend_left(
             or _is_title_word(tok)
             or tok.i in cspans
             or tok.i in org_tokens
-            or tok.lower_.rstrip(".") in HONORIFICS
+            or (tok.lower_.rstrip(".") in HONORIFICS and not _known_with_it([tok, *toks]))
             or tok.ent_type_ in ("GPE", "ORG", "NORP", "DATE")
             or tok.lower_ in WEEKDAYS  # "on Tuesday Mauritius replied"
             or (tok.lower_ in MINISTRY_FIELDS and i >= 2 and doc[i - 1].lower_ in ("of", "for"))
