@@ -68,3 +68,15 @@ def test_the_title_line_at_the_top_of_the_text_has_no_single_quoted_quotation() 
     text = f"{title}.\n\nThe minister told graduates on Sunday: 'Be the voice that people hear and trust.'"
     found = [text[r.start : r.end] for r in find_quoted_spans(text, title)]
     assert found == ["Be the voice that people hear and trust."]
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_a_mark_after_s_closes_the_quotation_where_a_clause_goes_on_after_it(mark: str) -> None:
+    open_ = "‘" if mark == "’" else "'"
+    text = f"He called the arrests {open_}an attack on the living of our fishermen{mark} and demanded their release."
+    assert spans(text) == ["an attack on the living of our fishermen"]
+    text = (
+        f"She called it {open_}a question for the two foreign ministers{mark} alone, adding: "
+        f"{open_}We remain hopeful that the talks will go on.{mark}"
+    )
+    assert spans(text) == ["a question for the two foreign ministers", "We remain hopeful that the talks will go on."]

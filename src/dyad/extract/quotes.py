@@ -150,8 +150,9 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]], title: str | No
     """Quotations in single marks, the style of British, Indian and Australian outlets. A mark opens where a word
     starts ("‘We", " 'We"), not in a decade ("'90s"); it closes at the first mark of its kind that ends a word and
     is no apostrophe: not inside a word ("China’s", "can’t") and not a plural possessive before a lower-case word
-    ("the states' ministers"). A quotation left open at a paragraph's end goes on when the next paragraph reopens
-    it, as in double marks; one that never closes is none."""
+    ("the states' ministers"), unless that word goes on the sentence ("our fishermen' and demanded") or the
+    paragraph's next single mark opens a quotation. A quotation left open at a paragraph's end goes on when the
+    next paragraph reopens it, as in double marks; one that never closes is none."""
     out: list[_Raw] = []
     open_at: int | None = None
     close_mark = ""
@@ -176,6 +177,8 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]], title: str | No
                 after = text[i + 1 : i + 3]
                 inside_word = after[:1].isalnum()
                 possessive = text[i - 1] in "sS" and after[:1] == " " and after[1:2].islower()
+                if possessive and (_goes_on(text, i) or _opens_next(text, i, p_end, close_mark)):
+                    possessive = False  # "'an attack on our fishermen' and demanded", "'... ministers' alone: 'We"
                 if not inside_word and not possessive:
                     out.append(_Raw(open_at, i))
                     open_at = None
@@ -190,6 +193,21 @@ def _single_quoted(text: str, paragraphs: list[tuple[int, int]], title: str | No
                 continue
             open_at = None
     return out
+
+
+AFTER_CLOSING = kb.words("after_closing_mark")
+
+
+def _goes_on(text: str, i: int) -> bool:
+    """Whether the word after the mark at ``i`` goes on a sentence ("and", "said"), as no possessed noun does."""
+    found = re.match(r"\s+([a-z]+)\b", text[i + 1 : i + 30])
+    return found is not None and found.group(1) in AFTER_CLOSING
+
+
+def _opens_next(text: str, i: int, end: int, close_mark: str) -> bool:
+    """Whether the paragraph's next single mark after ``i`` opens a quotation: then the one at ``i`` closed one."""
+    k = text.find("‘" if close_mark == "’" else "'", i + 1, end)
+    return k > 0 and text[k - 1] in OPENS_AFTER and k + 1 < end and text[k + 1].isalnum()
 
 
 def _opens_here(text: str, i: int) -> bool:
