@@ -675,3 +675,16 @@ def test_a_body_that_speaks_through_an_unnamed_spokesman_is_named_as_the_text_na
     doc = dyad.extract(text, published="2023-05-02")
     (body,) = [a for a in doc.actors if a.kind == "organization"]  # one ministry, however often named
     assert body.country == "CHN" and next(a for a in doc.actors if a.id == doc.quotes[0].speaker) is body
+
+
+def test_words_a_state_says_in_what_a_person_reports_are_the_persons():
+    text = (
+        "Ruslan Kazakbaev arrived in Bishkek on Monday. Asked about the clashes, Kazakbaev said Kyrgyzstan would "
+        'respond "in kind and without delay" to any attack.'
+    )
+    doc = dyad.extract(text, published="2023-01-01")
+    (quote,) = doc.quotes
+    assert doc.actor(quote.speaker).name == "Ruslan Kazakbaev"
+    text = 'The ministry said Russia would respond "in kind and without delay" to what are called "provocations".'
+    doc = dyad.extract(text, published="2023-01-01")
+    assert all(doc.actor(q.speaker) is None or doc.actor(q.speaker).kind != "person" for q in doc.quotes)

@@ -630,6 +630,16 @@ def _reporter(
     return None
 
 
+def _reported_by(
+    resolver: SpeakerResolver, verb: Token, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
+) -> Actor | None:
+    """'Moldokulov said Kyrgyzstan would respond "in kind"': a state or body that speaks in what a person
+    reports; the words are the reporter's. Not for a passive ('what are called "..."'), a label, not speech."""
+    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return _reporter(resolver, verb, quote, all_quotes, last_speaker)
+
+
 def _teller(
     resolver: SpeakerResolver, clause: Token, quote: _Raw, all_quotes: list[_Raw], last_speaker: Actor | None
 ) -> tuple[Actor, Token] | None:
@@ -704,7 +714,11 @@ def _speaker_for(
                 deferred = deferred or (actor, verb.text)
                 continue  # 'He warned that ... "with everything we have" if the attacks continued': not "attacks"
             if actor is not None and actor.kind != "person":
-                actor = _voice(ctx, verb, all_quotes) or actor
+                actor = (
+                    _voice(ctx, verb, all_quotes)
+                    or _reported_by(resolver, verb, quote, all_quotes, last_speaker)
+                    or actor
+                )
             if actor is not None:
                 return actor, verb.text, True
         # the parse missed the subject: a name right next to the verb ("X said", "said X") will do
