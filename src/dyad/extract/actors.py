@@ -206,8 +206,8 @@ def _is_title_word(token: Token) -> bool:
 
 def _known_with_it(tokens: list[Token]) -> bool:
     """Whether a name is someone's with its first word, a form of address elsewhere ("Sheikh Hasina")."""
-    folded = kb.fold(" ".join(t.text for t in tokens))
-    return bool(kb.people().get(folded) or kb._office_holders().get(folded))
+    name = " ".join(t.text for t in tokens)
+    return bool(kb.people().get(kb.fold(name))) or kb.in_office_table(name)
 
 
 def _clean_person_tokens(tokens: list[Token]) -> list[Token]:

@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span
 from dyad import kb
 from dyad.extract.actors import _Person, hyphenated
 from dyad.extract.context import Context
-from dyad.extract.officials import DATELINE, _described, _envoy, _stateless_official, _subject, _subject_state
+from dyad.extract.officials import (
+    _described,
+    _envoy,
+    _stateless_official,
+    _subject,
+    _subject_state,
+    dateline_state,
+)
 
 # The features' version: a model records the one it was trained with; a different one is not applied.
 FEATURES_VERSION = 1
@@ -151,14 +158,6 @@ def name_features(name: str, state: str) -> list[str]:
     return out
 
 
-def _dateline_state(ctx: Context) -> str | None:
-    found = DATELINE.match(ctx.text)
-    if not found:
-        return None
-    word = found.group(1).strip().title()
-    return kb.countries().capitals.get(word) or kb.countries().lookup(word)
-
-
 def _posted_to(doc: Doc, span: Span, named: list[tuple[Span, str, str]]) -> set[str]:
     """The states an envoy is posted to by the words before their name ('the ambassador in Ljubljana, X',
     'Ambassador to Kenya X'): the host, never the envoy's own."""
@@ -192,7 +191,7 @@ def candidate_features(
         named.append((state_span, kind, iso3))
     posted = _posted_to(doc, span, named) if envoy else set()
     counts = Counter(iso3 for _, _, iso3 in named)
-    dateline = _dateline_state(ctx)
+    dateline = dateline_state(ctx.text)
     states = (set(counts) | ({dateline} if dateline else set())) - posted
     if not states:
         return {}
@@ -217,6 +216,7 @@ def candidate_features(
     }
     earlier = [iso3 for s, _, iso3 in named if s.start < span.start]
     total = sum(counts.values()) or 1
+    subject, described = _subject(span), _described(doc, person)  # the same whichever state is asked about
     out: dict[str, list[str]] = {}
     for state in sorted(states):
         f = [f"states={min(len(counts), 4)}", f"kind={kind}", f"sector={person.sector or 'none'}"]
@@ -274,10 +274,9 @@ def candidate_features(
         if named and named[0][2] == state:
             f.append("lead_state")
         base = list(f)
-        subject = _subject(span)
         f += [f"{kind}&{x}" for x in base if not x.startswith(("kind", "sector"))]
         f += [f"subj={subject}&{x}" for x in base if x.startswith(("own", "prev", "last"))]
-        if _described(doc, person):
+        if described:
             f.append("described")
         f += name_features(person.name, state)
         out[state] = f

@@ -492,6 +492,15 @@ def _delegation_state(doc: Doc, i: int, cspans: dict[int, tuple[Span, str, str]]
 DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]+?)(?:,\s*[A-Za-z][\w .'’-]*)?,\s")  # 'DAKAR, March 18 (—) —'
 
 
+def dateline_state(text: str) -> str | None:
+    """The state whose capital (or name) a story's dateline gives: 'DAKAR, March 18 — ...' is Senegal's."""
+    found = DATELINE.match(text)
+    if not found:
+        return None
+    word = found.group(1).strip().title()
+    return kb.countries().capitals.get(word) or kb.countries().lookup(word)
+
+
 def states_of_the_dateline(ctx: Context, cspans: dict[int, tuple[Span, str, str]], people: list[_Person]) -> None:
     """An official a datelined story names by a bare title, in a sentence that names no state, is of the state
     whose capital the dateline names: 'DAKAR, March 18 — ... Foreign Minister Mamadou Lamine Faye told the
@@ -499,11 +508,7 @@ def states_of_the_dateline(ctx: Context, cspans: dict[int, tuple[Span, str, str]
     sentence before is about another state ("Venezuela's defence ministry said ... Defence Minister X said" in
     a story from Georgetown).
     """
-    found = DATELINE.match(ctx.text)
-    if not found:
-        return
-    word = found.group(1).strip().title()
-    state = kb.countries().capitals.get(word) or kb.countries().lookup(word)
+    state = dateline_state(ctx.text)
     if state is None:
         return
     doc = ctx.doc

@@ -426,6 +426,11 @@ def name_evidence(name: str) -> list[tuple[str, dict[str, int]]]:
     return parts
 
 
+def in_office_table(name: str) -> bool:
+    """Whether a name, exactly as written, is one the office holders' table knows ("Sheikh Hasina")."""
+    return fold(name) in _office_holders()
+
+
 def common_name(name: str) -> bool:
     """Whether a two-word name is made of a common given name and a common family name, among the table's people."""
     words = fold(name).split()

@@ -104,6 +104,11 @@ def _tally(items: list[tuple[Example, str | None, float]], threshold: float) -> 
     }
 
 
+def _precise(counts: dict[str, int]) -> bool:
+    """Whether the states given are right at least ``PRECISION`` of the time (none given: nothing wrong)."""
+    return counts["given"] == 0 or counts["right"] >= PRECISION * counts["given"]
+
+
 def train(
     items: list[Example], say: Callable[[str], None] = lambda _: None
 ) -> tuple[NationalityModel, dict[int, NationalityModel], dict[str, Any]]:
@@ -116,10 +121,7 @@ def train(
     for k in folds:
         model = per_fold[k] = fit([e for e in items if e.fold != k])
         held += [(e, *model.best(e.candidates)) for e in items if e.fold == k]
-    threshold = next(
-        (t for t in THRESHOLDS if (lambda c: c["given"] == 0 or c["right"] >= PRECISION * c["given"])(_tally(held, t))),
-        1.01,
-    )
+    threshold = next((t for t in THRESHOLDS if _precise(_tally(held, t))), 1.01)
     for model in per_fold.values():
         model.threshold = threshold
     final = fit(items)
