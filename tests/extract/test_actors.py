@@ -554,3 +554,43 @@ def test_a_form_of_address_that_is_part_of_a_known_name_stays():
     assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Sheikh Hasina", "BGD")]
     doc = dyad.extract("The emir, Sheikh Tamim bin Hamad Al Thani, met the envoy.", published="2023-01-01")
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Tamim bin Hamad Al Thani"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Rwandan defence minister and his Mozambican counterpart, Cristóvão Macuácua Nhantumbo, signed "
+            "an amendment in Maputo.",
+            "Cristóvão Macuácua Nhantumbo",
+        ),
+        (
+            "The talks were led by the Guinean minister of defence, Mamadouba Camara Soumah, on Tuesday.",
+            "Mamadouba Camara Soumah",
+        ),
+    ],
+)
+def test_a_name_set_beside_a_title_is_a_person_whatever_the_ner_took_it_for(text: str, name: str):
+    assert name in [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister, Mae Sot, was busy.",  # a place beside a title stays out: it is a city the gazetteer knows
+        "The talks with the minister, Foreign Affairs, ended.",
+    ],
+)
+def test_a_place_or_a_field_beside_a_title_is_no_person(text: str):
+    names = [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]
+    assert "Foreign Affairs" not in names
+
+
+def test_a_lower_case_title_opens_a_name_the_ner_missed():
+    text = (
+        "Addressing the weekly press briefing, Foreign Office spokesperson Sadia Mirza said the Indian envoy had "
+        'been summoned. "We urge India to respect the ceasefire," she said.'
+    )
+    doc = dyad.extract(text, published="2023-01-01")
+    mirza = actor_named(doc, "Sadia Mirza")
+    assert [q.speaker for q in doc.quotes] == [mirza.id]

@@ -294,3 +294,12 @@ def test_the_field_of_a_ministers_title_is_no_body():
         "Before the ceremony, the two Heads of State held a private meeting.",
     ]:
         assert _orgs(dyad.extract(text, published="2023-01-01")) == [], text
+
+
+def test_a_province_named_in_one_word_is_no_organisation():
+    from dyad.extract.organisations import _not_an_organization
+    from dyad.nlp.pipeline import load
+
+    doc = load()("Fishermen from Hokkaido met the Wilson Center.")
+    assert _not_an_organization("Hokkaido", [doc[2]], set())
+    assert not _not_an_organization("Wilson Center", list(doc[4:6]), set())

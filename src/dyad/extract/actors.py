@@ -534,7 +534,7 @@ def _person_mentions(
                 i += 1  # only a title word can open a title
                 continue
             tok = doc[i]
-            if _is_title_word(tok) and tok.text[:1].isupper() and i + 1 < sent.end:
+            if _is_title_word(tok) and i + 1 < sent.end:
                 j = i + 1
                 while (
                     j < sent.end
@@ -552,6 +552,7 @@ def _person_mentions(
                 i = max(j, i + 1)
             else:
                 i += 1
+    candidates += _appositive_names(doc, covered, cspans, org_tokens)
     out: list[PersonMention] = []
     not_names = kb.not_names()
     names: list[list[Token]] = []
@@ -635,6 +636,59 @@ def _person_mentions(
     return out
 
 
+def _appositive_names(
+    doc: Doc, covered: set[int], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
+) -> list[list[Token]]:
+    """'his Mozambican counterpart, Cristóvão Macuácua Nhantumbo,', 'the Minister of Defence of Peru, Alfredo
+    Quispe Villanueva,': proper nouns set off by a comma beside a title, which the NER missed or took for a
+    body or a place. Names from many languages are rare in its training data; the apposition to a title
+    says what the words are. Two to four capitalised words, none a state's, a known body's or a place's."""
+    out: list[list[Token]] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not _is_title_word(tok.head) or tok.i in covered:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        toks = list(doc[start : tok.i + 1])
+        if not 2 <= len(toks) <= 4 or start == 0 or doc[start - 1].text != ",":
+            continue
+        if any(
+            t.i in covered
+            or t.i in cspans
+            or t.i in org_tokens
+            or not (t.text[:1].isupper() and t.text[1:2].islower())
+            or _is_title_word(t)
+            or t.ent_type_ not in ("", "PERSON", "ORG", "GPE")
+            or t.lower_ in kb.institutions()
+            for t in toks
+        ):
+            continue
+        name = doc[start : tok.i + 1].text
+        if name in kb.bodies() or kb.regions().get(kb.fold(name)) or names_a_place(name, 0):
+            continue
+        out.append(toks)
+        covered.update(t.i for t in toks)
+    return out
+
+
+def _given_name_mistagged(tok: Token, toks: list[Token]) -> bool:
+    """'Mamadouba' (tagged a place) in 'Mamadouba Camara Soumah': a word the NER tagged alone as a place, a
+    people or a body, that the parse joins to the name as its first part, and that names no place dyad knows."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ in ("GPE", "ORG", "NORP")
+        and tok.ent_iob_ == "B"
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        and tok.dep_ == "compound"
+        and tok.head.i in {t.i for t in toks}
+        and tok.i + 1 == toks[0].i
+        and toks[0].text[:1].isupper()  # not "Islamist al-Shabab"
+        and not names_a_place(tok.text, 0)
+        and not kb.countries().lookup(tok.text)
+    )
+
+
 def _extend_left(
     doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
 ) -> list[Token]:
@@ -652,7 +706,7 @@ def _extend_left(
             or tok.i in cspans
             or tok.i in org_tokens
             or (tok.lower_.rstrip(".") in HONORIFICS and not _known_with_it([tok, *toks]))
-            or tok.ent_type_ in ("GPE", "ORG", "NORP", "DATE")
+            or (tok.ent_type_ in ("GPE", "ORG", "NORP", "DATE") and not _given_name_mistagged(tok, toks))
             or tok.lower_ in WEEKDAYS  # "on Tuesday Mauritius replied"
             or (tok.lower_ in MINISTRY_FIELDS and i >= 2 and doc[i - 1].lower_ in ("of", "for"))
         ):

@@ -476,8 +476,8 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
     forums, treaties, wars, operations, dams) that the NER tags as organisations."""
     if name in kb.not_names() or kb.regions().get(kb.fold(name)):
         return True
-    if len(toks) > 1 and kb.subdivisions().get(kb.fold(name)):
-        return True  # "Kassala State", "Kherson region": a state or province is a place
+    if kb.subdivisions().get(kb.fold(name)):
+        return True  # "Kassala State", "Kherson region", "Hokkaido": a state or province is a place
     inside = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if any(t.lower_ in NOT_BODY_HEADS for t in heads):
