@@ -594,3 +594,29 @@ def test_a_lower_case_title_opens_a_name_the_ner_missed():
     doc = dyad.extract(text, published="2023-01-01")
     mirza = actor_named(doc, "Sadia Mirza")
     assert [q.speaker for q in doc.quotes] == [mirza.id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan accused South Sudan of bombing a market near Kiir Adem in Northern Bahr el Ghazal.",
+        "Thai police met Myanmar officers in Mae Sot on Tuesday.",
+        "Iran's navy patrolled the waters near the island of Abu Musa.",
+        "The ruling party held a rally in Svay Rieng town on Monday.",
+        "Afghan forces fired on the Angoor Adda border crossing.",
+    ],
+)
+def test_a_name_the_text_puts_somewhere_is_no_person(text: str):
+    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In Ramaphosa's view the talks failed, Kwame Mensah said.", "Kwame Mensah"),
+        ("The ministry received a letter from Kwame Mensah on Monday.", "Kwame Mensah"),
+        ('"We are ready," said Kwame Mensah in Accra. In Kwame Mensah\'s words, the border is open.', "Kwame Mensah"),
+    ],
+)
+def test_a_person_named_beside_a_place_word_stays_a_person(text: str, name: str):
+    assert name in [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]

@@ -39,6 +39,13 @@ MOTION_VERBS = kb.words("motion_verb")
 STORM_WORDS = kb.words("storm_word")
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 VESSEL_NOUNS = kb.words("vessel_noun")  # "the trawler Kapitan Sorokin": a craft's name, not a person's
+# "in Mae Sot", "the island of Abu Musa", "Stung Treng town": words that put a name somewhere (never "from",
+# "to" or "with": "a letter from Kwame Mensah", "talked to Ana Ruiz")
+PERSON_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "toward", "towards", "off"}
+)
+PLACE_KIND_NOUNS = frozenset({"town", "village", "city", "district", "island", "islands", "port", "province"})
+PLACE_NOUNS = kb.words("place_noun") - {"camp", "sector", "market", "route", "corridor"}  # "the Odinga camp"
 PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 
@@ -809,6 +816,36 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
     return True
 
 
+def _placed(person: _Person, doc: Doc) -> bool:
+    """'near Kiir Adem', 'in Mae Sot', 'the island of Abu Musa', 'Stung Treng town', 'the Angoor Adda border
+    crossing': a name the text puts somewhere, which no title, form of address, knowledge or speech makes a
+    person. Towns and features too small for the gazetteer are named this way in every outlet."""
+    if person.title or person.known_code or kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
+        return False
+    from dyad.extract.quotes import speech_verbs
+
+    placed = False
+    for m in person.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+            return False
+        if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in speech_verbs():
+            return False
+        if after is not None and after.text in ("'s", "’s"):
+            continue  # "in Ramaphosa's view"
+        kind = doc[span.start - 2].lower_ if span.start > 1 else ""
+        placed = placed or (
+            (before is not None and before.lower_ in PERSON_PLACE_PREPS)
+            or (before is not None and before.lower_ == "of" and kind in PLACE_KIND_NOUNS)
+            or (after is not None and after.lower_ in PLACE_NOUNS and after.text.islower())
+        )
+    return placed
+
+
 def _is_place_name(person: _Person) -> bool:
     """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
     first-level subdivision (a name of two or three words only for a city of 100,000 people or more), or a name
@@ -880,7 +917,7 @@ def extract_actors(ctx: Context) -> None:
     mentions = _person_mentions(ctx, cspans, org_tokens, org_names)
     people = _cluster(mentions)
     known = kb.people()
-    people = [p for p in people if not _is_place_name(p) and not _unsupported(p, doc)]
+    people = [p for p in people if not _is_place_name(p) and not _unsupported(p, doc) and not _placed(p, doc)]
     for p in people:
         entry = known.get(kb.fold(p.name))
         if entry is None and len(p.tokens) == 1:
