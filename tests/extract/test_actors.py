@@ -620,3 +620,27 @@ def test_a_name_the_text_puts_somewhere_is_no_person(text: str):
 )
 def test_a_person_named_beside_a_place_word_stays_a_person(text: str, name: str):
     assert name in [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tanzania's Minister of Foreign Affairs and East African Cooperation Neema Mwakalinga said the border "
+            "would open.",
+            "Neema Mwakalinga",
+        ),
+        (
+            "Under Secretary for Terrorism and Financial Intelligence Daniel Corwin announced the sanctions.",
+            "Daniel Corwin",
+        ),
+        ("Jordan's Minister of Foreign Affairs and Expatriates Marwan Haddadin met the envoy.", "Marwan Haddadin"),
+    ],
+)
+def test_the_field_of_an_office_before_a_name_is_the_titles_not_the_names(text: str, name: str):
+    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+
+
+def test_a_people_and_a_title_is_no_name():
+    doc = dyad.extract("Russian Chargé d'Affaires Andrei Yegorov was summoned.", published="2023-01-01")
+    assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Andrei Yegorov", "RUS")]

@@ -248,7 +248,7 @@ def _valid_name(tokens: list[Token]) -> bool:
         if t.i not in joined and t.lower_ not in ("de", "da", "von", "der", "al", "bin", "van", "la", "le", "el", "del")
     ):
         return False
-    if all(_is_title_word(t) for t in words) or any(
+    if all(_is_title_word(t) or kb.countries().lookup(t.text) for t in words) or any(
         t.lower_ in kb.name_stopwords() and not (t is words[0] and t.lower_ in GIVEN_NAMES and len(words) > 1)
         for t in words
     ):
@@ -500,9 +500,8 @@ def _person_mentions(
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             toks = list(ent)[_title_country_length(ent) :]
-            if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "for") and _is_title_word(doc[ent.start - 2]):
-                while len(toks) > 2 and toks[0].lower_ in MINISTRY_FIELDS:
-                    toks = toks[1:]  # "Minister of Water Paul Mayom": the field is the title's
+            while len(toks) > 2 and toks[0].lower_ in MINISTRY_FIELDS:
+                toks = toks[1:]  # "Minister of Water Paul Mayom", "... and Expatriates Marwan Haddadin": the title's
             candidates.append(toks)
         elif ent.label_ == "ORG" and not any(t.i in org_tokens for t in ent):
             # "Spokesperson Ned Price", "Israel Naftali Bennett": a title or country glued to a name
@@ -715,9 +714,9 @@ def _extend_left(
             or (tok.lower_.rstrip(".") in HONORIFICS and not _known_with_it([tok, *toks]))
             or (tok.ent_type_ in ("GPE", "ORG", "NORP", "DATE") and not _given_name_mistagged(tok, toks))
             or tok.lower_ in WEEKDAYS  # "on Tuesday Mauritius replied"
-            or (tok.lower_ in MINISTRY_FIELDS and i >= 2 and doc[i - 1].lower_ in ("of", "for"))
+            or tok.lower_ in MINISTRY_FIELDS
         ):
-            break  # ... or the field of "Minister of Water Paul Mayom"
+            break  # ... or the field of "Minister of Water Paul Mayom", "... and Financial Intelligence Daniel Corwin"
         toks = [tok, *toks]
         added += 1
         i -= 1
