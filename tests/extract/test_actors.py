@@ -644,3 +644,16 @@ def test_the_field_of_an_office_before_a_name_is_the_titles_not_the_names(text: 
 def test_a_people_and_a_title_is_no_name():
     doc = dyad.extract("Russian Chargé d'Affaires Andrei Yegorov was summoned.", published="2023-01-01")
     assert [(a.name, a.country) for a in doc.actors if a.kind == "person"] == [("Andrei Yegorov", "RUS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Migori Governor Okoth Otieno said the border was shut.", "Okoth Otieno"),
+        ("Foreign Affairs CS Faith Chepkemoi told reporters the talks had failed.", "Faith Chepkemoi"),
+        ("Private Elvin Gasimov was killed on the border.", "Elvin Gasimov"),
+        ("Martin Luther King spoke in Memphis.", "Martin Luther King"),
+    ],
+)
+def test_a_title_inside_what_the_ner_took_for_a_name_ends_the_title(text: str, name: str):
+    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]

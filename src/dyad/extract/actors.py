@@ -232,6 +232,9 @@ def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
+    for k in range(len(tokens) - 3, 0, -1):
+        if _is_title_word(tokens[k]) and tokens[k].text[:1].isupper() and not _known_with_it(tokens):
+            return tokens[k + 1 :]  # "Migori Governor Okoth Otieno": a place's title, then the name
     return tokens
 
 
