@@ -657,3 +657,21 @@ def test_a_people_and_a_title_is_no_name():
 )
 def test_a_title_inside_what_the_ner_took_for_a_name_ends_the_title(text: str, name: str):
     assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+
+
+def test_a_name_that_opens_with_a_common_given_name_is_a_person_when_the_ner_took_it_for_a_body():
+    text = (
+        "The Russian side offered to complete two power units. Oleksandr Kravets said Kyiv would study the "
+        'proposal. "We are open to any project that strengthens the energy security of Ukraine," he said.'
+    )
+    doc = dyad.extract(text, published="2023-01-01")
+    kravets = actor_named(doc, "Oleksandr Kravets")
+    assert kravets.kind == "person"
+    assert [q.speaker for q in doc.quotes] == [kravets.id]
+
+
+@pytest.mark.parametrize("name", ["Al Ahly", "San Lorenzo", "Gor Mahia", "Ukrenergo"])
+def test_clubs_places_and_bodies_do_not_open_with_a_given_name(name: str):
+    from dyad import kb
+
+    assert not kb.given_name_first(name)

@@ -467,6 +467,16 @@ def _org_title(title: str, org_names: set[str]) -> str:
     return title if any(title.startswith(n + " ") for n in org_names) else _title_case(title)
 
 
+def _given_name_body(ent: Span) -> bool:
+    """A 'body' whose name opens with a well-attested given name and holds no body's word or acronym."""
+    return (
+        kb.given_name_first(ent.text)
+        and not any(t.lower_ in kb.institutions() or t.lower_ in kb.words("body_noun") for t in ent)
+        and ent.text not in kb.bodies()
+        and ent.text not in kb.organizations()
+    )
+
+
 def _named_after_title(ent: Span) -> bool:
     """'Water Minister Dawit Alemayehu Gebre', 'senior nurse Sinalei Faasalele': a name the NER took for a body,
     right after a title word, of two to four proper nouns none of which names an institution."""
@@ -519,6 +529,8 @@ def _person_mentions(
                 and (kb.titles().find(stripped) or kb.countries().lookup(stripped.strip()))
             ) or kb.people().get(kb.fold(ent.text)):
                 candidates.append(toks)
+            elif _given_name_body(ent):
+                candidates.append(list(ent))  # "Oleksandr Kravets said": a name the NER took for a body
             elif _named_after_title(ent):
                 candidates.append(list(ent))
     # proper names right after a title that spaCy did not tag as a person

@@ -484,7 +484,11 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
         return True  # "Negev Summit", "Belt and Road Forum for International Cooperation"
     if toks and toks[-1].lower_ in NOT_BODY_HEADS and not any(t.lower_ in kb.institutions() for t in heads):
         return True  # "the Abraham Accords"; but "the Government of National Accord" is a government
-    if len(toks) > 1 and not any(t.lower_ in kb.institutions() for t in toks) and kb.person_shaped(name):
+    if (
+        len(toks) > 1
+        and not any(t.lower_ in kb.institutions() or t.lower_ in BODY_NOUNS for t in toks)
+        and (kb.person_shaped(name) or kb.given_name_first(name))
+    ):
         return True  # "Igor Sobolev": a person the NER took for a body
     after = toks[-1].doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(toks[-1].doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and after.text.islower():

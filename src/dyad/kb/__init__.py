@@ -440,6 +440,21 @@ def common_name(name: str) -> bool:
     return first.get(words[0], 0) >= COMMON_GIVEN and last.get(words[1], 0) >= COMMON_FAMILY
 
 
+GIVEN_SURE = 10  # people of the table who bear a first name before it alone says that a name is a person's
+NOT_GIVEN = frozenset({"al", "el", "san", "santa", "saint", "st", "new", "port", "fort", "mount", "lake", "la", "le"})
+
+
+def given_name_first(name: str) -> bool:
+    """Whether a name of two or three words opens with a word that GIVEN_SURE people of the table bear as their
+    given name ("Oleksandr Kravets", "Viktor Lapitsky"): such a name is a person's even when the family name is
+    one the table lacks. Not "Al Ahly" or "San Lorenzo": articles and saints open names of clubs and places."""
+    raw = name.split()
+    if not 2 <= len(raw) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in raw):
+        return False
+    given = fold(raw[0])
+    return given not in NOT_GIVEN and _name_counts()[0].get(given, 0) >= GIVEN_SURE
+
+
 def person_shaped(name: str) -> bool:
     """Whether a name of two to four words reads as a person's: a plain first word that at least PERSON_GIVEN
     people of the table bear as their given name, and a last word one of them bears as their family name. The NER
