@@ -675,3 +675,23 @@ def test_clubs_places_and_bodies_do_not_open_with_a_given_name(name: str):
     from dyad import kb
 
     assert not kb.given_name_first(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "PRAGUE - Minister of Defence of Ukraine Serhiy Tkachenko today held talks in Prague.",
+            "Serhiy Tkachenko",
+            "Minister of Defence",
+        ),
+        (
+            "He held talks with Minister for Foreign Affairs and Trade of Hungary Zsolt Bakos.",
+            "Zsolt Bakos",
+            "Minister for Foreign Affairs and Trade",
+        ),
+    ],
+)
+def test_a_name_after_a_title_with_its_field_and_state_is_found_with_its_title(text: str, name: str, title: str):
+    person = actor_named(dyad.extract(text, published="2023-01-01"), name)
+    assert (person.kind, person.title) == ("person", title)

@@ -688,3 +688,30 @@ def test_words_a_state_says_in_what_a_person_reports_are_the_persons():
     text = 'The ministry said Russia would respond "in kind and without delay" to what are called "provocations".'
     doc = dyad.extract(text, published="2023-01-01")
     assert all(doc.actor(q.speaker) is None or doc.actor(q.speaker).kind != "person" for q in doc.quotes)
+
+
+def test_he_is_the_person_set_beside_a_place_in_the_subject():
+    doc = dyad.extract(
+        '"Our growers cannot pick peppers with promises," said Tom DeLuca, president of the growers\' association.'
+        "\n\nMexico's consul in Leamington, Javier Ortega, said on Thursday that his government had asked Canada to "
+        'tighten inspections. "Some of the trailers would not pass in any Canadian town," he told reporters.'
+    )
+    assert speaker_of(doc, "Some of the trailers") == "Javier Ortega"
+
+
+def test_he_is_the_person_whose_name_ends_the_title_of_the_subject():
+    doc = dyad.extract(
+        "Turkish Foreign Minister Kerem Aydinli thanked Athens for its help.\n\n"
+        "Minister of Agriculture and Forestry Osman Karaca said 1,280 personnel were deployed against the fires. "
+        '"The fires in Izmir have been brought under control to a large extent," he said.'
+    )
+    assert speaker_of(doc, "The fires in Izmir") == "Osman Karaca"
+
+
+def test_the_minister_is_the_one_named_last_when_the_other_was_named_sentences_before():
+    doc = dyad.extract(
+        "PRAGUE, 8 June - Minister of Defence of Ukraine Serhiy Tkachenko today held talks in Prague with Minister "
+        "of Defence of the Czech Republic Jana Horakova.\n\nSerhiy Tkachenko thanked the Czech Republic for its "
+        'military assistance. "Czech tanks are already defending Ukrainian land," the Minister said.'
+    )
+    assert speaker_of(doc, "Czech tanks are already") == "Serhiy Tkachenko"

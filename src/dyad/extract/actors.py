@@ -316,6 +316,7 @@ def _region_before(doc: Doc, start: int, sent_start: int, others: set[int], coun
             and doc[i - 1].pos_ == "PROPN"
             and not _is_title_word(doc[i - 1])
             and doc[i - 1].i not in countries
+            and doc[i - 1].lower_ not in MINISTRY_FIELDS  # "Minister for Foreign Affairs and Trade"
         ):
             break  # "... Olaf Scholz and President ...": another person's title ends here
         modifier = (  # "foreign policy chief", "ministry spokesman": lower-case words of the title
@@ -556,7 +557,8 @@ def _person_mentions(
                 continue
             tok = doc[i]
             if _is_title_word(tok) and i + 1 < sent.end:
-                j = i + 1
+                j = _past_the_field(doc, i + 1, sent.end, cspans)
+                first = j
                 while (
                     j < sent.end
                     and doc[j].pos_ == "PROPN"
@@ -567,9 +569,9 @@ def _person_mentions(
                     and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC")
                 ):
                     j += 1
-                if j - (i + 1) >= 2:
-                    candidates.append([doc[k] for k in range(i + 1, j)])
-                    covered.update(range(i + 1, j))
+                if j - first >= 2:
+                    candidates.append([doc[k] for k in range(first, j)])
+                    covered.update(range(first, j))
                 i = max(j, i + 1)
             else:
                 i += 1
@@ -655,6 +657,28 @@ def _person_mentions(
                 mention.country = found.pop()
         out.append(mention)
     return out
+
+
+FIELD_CONNECTORS = frozenset({"of", "for", "and", "the", "&"})
+FIELD_WORDS = frozenset({"state", "republic", "kingdom", "federation", "union", "national", "affairs", "foreign"})
+
+
+def _past_the_field(doc: Doc, start: int, end: int, cspans: dict[int, tuple[Span, str, str]]) -> int:
+    """Where a name may begin after a title word: at once, or past the office's field and state ("Minister of
+    Defence of Ukraine Serhiy Tkachenko", "Minister for Agriculture and Forestry Osman Karaca"), which a name
+    the NER missed follows. Up to eight words of field, connectors and state names; else at once."""
+    if start >= end or doc[start].lower_ not in ("of", "for"):
+        return start
+    j = start
+    while j < min(end, start + 8) and (
+        doc[j].lower_ in FIELD_CONNECTORS
+        or doc[j].lower_ in MINISTRY_FIELDS
+        or doc[j].lower_ in FIELD_WORDS
+        or doc[j].lower_ in kb.institutions()
+        or j in cspans
+    ):
+        j += 1
+    return j if j > start + 1 and doc[j - 1].lower_ not in FIELD_CONNECTORS else start
 
 
 def _appositive_names(

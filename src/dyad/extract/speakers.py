@@ -104,6 +104,17 @@ def _gender(actor: Actor) -> str | None:
     return None
 
 
+def _title_holding(tok: Token) -> Token | None:
+    """'Minister of Defence of Ukraine Serhiy Tkachenko held talks': the parser makes the name the object of the
+    title's last "of"; the title it ends is the name's place in the sentence."""
+    node = tok
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("of", "for"):
+        node = node.head.head
+        if node.lower_ in kb.titles().words:
+            return node
+    return None
+
+
 class SpeakerResolver:
     """Turns a subject token into an actor: named actors, roles, pronouns and unnamed sources."""
 
@@ -178,6 +189,7 @@ class SpeakerResolver:
         Serge Kalsakau') is taken when the title's word appears nowhere else before: not with two ministers."""
         words = [w.lower() for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in DETERMINERS]
         best: tuple[int, Actor] | None = None
+        fits: dict[str, int] = {}  # each titled person who fits: where they were last named
         led: dict[str, Actor] = {}
         leads: list[tuple[int, int]] = []  # where the title words lead up to those people's names
         for s, _, actor_id in self.ctx.mention_index:
@@ -185,13 +197,20 @@ class SpeakerResolver:
             if actor is None or actor.kind != "person" or s >= before:
                 continue
             if actor.title:
-                if all(w in actor.title.lower().split() for w in words) and (best is None or s > best[0]):
-                    best = (s, actor)
+                if all(w in actor.title.lower().split() for w in words):
+                    fits[actor.id] = max(s, fits.get(actor.id, -1))
+                    if best is None or s > best[0]:
+                        best = (s, actor)
                 continue
             begin, lead = self._lead(s)
             if all(w in lead for w in words):
                 led[actor.id] = actor
                 leads.append((begin, s))
+        if best is not None and any(
+            other != best[1].id and self.ctx.sentence_index(at_) == self.ctx.sentence_index(best[0])
+            for other, at_ in fits.items()
+        ):
+            return None  # 'Minister X held talks with Minister Y. "...," the Minister said': either could be
         if best is not None or len(led) != 1:
             return best[1] if best is not None and not led else None  # two people fit: a guess could be wrong
         person = next(iter(led.values()))
@@ -268,6 +287,10 @@ class SpeakerResolver:
                 head = head.head  # 'the Secretary of State' (a title the text took for a mention) begins with "the"
             if head is not None and head.dep_ == "appos" and head.head != head:
                 head = head.head  # 'Its spokesman, Davit Hakobyan, said': the name set beside the subject
+                while head.dep_ in ("pobj", "prep") and head.head != head:
+                    head = head.head  # "Mexico's consul in Leamington, Javier Ortega, said": set beside the place
+            if head is not None:
+                head = _title_holding(head) or head
             subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
             candidates.append((int(subject), s, actor))
         latest = max((s for _, s, _ in candidates), default=window_start)
