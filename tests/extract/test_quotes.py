@@ -715,3 +715,12 @@ def test_the_minister_is_the_one_named_last_when_the_other_was_named_sentences_b
         'military assistance. "Czech tanks are already defending Ukrainian land," the Minister said.'
     )
     assert speaker_of(doc, "Czech tanks are already") == "Serhiy Tkachenko"
+
+
+def test_a_family_name_the_tagger_took_for_an_adjective_still_speaks():
+    doc = dyad.extract(
+        "UNHCR Regional spokesman for West Africa, Romain Desclous, says the group had arrived two days earlier."
+        '\n\n"We are concerned it has happened this month twice already," said Desclous. "We were concerned and '
+        'alarmed that it had happened several times in the past 12 months."'
+    )
+    assert speaker_of(doc, "We are concerned it has happened") == "Romain Desclous"

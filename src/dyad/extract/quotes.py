@@ -513,6 +513,14 @@ def _inside(tok: Token, quotes: list[_Raw]) -> bool:
     return any(q.start <= tok.idx < q.end for q in quotes)
 
 
+def _may_name(tok: Token) -> bool:
+    """A word beside a speech verb that may name who speaks: a proper noun or a pronoun, or a capitalised word
+    inside the sentence that the tagger took for an adjective or a noun ('said Desclous')."""
+    return tok.pos_ in ("PROPN", "PRON") or (
+        tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+    )
+
+
 def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | None:
     """Who does the speaking of a speech verb, read from the parse; never a word inside a quotation (a title
     in quotation marks is no speaker: 'said on "Fox and Friends"')."""
@@ -727,7 +735,7 @@ def _speaker_for(
         if between is not None:
             return between, verb.text, True
         for near in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
-            if near is not None and not (quote.start <= near.idx < quote.end) and near.pos_ in ("PROPN", "PRON"):
+            if near is not None and not (quote.start <= near.idx < quote.end) and _may_name(near):
                 actor = resolver.resolve(near, quote.start, last_speaker)
                 if actor is not None and actor.kind in ("person", "organization"):
                     return actor, verb.text, True

@@ -156,6 +156,10 @@ class SpeakerResolver:
             return actor
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ not in NOT_PEOPLE:
             return self._named(tok)
+        surnamed = self._by_family_name(tok)
+        if surnamed is not None:
+            ctx.add_mention(surnamed, tok.idx, tok.idx + len(tok.text))
+            return surnamed
         if tok.pos_ in ("NOUN", "PROPN"):
             return self._unnamed(tok, start, end)
         return None
@@ -245,6 +249,19 @@ class SpeakerResolver:
                 if person is not None:
                     return person
         return None
+
+    def _by_family_name(self, tok: Token) -> Actor | None:
+        """'said Desclous', where the tagger took the name for an adjective or a noun: the one person named
+        before whose name ends with this capitalised word."""
+        if not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha or tok.ent_type_ in NOT_PEOPLE:
+            return None
+        word = kb.fold(tok.text)
+        people = {
+            a.id: a
+            for a in self.ctx.actors
+            if a.kind == "person" and len(a.name.split()) > 1 and kb.fold(a.name.split()[-1]) == word
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _named(self, tok: Token) -> Actor | None:
         """A proper-noun speaker that no extractor knew: 'Chaffetz said'."""
