@@ -511,7 +511,7 @@ def _person_mentions(
 ) -> list[PersonMention]:
     doc = ctx.doc
     candidates: list[list[Token]] = []
-    for ent in doc.ents:
+    for ent in ctx.entities:
         if ent.label_ == "PERSON":
             toks = list(ent)[_title_country_length(ent) :]
             while len(toks) > 2 and toks[0].lower_ in MINISTRY_FIELDS:
@@ -932,7 +932,7 @@ def extract_actors(ctx: Context) -> None:
     # that ends a title before the name ("Chancellor of Austria Karl Nehammer" tagged as one person)
     person_ents = [
         (e.start + _title_country_length(e), e.end)
-        for e in doc.ents
+        for e in ctx.entities
         if e.label_ == "PERSON" and not kb.countries().lookup(e.text) and e.text not in kb.countries().capitals
     ]
     cspans: dict[int, tuple[Span, str, str]] = {}

@@ -57,6 +57,14 @@ class Context:
             self._chunks = list(self.doc.noun_chunks)
         return self._chunks
 
+    @property
+    def entities(self) -> tuple[Span, ...]:
+        """The NER's entities, read once: spaCy makes a new Span for each on every ``doc.ents``, and the actors,
+        organisations, dates and places extractors read them six times a document."""
+        if not hasattr(self, "_ents"):
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
     def once(self, key: str, make: Callable[[], T]) -> T:
         """``make()``, worked out once per document: what several extractors read of the parse (the lexicon's
         trigger entries, say) is not worked out again by each."""

@@ -321,7 +321,7 @@ def _told_in_past(sent: Span, start: int) -> bool:
 
 def extract_dates(ctx: Context) -> list[DateRef]:
     text = ctx.text
-    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "DATE"]
+    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in ctx.entities if e.label_ == "DATE"]
     for m in YEAR_RANGE.finditer(text):  # "(1994–2024)": two years
         for g in (1, 2):
             if not any(s <= m.start(g) < e for s, e in spans):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,14 +39,14 @@ def candidates(
     for span, org in kb_orgs:
         out.append((span.start_char, span.end_char, org.name, org.country, org.code))
         taken.update(range(span.start, span.end))
-    entities = _org_entities(doc)
+    entities = _org_entities(ctx.entities)
     # a name the text puts somewhere once is a place at every mention ("at Torkham" ... "Torkham officials")
     placed = {doc[e[0].i : e[-1].i + 1].text for e in entities if located_name(doc[e[0].i : e[-1].i + 1])}
     for ent in entities:
         if any(t.i in taken for t in ent):
             continue
         toks = [t for t in ent if not t.is_punct or t.text in ("&", "-", ".")]
-        state_after = _state_after(doc, toks)
+        state_after = _state_after(doc, ctx.entities, toks)
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks = toks[1:]
         while toks and (toks[-1].text in ("'s", "’s") or toks[-1].lower_ in TRAILING):
@@ -262,11 +263,12 @@ def located_name(ent: Span) -> bool:
     return before.lower_ in LOCATED_PREPS or before.lower_ == "off"
 
 
-def _org_entities(doc: Doc) -> list[list[Token]]:
-    """The NER's ORG names as token lists, joined where it breaks one name at its "and" ("The Ministry of Foreign
-    Affairs and" + "International Cooperation of the Republic of Malawi")."""
+def _org_entities(ents: Iterable[Span]) -> list[list[Token]]:
+    """The NER's ORG names (of ``ents``, the document's entities) as token lists, joined where it breaks one
+    name at its "and" ("The Ministry of Foreign Affairs and" + "International Cooperation of the Republic of
+    Malawi")."""
     out: list[list[Token]] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG":
             continue
         if out and out[-1][-1].lower_ in ("and", "&") and out[-1][-1].i + 1 == ent.start:
@@ -294,12 +296,12 @@ def _state_named(doc: Doc, toks: list[Token]) -> str | None:
     return _state_named(doc, toks[n + 1 :])
 
 
-def _state_after(doc: Doc, toks: list[Token]) -> str | None:
+def _state_after(doc: Doc, ents: Sequence[Span], toks: list[Token]) -> str | None:
     """The state whose name follows a body's name that the NER cut at its "of" ("the Ministry of Foreign Affairs
-    of" + "the Plurinational State of Bolivia"): the body is that state's."""
+    of" + "the Plurinational State of Bolivia"): the body is that state's (``ents``: the document's entities)."""
     if not toks or toks[-1].lower_ != "of":
         return None
-    after = next((e for e in doc.ents if toks[-1].i < e.start <= toks[-1].i + 2), None)
+    after = next((e for e in ents if toks[-1].i < e.start <= toks[-1].i + 2), None)
     if after is None or after.label_ not in ("GPE", "ORG") or doc[toks[-1].i + 1 : after.start].text not in ("", "the"):
         return None
     return _state_named(doc, list(after))

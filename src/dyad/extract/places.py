@@ -207,7 +207,7 @@ def extract_places(ctx: Context) -> list[Place]:
             focus[actor.country] += len(actor.mentions) or 1
     spans: list[tuple[int, int]] = []
     unknown: set[tuple[int, int]] = set()  # places the text itself locates, which may be in no gazetteer
-    for ent in doc.ents:
+    for ent in ctx.entities:
         if ent.label_ == "NORP" and _widened(ctx.text, ent.start_char, ent.end_char)[1] > ent.end_char:
             spans.append((ent.start_char, ent.end_char))  # "the Korean peninsula": the NER saw a people
         if ent.label_ == "ORG" and (len(ent) > 1 or kb.regions().get(kb.fold(ent.text))) and _listed(ent.text):
@@ -223,7 +223,7 @@ def extract_places(ctx: Context) -> list[Place]:
                 spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
     spans = _joined(ctx.text, spans)
     taken = [(s, e) for s, e, _ in ctx.mention_index]
-    for ent in doc.ents:
+    for ent in ctx.entities:
         # a city the NER took for a person ("attacked Kharkiv") and that the actor extractor dropped
         lone = (
             ent.label_ == "PERSON"
