@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, IS_STOP, LEMMA, LOWER, POS
+from spacy.strings import StringStore
 from spacy.tokens import Span, Token
 
 from dyad import ontology
@@ -319,6 +320,32 @@ def _cue(low: str) -> str | None:
     return None
 
 
+# What the sentence features read of a string of the parse (a form, tag, lemma or dependency), by its hash:
+# whether it is a cue word, a content tag (VERB, NOUN), a subject's dependency, a subject's tag; its cue feature;
+# and its "w:" feature as a lemma. Worked out once per process for each string, not once per document (the same
+# few thousand words, tags and labels come back in every story).
+CUED, CONTENT, SUBJECT_DEP, SUBJECT_POS = 1, 2, 4, 8
+_READINGS: dict[int, tuple[int, str | None, str]] = {}
+_READINGS_KEPT = 1 << 20  # strings remembered before the table starts again (a long run's memory stays bounded)
+
+
+def _reading(key: int, strings: StringStore) -> tuple[int, str | None, str]:
+    found = _READINGS.get(key)
+    if found is None:
+        if len(_READINGS) >= _READINGS_KEPT:
+            _READINGS.clear()
+        text = strings[key]
+        cue = _cue(text)
+        flags = (
+            (CUED if cue is not None else 0)
+            | (CONTENT if text in ("VERB", "NOUN") else 0)
+            | (SUBJECT_DEP if text in ("nsubj", "nsubjpass") else 0)
+            | (SUBJECT_POS if text in ("PRON", "NOUN") else 0)
+        )
+        found = _READINGS[key] = (flags, cue, f"w:{text.lower()}")
+    return found
+
+
 def _words(ctx: Context) -> _Words:
     """The document's ``_Words``, worked out once per document."""
 
@@ -328,24 +355,19 @@ def _words(ctx: Context) -> _Words:
         # each distinct value once, and the tokens as small indices into them (not as 64-bit hashes)
         keys, inverse = np.unique(rows[:, :4], return_inverse=True)
         inverse = inverse.reshape(len(rows), 4)
-        texts = [strings[h] for h in keys.tolist()]
-        cues = [_cue(text) for text in texts]
-        cued = np.array([cue is not None for cue in cues], dtype=bool)
-        content = np.array([text in ("VERB", "NOUN") for text in texts], dtype=bool)
-        subject_dep = np.array([text in ("nsubj", "nsubjpass") for text in texts], dtype=bool)
-        subject_pos = np.array([text in ("PRON", "NOUN") for text in texts], dtype=bool)
+        values = [_reading(key, strings) for key in keys.tolist()]
+        flags = np.fromiter((value[0] for value in values), dtype=np.int64, count=len(values))
         low, pos, lemma, dep = inverse.T
-        worded = content[pos] & (rows[:, 4] == 0)
-        found = _Words(subjects=np.flatnonzero(subject_dep[dep] & subject_pos[pos]).tolist())
-        said = np.flatnonzero(cued[low] | worded)
-        lemmas: dict[int, str] = {}
+        worded = ((flags[pos] & CONTENT) != 0) & (rows[:, 4] == 0)
+        found = _Words(
+            subjects=np.flatnonzero(((flags[dep] & SUBJECT_DEP) != 0) & ((flags[pos] & SUBJECT_POS) != 0)).tolist()
+        )
+        said = np.flatnonzero(((flags[low] & CUED) != 0) | worded)
         for i, lo, le, w in zip(
             said.tolist(), low[said].tolist(), lemma[said].tolist(), worded[said].tolist(), strict=True
         ):
-            if w and le not in lemmas:
-                lemmas[le] = f"w:{texts[le].lower()}"
             found.read.append(i)
-            found.says.append((cues[lo], lemmas[le] if w else None))
+            found.says.append((values[lo][1], values[le][2] if w else None))
         return found
 
     return ctx.once("learned_words", read)
