@@ -145,6 +145,8 @@ def _pick(tok: Token, entries: list[Entry] | None) -> Entry | None:
     """Of a word's entries, the most specific one whose objects or preposition the sentence has."""
     if not entries:
         return None
+    if not entries[0].prep and not entries[0].objects and not (entries[0].pos == "V" and tok.pos_ == "AUX"):
+        return entries[0]  # most words: the first entry asks for nothing the sentence must have
     # what hangs from the trigger, read once for all its entries
     kids = list(tok.children)
     preps: dict[str, list[Token]] = {}
