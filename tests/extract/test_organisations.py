@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dyad
 
 
@@ -303,3 +305,27 @@ def test_a_province_named_in_one_word_is_no_organisation():
     doc = load()("Fishermen from Hokkaido met the Wilson Center.")
     assert _not_an_organization("Hokkaido", [doc[2]], set())
     assert not _not_an_organization("Wilson Center", list(doc[5:7]), set())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Thai army said two soldiers were hurt.", "Thai army", "THA"),
+        ("In a statement, Turkey's military said the plane ignored three warnings.", "Turkey's military", "TUR"),
+        (
+            "Iranian foreign ministry officials confirmed Sunday that the deal will take effect.",
+            "Iranian foreign ministry",
+            "IRN",
+        ),
+    ],
+)
+def test_a_national_force_or_ministry_named_in_lower_case_that_acts_is_a_body(text: str, name: str, country: str):
+    assert (name, country) in [(a.name, a.country) for a in dyad.extract(text).actors if a.kind == "organization"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israeli military action continued near the Thai army base.", "France reacted in a foreign ministry statement."],
+)
+def test_a_national_force_named_in_passing_is_no_body(text: str):
+    assert not [a for a in dyad.extract(text).actors if a.kind == "organization"]

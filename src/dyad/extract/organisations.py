@@ -129,18 +129,36 @@ def candidates(
     out += _lone_bodies(doc, taken)
     for span, kind, iso3 in {v for v in cspans.values()}:
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
-        if kind != "DEMONYM" or span.end >= len(doc) or any(t.i in taken for t in span):
+        if kind not in ("DEMONYM", "NAME") or span.end >= len(doc) or any(t.i in taken for t in span):
             continue
-        after = doc[span.end : min(len(doc), span.end + 3)]
+        start = span.end
+        if kind == "NAME":
+            if start + 1 >= len(doc) or doc[start].text not in ("'s", "’s"):
+                continue
+            start += 1  # "Turkey's military said"
+        after = doc[start : min(len(doc), start + 3)]
         words = [t.text for t in after]
         for n in (3, 2, 1):
             phrase = " ".join(words[:n])
-            if phrase in FORCES and not any(t.i in taken for t in after[:n]):
-                end = after[n - 1]
-                out.append((span.start_char, end.idx + len(end.text), f"{span.text} {phrase}", iso3, iso3 + "MIL"))
-                taken.update(range(span.start, end.i + 1))
-                break
+            named = phrase in FORCES and kind == "DEMONYM"
+            if not (named or (phrase in LOWER_FORCES and _acts(after[n - 1]))) or any(t.i in taken for t in after[:n]):
+                continue
+            end = after[n - 1]
+            name = doc[span.start : end.i + 1].text
+            out.append((span.start_char, end.idx + len(end.text), name, iso3, iso3 + "MIL"))
+            taken.update(range(span.start, end.i + 1))
+            break
     return out
+
+
+LOWER_FORCES = {"army", "military", "navy", "air force", "armed forces", "coast guard", "border guard"}
+
+
+def _acts(tok: Token) -> bool:
+    """'the Thai army said', 'Turkey's military shot down', 'fired on by the Indian army': a national force
+    named in lower case is a body where it acts or is acted on by name, not in passing ('Israeli military
+    action', 'the Thai army base')."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
 
 
 def _ministries(
@@ -154,7 +172,7 @@ def _ministries(
     for root in (doc[i] for i in _positions(doc, ("ministry",))):
         if not root.text.islower() or root.i in taken:
             continue
-        if root.dep_ == "compound" and not _is_title_word(root.head):
+        if root.dep_ == "compound" and not _is_title_word(root.head) and root.head.lemma_.lower() not in OFFICIALS:
             continue  # "a foreign ministry statement": what is said, not who
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "inside", "outside", "near"):
             continue  # "talks at the foreign ministry": the building, where something happens
@@ -176,6 +194,7 @@ def _ministries(
 
 
 LONE_BODIES = kb.words("lone_body")
+OFFICIALS = kb.words("official")  # "Iranian foreign ministry officials confirmed": the ministry's people speak
 
 
 def _lone_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str | None, str]]:
