@@ -695,3 +695,8 @@ def test_clubs_places_and_bodies_do_not_open_with_a_given_name(name: str):
 def test_a_name_after_a_title_with_its_field_and_state_is_found_with_its_title(text: str, name: str, title: str):
     person = actor_named(dyad.extract(text, published="2023-01-01"), name)
     assert (person.kind, person.title) == ("person", title)
+
+
+def test_a_state_form_before_a_name_is_the_titles():
+    doc = dyad.extract("President of the Republic Emmanuel Macron met the envoy.", published="2023-01-01")
+    assert [(a.name, a.title) for a in doc.actors if a.kind == "person"] == [("Emmanuel Macron", "President")]

@@ -754,6 +754,8 @@ def _extend_left(
             or (tok.ent_type_ in ("GPE", "ORG", "NORP", "DATE") and not _given_name_mistagged(tok, toks))
             or tok.lower_ in WEEKDAYS  # "on Tuesday Mauritius replied"
             or tok.lower_ in MINISTRY_FIELDS
+            or tok.lower_ in FIELD_WORDS  # "President of the Republic Emmanuel Macron"
+            or (i > 0 and doc[i - 1].lower_ == "the")  # a given name takes no article
         ):
             break  # ... or the field of "Minister of Water Paul Mayom", "... and Financial Intelligence Daniel Corwin"
         toks = [tok, *toks]
