@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dyad
 from dyad.extract.quotes import find_quoted_spans, is_scare_quote
 from tests.conftest import FIXTURES, speaker_of
@@ -724,3 +726,36 @@ def test_a_family_name_the_tagger_took_for_an_adjective_still_speaks():
         'alarmed that it had happened several times in the past 12 months."'
     )
     assert speaker_of(doc, "We are concerned it has happened") == "Romain Desclous"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        (
+            'Belarusian Foreign Ministry spokesman Ruslan Varankou said Minsk had acted "out of respect for the '
+            'drivers, not under pressure", and again denied any official involvement.',
+            "out of respect",
+            "Ruslan Varankou",
+        ),
+        (
+            "Russia's ambassador in Prague, Igor Yermolov, warned in an interview that \"every train carrying "
+            'weapons to Ukraine is a legitimate target".',
+            "every train carrying",
+            "Igor Yermolov",
+        ),
+        (
+            "Foreign Ministry spokeswoman Sigrid Nordvik told reporters the envoy had been summoned. She declined "
+            'to say whether Oslo would expel any diplomats, saying only that "all options are being assessed".',
+            "all options are",
+            "Sigrid Nordvik",
+        ),
+        (
+            "The Minister for European and International Affairs of Austria, Georg Lechner, welcomed the talks and "
+            'said that Vienna supports "every step that brings Belgrade and Zagreb closer".',
+            "every step that",
+            "Georg Lechner",
+        ),
+    ],
+)
+def test_what_a_state_says_in_a_clause_a_person_reports_is_the_persons(text: str, start: str, speaker: str):
+    assert speaker_of(dyad.extract(text), start) == speaker

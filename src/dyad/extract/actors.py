@@ -681,6 +681,18 @@ def _past_the_field(doc: Doc, start: int, end: int, cspans: dict[int, tuple[Span
     return j if j > start + 1 and doc[j - 1].lower_ not in FIELD_CONNECTORS else start
 
 
+def _titled_phrase(tok: Token) -> bool:
+    """Whether a word is a title, or the place or field in a title's phrase that the parser hangs a name on
+    ("The Minister for European and International Affairs of Austria, Georg Lechner,")."""
+    for _ in range(6):
+        if _is_title_word(tok):
+            return True
+        if tok.dep_ not in ("pobj", "prep") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _appositive_names(
     doc: Doc, covered: set[int], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
 ) -> list[list[Token]]:
@@ -690,7 +702,7 @@ def _appositive_names(
     says what the words are. Two to four capitalised words, none a state's, a known body's or a place's."""
     out: list[list[Token]] = []
     for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not _is_title_word(tok.head) or tok.i in covered:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not _titled_phrase(tok.head) or tok.i in covered:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:

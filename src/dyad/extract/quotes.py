@@ -626,11 +626,12 @@ def _reporter(
 ) -> Actor | None:
     """'Ryan said the spate of shootings demands that we do "more listening"': a speech verb whose subject is
     a thing sits in what a person said; the words are the person's who reports them."""
-    node = verb
-    while node.dep_ == "ccomp" and node.head != node:
+    node, reported = verb, False
+    while node.dep_ in REPORTED_BY and node.head != node:
+        reported = reported or node.dep_ in ("ccomp", "xcomp")
         node = node.head
-        if not _is_speech_verb(node):
-            continue
+        if not reported or not _is_speech_verb(node):
+            continue  # 'Minsk had acted "..." and denied ...' hangs on what was said, not on who said it
         subj = _verb_subject(node, quote, all_quotes)
         actor = resolver.resolve(subj, quote.start, last_speaker) if subj is not None else None
         if actor is not None and actor.kind == "person":
@@ -643,9 +644,14 @@ def _reported_by(
 ) -> Actor | None:
     """'Moldokulov said Kyrgyzstan would respond "in kind"': a state or body that speaks in what a person
     reports; the words are the reporter's. Not for a passive ('what are called "..."'), a label, not speech."""
-    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if verb.dep_ not in REPORTED_BY or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
     return _reporter(resolver, verb, quote, all_quotes, last_speaker)
+
+
+# clauses that sit in what their head says: reported speech ("said Minsk had acted"), and clauses joined to it or
+# hanging from it ("... and denied", "... saying only that")
+REPORTED_BY = ("ccomp", "xcomp", "conj", "advcl")
 
 
 def _teller(

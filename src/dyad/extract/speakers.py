@@ -104,6 +104,20 @@ def _gender(actor: Actor) -> str | None:
     return None
 
 
+def _beside(tok: Token) -> list[Token]:
+    """The words that hang from a title, and from the places and fields in its phrase: in "Russia's ambassador
+    in Prague, Igor Yermolov," the parser hangs the name on "Prague"."""
+    out: list[Token] = []
+    todo = [tok]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            out.append(child)
+            if child.dep_ in ("prep", "pobj") or (child.dep_ == "conj" and node.dep_ == "pobj"):
+                todo.append(child)
+    return out
+
+
 def _title_holding(tok: Token) -> Token | None:
     """'Minister of Defence of Ukraine Serhiy Tkachenko held talks': the parser makes the name the object of the
     title's last "of"; the title it ends is the name's place in the sentence."""
@@ -242,7 +256,7 @@ class SpeakerResolver:
     def _appositive_person(self, tok: Token) -> Actor | None:
         """'Smith's niece, state Sen. Mary Price, said': a description set beside a name is that person, not the
         one the description names ('Smith')."""
-        for child in tok.children:
+        for child in _beside(tok):
             if child.dep_ == "appos" and child.i > tok.i:
                 sub = list(child.subtree)
                 person = _first_person(self.ctx, sub[0].idx, sub[-1].idx + len(sub[-1].text))
