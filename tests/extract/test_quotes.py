@@ -759,3 +759,11 @@ def test_a_family_name_the_tagger_took_for_an_adjective_still_speaks():
 )
 def test_what_a_state_says_in_a_clause_a_person_reports_is_the_persons(text: str, start: str, speaker: str):
     assert speaker_of(dyad.extract(text), start) == speaker
+
+
+def test_who_is_told_never_speaks_and_a_name_the_parser_took_for_an_interjection_does():
+    doc = dyad.extract(
+        'Kyrgyz Foreign Minister Nurlan Osmonov arrived on Monday.\n\n"The guns must fall silent today, not '
+        'tomorrow," Osmonov told reporters.'
+    )
+    assert speaker_of(doc, "The guns must fall") == "Nurlan Osmonov"

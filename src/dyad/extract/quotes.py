@@ -521,6 +521,10 @@ def _may_name(tok: Token) -> bool:
     )
 
 
+# verbs whose object is who is spoken to, never who speaks ('"...," he told reporters')
+ADDRESSED = frozenset({"tell", "inform", "brief", "assure", "remind", "ask", "urge", "warn", "address"})
+
+
 def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | None:
     """Who does the speaking of a speech verb, read from the parse; never a word inside a quotation (a title
     in quotation marks is no speaker: 'said on "Fox and Friends"')."""
@@ -540,11 +544,16 @@ def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | N
     if subj is not None and subj.lower_ == "who" and subj.head.dep_ == "relcl":
         subj = _antecedent(subj)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.head == verb and before.dep_ in ("intj", "npadvmod", "dep") and (
+            before.pos_ == "PROPN" and not _inside(before, all_quotes)
+        ):
+            return before  # '"...," Osmonov told reporters', the name parsed as an interjection
         subj = next(
             (
                 c
                 for c in verb.rights
-                if c.dep_ in ("nsubj", "dobj", "attr")
+                if (c.dep_ in ("nsubj", "attr") or (c.dep_ == "dobj" and verb.lemma_.lower() not in ADDRESSED))
                 and c.pos_ in ("PROPN", "NOUN", "PRON")
                 and not _inside(c, all_quotes)
             ),
