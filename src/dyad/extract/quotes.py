@@ -545,8 +545,11 @@ def _verb_subject(verb: Token, quote: _Raw, all_quotes: list[_Raw]) -> Token | N
         subj = _antecedent(subj)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp"):
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
-        if before is not None and before.head == verb and before.dep_ in ("intj", "npadvmod", "dep") and (
-            before.pos_ == "PROPN" and not _inside(before, all_quotes)
+        if (
+            before is not None
+            and before.head == verb
+            and before.dep_ in ("intj", "npadvmod", "dep")
+            and (before.pos_ == "PROPN" and not _inside(before, all_quotes))
         ):
             return before  # '"...," Osmonov told reporters', the name parsed as an interjection
         subj = next(
