@@ -767,3 +767,12 @@ def test_who_is_told_never_speaks_and_a_name_the_parser_took_for_an_interjection
         'tomorrow," Osmonov told reporters.'
     )
     assert speaker_of(doc, "The guns must fall") == "Nurlan Osmonov"
+
+
+def test_he_is_the_person_named_by_family_name_alone_as_the_subject_before():
+    doc = dyad.extract(
+        "Negotiators from Greece and North Macedonia met in New York, with the UN mediator Harold Benning between "
+        "them. Foreign Minister Petros Angelidis spoke first.\n\nBenning held separate sessions with the two "
+        'delegations. Afterwards he said both sides had shown "a genuine will to find a solution in 2018".'
+    )
+    assert speaker_of(doc, "a genuine will to") == "Harold Benning"

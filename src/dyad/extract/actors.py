@@ -1116,8 +1116,14 @@ def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
     taken = {i for s, e, _ in ctx.mention_index for i in range(s, e)}
     if not forms:
         return
+    # 'Benning held separate sessions': a family name the tagger took for another word, where it is a subject
+    odd = {
+        t.i
+        for t in ctx.doc
+        if t.pos_ != "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.is_alpha and kb.fold(t.text) in forms
+    }
     propn = ctx.doc.vocab.strings["PROPN"]
-    for tok in (ctx.doc[i] for i, pos in enumerate(ctx.doc.to_array([POS]).tolist()) if pos == propn):
+    for tok in (ctx.doc[i] for i, pos in enumerate(ctx.doc.to_array([POS]).tolist()) if pos == propn or i in odd):
         if not tok.text[:1].isupper() or tok.idx in taken:
             continue
         nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
