@@ -700,3 +700,19 @@ def test_a_name_after_a_title_with_its_field_and_state_is_found_with_its_title(t
 def test_a_state_form_before_a_name_is_the_titles():
     doc = dyad.extract("President of the Republic Emmanuel Macron met the envoy.", published="2023-01-01")
     assert [(a.name, a.title) for a in doc.actors if a.kind == "person"] == [("Emmanuel Macron", "President")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Back home, Migori Governor Okoth Otieno launched an attack on officials, accusing them of "
+            '"sleeping on the job".',
+            "Okoth Otieno",
+        ),
+        ("Navy spokesman First Admiral Bambang Hartono says the vessel has left.", "Bambang Hartono"),
+        ("Chargé Andrei Yegorov has arrived at the ministry.", "Andrei Yegorov"),
+    ],
+)
+def test_a_title_the_ner_tagged_apart_is_no_part_of_the_name_it_runs_into(text: str, name: str):
+    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]

@@ -232,9 +232,15 @@ def _clean_person_tokens(tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
-    for k in range(len(tokens) - 3, 0, -1):
+    return _after_title(tokens)
+
+
+def _after_title(tokens: list[Token]) -> list[Token]:
+    """'Migori Governor Okoth Otieno': a capitalised title inside what was taken for one name, with two words or
+    more after it, ends a title (here a place's); the name is what follows, unless the whole is a known name."""
+    for k in range(len(tokens) - 3, -1, -1):
         if _is_title_word(tokens[k]) and tokens[k].text[:1].isupper() and not _known_with_it(tokens):
-            return tokens[k + 1 :]  # "Migori Governor Okoth Otieno": a place's title, then the name
+            return tokens[k + 1 :]
     return tokens
 
 
@@ -593,7 +599,7 @@ def _person_mentions(
             and doc[toks[-1].i + 2].is_alpha
         ):
             toks = [*toks, doc[toks[-1].i + 1], doc[toks[-1].i + 2]]  # "Lee Min-ho"
-        toks = _extend_right(doc, toks, cspans, org_tokens)
+        toks = _after_title(_extend_right(doc, toks, cspans, org_tokens))
         if not _valid_name(toks) or " ".join(t.text for t in toks).title() in not_names:
             continue
         if kb.countries().lookup(doc[toks[0].i : toks[-1].i + 1].text):

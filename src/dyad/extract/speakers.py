@@ -289,6 +289,9 @@ class SpeakerResolver:
         ):
             left = left.doc[left.i - 1]
         words = [t for t in left.doc[left.i : tok.i + 1] if t.lower_.rstrip(".") not in HONORIFICS | WEEKDAYS]
+        titled = [k for k, t in enumerate(words) if t.lower_.rstrip(".") in kb.titles().words]
+        if titled and titled[-1] + 1 < len(words):
+            words = words[titled[-1] + 1 :]  # 'Migori Governor Okoth Otieno said': the title is no part of the name
         if not words:
             return None
         name = " ".join(t.text for t in words)
