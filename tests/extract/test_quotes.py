@@ -776,3 +776,28 @@ def test_he_is_the_person_named_by_family_name_alone_as_the_subject_before():
         'delegations. Afterwards he said both sides had shown "a genuine will to find a solution in 2018".'
     )
     assert speaker_of(doc, "a genuine will to") == "Harold Benning"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        (
+            '"Iran continues to rely on a web of front companies," said Under Secretary for Terrorism and '
+            "Financial Intelligence Daniel Corwin.",
+            "Iran continues to",
+            "Daniel Corwin",
+        ),
+        (
+            '"Ljubljana sends notes, Zagreb sends boats," said one of the organisers, Boris Sustar.',
+            "Ljubljana",
+            "Boris Sustar",
+        ),
+    ],
+)
+def test_the_person_named_after_said_in_a_long_description_speaks(text: str, start: str, speaker: str):
+    assert speaker_of(dyad.extract(text), start) == speaker
+
+
+def test_a_person_named_after_a_relative_word_does_not_speak():
+    doc = dyad.extract('"The border will stay shut," said the report, which cited Kwame Mensah.')
+    assert speaker_of(doc, "The border will") != "Kwame Mensah"

@@ -606,6 +606,32 @@ def _named_between(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
     return _first_person(ctx, words[0].idx, words[-1].idx + len(words[-1].text))
 
 
+def _named_after(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
+    """'"...," said Under Secretary for Terrorism and Financial Intelligence Daniel Corwin', '"...," said the
+    ship's cook, Suresh Nair': the person named in the words after a speech verb that follows the closing mark,
+    where the parse lost the subject in a long title. The words up to the name hold no verb, no relative word and
+    no other quotation."""
+    gap = ctx.text[quote.end : verb.idx]
+    if verb.idx < quote.end or gap.strip(QUOTE_CLOSERS + ".,!?;: "):
+        return None
+    for tok in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 13)]:
+        person = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
+        if person is not None and person.kind == "person":
+            return person
+        if (
+            tok.pos_ in ("VERB", "AUX", "PRON")
+            or tok.text in ('"', "“", "”", ";", ":", "(")
+            or tok.lower_
+            in (
+                "who",
+                "which",
+                "that",
+            )
+        ):
+            return None
+    return None
+
+
 VOICING = {"quote", "cite"}  # 'the ministry said, quoting spokesman X': X's words
 
 
@@ -749,7 +775,7 @@ def _speaker_for(
                 return actor, verb.text, True
         # the parse missed the subject: a name right next to the verb ("X said", "said X") will do
         doc = verb.doc
-        between = _named_between(ctx, quote, verb)
+        between = _named_between(ctx, quote, verb) or _named_after(ctx, quote, verb)
         if between is not None:
             return between, verb.text, True
         for near in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):

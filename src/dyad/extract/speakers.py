@@ -149,7 +149,9 @@ class SpeakerResolver:
             return self._unnamed(tok, start, end, ctx.text[start:end] if end - start > 3 else "unnamed source")
         if tok.pos_ == "PRON":
             return None
-        named = self._appositive_person(tok) if tok.pos_ == "NOUN" or tok.lower_ in kb.titles().words else None
+        named = (
+            self._appositive_person(tok) if tok.pos_ in ("NOUN", "NUM") or tok.lower_ in kb.titles().words else None
+        )  # 'said one of the organisers, Boris Sustar'
         if named is not None:
             return named
         if self._is_title(tok, start, end):
