@@ -716,3 +716,10 @@ def test_a_state_form_before_a_name_is_the_titles():
 )
 def test_a_title_the_ner_tagged_apart_is_no_part_of_the_name_it_runs_into(text: str, name: str):
     assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+
+
+def test_a_province_named_by_its_kind_is_neither_person_nor_body_but_a_known_body_stays():
+    doc = dyad.extract("Fighting spread to Unity State on Monday, Deng Dau Deng said.", published="2023-01-01")
+    assert [(a.name, a.kind) for a in doc.actors] == [("Deng Dau Deng", "person")]
+    doc = dyad.extract("Islamic State claimed the attack.", published="2023-01-01")
+    assert [(a.name, a.kind) for a in doc.actors] == [("Islamic State", "organization")]

@@ -47,6 +47,8 @@ PERSON_PLACE_PREPS = frozenset(
 PLACE_KIND_NOUNS = frozenset({"town", "village", "city", "district", "island", "islands", "port", "province"})
 PLACE_NOUNS = kb.words("place_noun") - {"camp", "sector", "market", "route", "corridor"}  # "the Odinga camp"
 PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
+# "Unity State", "Kegalle District": a province named by its kind
+AREA_ENDS = frozenset({"state", "province", "region", "district", "districts", "county", "governorate", "oblast"})
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 
 
@@ -912,6 +914,8 @@ def _is_place_name(person: _Person) -> bool:
         return False
     if len(person.tokens) > 1 and kb.fold(person.tokens[0]).rstrip(".") in PLACE_STARTS:
         return True
+    if len(person.tokens) > 1 and kb.fold(person.tokens[-1]) in AREA_ENDS:
+        return True  # "Unity State", "Gedaref State", "Kegalle Districts": a province by its kind
     if len(person.tokens) > 3:
         return False
     return names_a_place(person.name, 50_000 if len(person.tokens) == 1 else 100_000)

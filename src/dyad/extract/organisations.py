@@ -15,7 +15,15 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from dyad import kb
-from dyad.extract.actors import HONORIFICS, MINISTRY_FIELDS, NOT_BODY_HEADS, _is_title_word, _positions, _ship
+from dyad.extract.actors import (
+    AREA_ENDS,
+    HONORIFICS,
+    MINISTRY_FIELDS,
+    NOT_BODY_HEADS,
+    _is_title_word,
+    _positions,
+    _ship,
+)
 from dyad.extract.context import Context
 from dyad.model import Actor
 from dyad.nlp.pipeline import address_abbreviations
@@ -499,6 +507,8 @@ def _not_an_organization(name: str, toks: list[Token], person_words: set[str]) -
         return True
     if kb.subdivisions().get(kb.fold(name)):
         return True  # "Kassala State", "Kherson region", "Hokkaido": a state or province is a place
+    if len(toks) > 1 and toks[-1].lower_ in AREA_ENDS and name not in kb.organizations():
+        return True  # "Unity State", "Kegalle District": a province by its kind (not "Islamic State", a known body)
     inside = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in inside or t.head == t]  # the name's own head word(s)
     if any(t.lower_ in NOT_BODY_HEADS for t in heads):
