@@ -723,3 +723,13 @@ def test_a_province_named_by_its_kind_is_neither_person_nor_body_but_a_known_bod
     assert [(a.name, a.kind) for a in doc.actors] == [("Deng Dau Deng", "person")]
     doc = dyad.extract("Islamic State claimed the attack.", published="2023-01-01")
     assert [(a.name, a.kind) for a in doc.actors] == [("Islamic State", "organization")]
+
+
+def test_a_middle_name_used_alone_is_the_one_person_who_bears_it():
+    text = (
+        "South Sudan's deputy minister of foreign affairs, Deng Dau Deng, said he met Hamdok. "
+        '"There are issues," said Dau. Dau said Hamdok also met the leaders.'
+    )
+    doc = dyad.extract(text, published="2023-01-01")
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Deng Dau Deng"]
+    assert [q.speaker for q in doc.quotes] == [actor_named(doc, "Deng Dau Deng").id]

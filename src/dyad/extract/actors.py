@@ -839,6 +839,10 @@ def _cluster(mentions: list[PersonMention]) -> list[_Person]:
             ):
                 match = p
                 break
+        if match is None and len(toks) == 1:
+            # "Deng Dau Deng ... said Dau": a middle name that the text uses alone, for one person only
+            inner = [p for p in people if len(p.tokens) >= 3 and toks[0] in p.tokens[1:-1]]
+            match = inner[0] if len(inner) == 1 else None
         if match is None:
             match = _Person(m.name, toks)
             people.append(match)
