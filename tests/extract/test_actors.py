@@ -7,6 +7,12 @@ import pytest
 import dyad
 from tests.conftest import actor_named
 
+
+def _people(text: str, published: str) -> list[str]:
+    """The names of the people dyad finds in a text, in order."""
+    return [a.name for a in dyad.extract(text, published=published).actors if a.kind == "person"]
+
+
 DELEGATION = (
     "PYONGYANG (Agency) - The Russian leader arrived in North Korea's capital, Pyongyang, on Wednesday. "
     "The Russian delegation includes Defense Minister Andrei Belousov, Foreign Minister Sergey Lavrov, "
@@ -477,7 +483,7 @@ def test_the_government_of_a_titled_leader_gives_the_leaders_office_and_state():
     ],
 )
 def test_a_family_name_of_two_words_that_the_ner_cut_short_stays_whole(text: str, name: str) -> None:
-    people = [a.name for a in dyad.extract(text, published="2020-01-01").actors if a.kind == "person"]
+    people = _people(text, "2020-01-01")
     assert people == [name]
 
 
@@ -532,7 +538,7 @@ def test_a_lake_or_a_mountain_is_no_person_and_keeps_the_state_it_is_named_after
     ],
 )
 def test_honorifics_and_ranks_of_many_countries_are_no_part_of_the_name(text: str, name: str):
-    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+    assert _people(text, "2023-01-01") == [name]
 
 
 @pytest.mark.parametrize(
@@ -546,7 +552,7 @@ def test_honorifics_and_ranks_of_many_countries_are_no_part_of_the_name(text: st
     ],
 )
 def test_craft_storms_pairs_of_states_and_weekdays_make_no_person(text: str):
-    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == []
+    assert _people(text, "2023-01-01") == []
 
 
 def test_a_form_of_address_that_is_part_of_a_known_name_stays():
@@ -571,7 +577,7 @@ def test_a_form_of_address_that_is_part_of_a_known_name_stays():
     ],
 )
 def test_a_name_set_beside_a_title_is_a_person_whatever_the_ner_took_it_for(text: str, name: str):
-    assert name in [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]
+    assert name in _people(text, "2023-01-01")
 
 
 @pytest.mark.parametrize(
@@ -582,7 +588,7 @@ def test_a_name_set_beside_a_title_is_a_person_whatever_the_ner_took_it_for(text
     ],
 )
 def test_a_place_or_a_field_beside_a_title_is_no_person(text: str):
-    names = [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]
+    names = _people(text, "2023-01-01")
     assert "Foreign Affairs" not in names
 
 
@@ -607,7 +613,7 @@ def test_a_lower_case_title_opens_a_name_the_ner_missed():
     ],
 )
 def test_a_name_the_text_puts_somewhere_is_no_person(text: str):
-    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == []
+    assert _people(text, "2023-01-01") == []
 
 
 @pytest.mark.parametrize(
@@ -619,7 +625,7 @@ def test_a_name_the_text_puts_somewhere_is_no_person(text: str):
     ],
 )
 def test_a_person_named_beside_a_place_word_stays_a_person(text: str, name: str):
-    assert name in [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"]
+    assert name in _people(text, "2023-01-01")
 
 
 @pytest.mark.parametrize(
@@ -638,7 +644,7 @@ def test_a_person_named_beside_a_place_word_stays_a_person(text: str, name: str)
     ],
 )
 def test_the_field_of_an_office_before_a_name_is_the_titles_not_the_names(text: str, name: str):
-    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+    assert _people(text, "2023-01-01") == [name]
 
 
 def test_a_people_and_a_title_is_no_name():
@@ -656,7 +662,7 @@ def test_a_people_and_a_title_is_no_name():
     ],
 )
 def test_a_title_inside_what_the_ner_took_for_a_name_ends_the_title(text: str, name: str):
-    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+    assert _people(text, "2023-01-01") == [name]
 
 
 def test_a_name_that_opens_with_a_common_given_name_is_a_person_when_the_ner_took_it_for_a_body():
@@ -715,7 +721,7 @@ def test_a_state_form_before_a_name_is_the_titles():
     ],
 )
 def test_a_title_the_ner_tagged_apart_is_no_part_of_the_name_it_runs_into(text: str, name: str):
-    assert [a.name for a in dyad.extract(text, published="2023-01-01").actors if a.kind == "person"] == [name]
+    assert _people(text, "2023-01-01") == [name]
 
 
 def test_a_province_named_by_its_kind_is_neither_person_nor_body_but_a_known_body_stays():

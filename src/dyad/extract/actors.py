@@ -9,7 +9,7 @@ person named elsewhere in the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from dyad import kb
 from dyad.extract.context import Context, where
+from dyad.extract.dates import WEEKDAYS as DAY_NAMES
 from dyad.model import Actor
 
 STATE_FORM = re.compile(
@@ -37,7 +38,7 @@ LOCATION_PREPS = kb.words("location_prep")
 NOT_BODY_HEADS = kb.words("not_body_head")  # last words of events and documents, not bodies ("Negev Summit")
 MOTION_VERBS = kb.words("motion_verb")
 STORM_WORDS = kb.words("storm_word")
-WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+WEEKDAYS = frozenset(DAY_NAMES)
 VESSEL_NOUNS = kb.words("vessel_noun")  # "the trawler Kapitan Sorokin": a craft's name, not a person's
 # "in Mae Sot", "the island of Abu Musa", "Stung Treng town": words that put a name somewhere (never "from",
 # "to" or "with": "a letter from Kwame Mensah", "talked to Ana Ruiz")
@@ -865,19 +866,25 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
         return False
     if kb.countries().lookup(person.name):
         return True  # "Burma", "Mali"
-    from dyad.extract.quotes import speech_verbs
+    return not any(_vouched(span) for span in _mention_spans(person, doc))
 
+
+def _mention_spans(person: _Person, doc: Doc) -> Iterator[Span]:
+    """The person's mentions as spans of the parse."""
     for m in person.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in HONORIFICS:
-            return False
-        root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speech_verbs():
-            return False
-    return True
+        if span is not None and len(span):
+            yield span
+
+
+def _vouched(span: Span) -> bool:
+    """Whether a mention says its name is a person's: a form of address before it ("Mr", "Dr"), or it speaks."""
+    from dyad.extract.quotes import speech_verbs
+
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
+        return True
+    return span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in speech_verbs()
 
 
 def _placed(person: _Person, doc: Doc) -> bool:
@@ -886,19 +893,12 @@ def _placed(person: _Person, doc: Doc) -> bool:
     person. Towns and features too small for the gazetteer are named this way in every outlet."""
     if person.title or person.known_code or kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
         return False
-    from dyad.extract.quotes import speech_verbs
-
     placed = False
-    for m in person.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+    for span in _mention_spans(person, doc):
+        if _vouched(span):
+            return False
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if before is not None and before.lower_.rstrip(".") in HONORIFICS:
-            return False
-        if span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in speech_verbs():
-            return False
         if after is not None and after.text in ("'s", "’s"):
             continue  # "in Ramaphosa's view"
         kind = doc[span.start - 2].lower_ if span.start > 1 else ""

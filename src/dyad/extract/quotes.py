@@ -606,6 +606,9 @@ def _named_between(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
     return _first_person(ctx, words[0].idx, words[-1].idx + len(words[-1].text))
 
 
+RELATIVE = ("who", "which", "that")  # words that open a clause about someone else, not the speaker's name
+
+
 def _named_after(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
     """'"...," said Under Secretary for Terrorism and Financial Intelligence Daniel Corwin', '"...," said the
     ship's cook, Suresh Nair': the person named in the words after a speech verb that follows the closing mark,
@@ -618,16 +621,7 @@ def _named_after(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
         person = ctx.actor_at(tok.idx, tok.idx + len(tok.text))
         if person is not None and person.kind == "person":
             return person
-        if (
-            tok.pos_ in ("VERB", "AUX", "PRON")
-            or tok.text in ('"', "“", "”", ";", ":", "(")
-            or tok.lower_
-            in (
-                "who",
-                "which",
-                "that",
-            )
-        ):
+        if tok.pos_ in ("VERB", "AUX", "PRON") or tok.text in ('"', "“", "”", ";", ":", "(") or tok.lower_ in RELATIVE:
             return None
     return None
 
