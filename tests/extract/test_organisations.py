@@ -329,3 +329,12 @@ def test_a_national_force_or_ministry_named_in_lower_case_that_acts_is_a_body(te
 )
 def test_a_national_force_named_in_passing_is_no_body(text: str):
     assert not [a for a in dyad.extract(text).actors if a.kind == "organization"]
+
+
+def test_national_forces_are_listed_in_the_order_the_text_names_them():
+    text = (
+        "The Swedish navy said it had shadowed the vessel. Finland's coast guard said it boarded the tanker, and "
+        "Sweden's coast guard said it had towed it to port."
+    )
+    forces = [a.name for a in dyad.extract(text).actors if a.kind == "organization"]
+    assert forces == ["Swedish navy", "Finland's coast guard", "Sweden's coast guard"]

@@ -135,7 +135,8 @@ def candidates(
     out += _ministries(doc, cspans, taken)
     out += _dateline_agency(ctx.text, doc, taken)
     out += _lone_bodies(doc, taken)
-    for span, kind, iso3 in {v for v in cspans.values()}:
+    # in the text's order: a set of spans iterates in the order of their hashes, which varies from run to run
+    for span, kind, iso3 in sorted({v for v in cspans.values()}, key=lambda v: v[0].start):
         # "the Ukrainian Armed Forces", "Indian Air Force": a national armed service is a body of its state
         if kind not in ("DEMONYM", "NAME") or span.end >= len(doc) or any(t.i in taken for t in span):
             continue
