@@ -575,6 +575,41 @@ def test_a_titled_state_official_the_text_never_names_is_unnamed():
     assert speaker_id and speaker.kind != "person" and speaker.country == "USA"
 
 
+def test_a_state_title_no_one_named_holds_is_unnamed_though_others_of_that_state_are_named():
+    # the foreign minister named before cannot be "the Ukrainian president"; nor can a minister be "the leader"
+    doc = dyad.extract(
+        "Ukraine's foreign minister Taras Bondar met Polish officials on Monday.\n\n"
+        '"Our people are home," the Ukrainian president wrote.'
+    )
+    speaker = doc.actor(doc.quotes[0].speaker) if doc.quotes[0].speaker else None
+    assert speaker is not None and speaker.kind != "person" and speaker.country == "UKR"
+    doc = dyad.extract(
+        "Kenya's foreign minister Musalia Mudavadi met his Ugandan counterpart.\n\n"
+        '"We are brothers," the Kenyan leader told mourners.'
+    )
+    speaker = doc.actor(doc.quotes[0].speaker) if doc.quotes[0].speaker else None
+    assert speaker is not None and speaker.kind != "person" and speaker.country == "KEN"
+
+
+def test_an_officials_word_may_mean_any_office_holder_of_the_state():
+    doc = dyad.extract(
+        "U.S. Secretary of State John Kerry says he is trying to restart the peace talks.\n\n"
+        'The top U.S. diplomat said he is "intensely focused" on the conflict. But he said he will keep his strategy '
+        'quiet to have the "best chance of trying to get something moving."'
+    )
+    assert speaker_of(doc, "best chance of trying") == "John Kerry"
+
+
+def test_a_state_title_someone_named_may_hold_credits_no_one_else():
+    # Ruto is Kenya's president: "the Kenyan leader" may be him, so no unnamed stand-in is made
+    doc = dyad.extract(
+        "President William Ruto and Foreign Minister Musalia Mudavadi met Ugandan officials.\n\n"
+        '"We are brothers," the Kenyan leader told mourners.'
+    )
+    speaker = doc.actor(doc.quotes[0].speaker) if doc.quotes[0].speaker else None
+    assert speaker is None or speaker.name == "William Ruto"
+
+
 def test_a_described_speaker_named_beside_the_description_keeps_the_name():
     doc = dyad.extract(
         "The town's mayor, Mary Johnson, says the contract is good for jobs. "

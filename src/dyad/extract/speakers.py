@@ -129,6 +129,22 @@ def _title_holding(tok: Token) -> Token | None:
     return None
 
 
+def _title_words(person: Actor) -> list[str]:
+    return (person.title or "").lower().split()
+
+
+def _may_hold(person: Actor, head: Token) -> bool:
+    """Whether a person may be the one a title of their state means: one the text gives no office, one whose
+    title holds the title's word, or a head of state or government for a leader's word ('the Kenyan leader' may
+    be President Ruto; Foreign Minister Mudavadi is not 'the Ukrainian president' nor 'the Kenyan leader'). A word
+    any official may go by ('the top U.S. diplomat' is Secretary of State Kerry) fits every office."""
+    if not person.title or head.lower_ in _title_words(person) or head.lemma_.lower() in OFFICIALS:
+        return True
+    phrases = kb.titles().phrases
+    meant, held = phrases.get(head.lower_), phrases.get(person.title.lower())
+    return held is None or (meant is not None and meant.rank == "head" and held.rank == "head")
+
+
 class SpeakerResolver:
     """Turns a subject token into an actor: named actors, roles, pronouns and unnamed sources."""
 
@@ -198,7 +214,7 @@ class SpeakerResolver:
         words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’.-]+", self.ctx.text[start:end])]
         country = next((c for w in words for c in [countries.demonyms.get(w) or countries.names.get(w)] if c), None)
         return country is not None and not any(
-            a.kind == "person" and (a.country == country or head.lower_ in (a.title or "").lower().split())
+            a.kind == "person" and (a.country == country and _may_hold(a, head) or head.lower_ in _title_words(a))
             for a in self.ctx.actors
         )
 
