@@ -63,6 +63,15 @@ def test_a_dateline_without_agency_or_date_is_no_place():
     assert not doc.places and doc.article.text.startswith("The Treasury")
 
 
+def test_a_dateline_the_cleaner_keeps_is_no_place_either():
+    # the guide: datelines are not places; this one ("(—)" for an agency) is not one the cleaner strips
+    doc = dyad.extract(
+        "CAIRO, July 15 (—) — Egypt warned Ethiopia on Wednesday that it would not accept the dam.",
+        published="2024-07-15",
+    )
+    assert doc.article.text.startswith("CAIRO") and not doc.places
+
+
 def test_a_sea_named_with_of_is_one_place_of_no_state():
     doc = dyad.extract("Indian and Japanese warships launched five days of war games in the Bay of Bengal.")
     assert [(p.name, p.country) for p in doc.places] == [("Bay of Bengal", None)]

@@ -600,6 +600,15 @@ def test_an_officials_word_may_mean_any_office_holder_of_the_state():
     assert speaker_of(doc, "best chance of trying") == "John Kerry"
 
 
+def test_a_dateline_the_parser_took_for_a_subject_does_not_hide_the_speaker():
+    doc = dyad.extract(
+        "TEGUCIGALPA, Honduras (—) — The United States urged Honduran authorities on Thursday to finish counting "
+        'ballots "transparently and without delay", as the opposition rejected preliminary results.'
+    )
+    speaker = doc.actor(doc.quotes[0].speaker) if doc.quotes[0].speaker else None
+    assert speaker is not None and speaker.name == "United States"
+
+
 def test_a_state_title_someone_named_may_hold_credits_no_one_else():
     # Ruto is Kenya's president: "the Kenyan leader" may be him, so no unnamed stand-in is made
     doc = dyad.extract(

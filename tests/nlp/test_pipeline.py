@@ -39,6 +39,62 @@ def test_a_live_blog_time_stamp_is_a_sentence_of_its_own():
     assert any(t.dep_ == "nsubj" and t.text == "Sowe" and t.head.text == "thanks" for t in doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline", "subject", "verb"),
+    [
+        (
+            "TEGUCIGALPA, Honduras (—) — The United States urged Honduran authorities on Thursday to finish counting.",
+            "TEGUCIGALPA, Honduras (—) —",
+            "States",
+            "urged",
+        ),
+        (
+            "BRASILIA, Nov 8 (—) — Brazil on Wednesday rejected a Paraguayan proposal.",
+            "BRASILIA, Nov 8 (—) —",
+            "Brazil",
+            "rejected",
+        ),
+        (
+            "LONDON, March 3 (Reuters) - Britain on Monday summoned the Russian ambassador.",
+            "LONDON, March 3 (Reuters) -",
+            "Britain",
+            "summoned",
+        ),
+        (
+            "Kyiv, Ukraine (AP) — Poland on Monday closed its border crossing.",
+            "Kyiv, Ukraine (AP) —",
+            "Poland",
+            "closed",
+        ),
+        (
+            "A headline\nDHAKA, Feb 11 — India's Border Security Force said its troops had fired.",
+            "DHAKA, Feb 11 —",
+            "Force",
+            "said",
+        ),
+        ("WASHINGTON — The United States imposed sanctions on Iran.", "WASHINGTON —", "States", "imposed"),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(text: str, dateline: str, subject: str, verb: str) -> None:
+    # the parser, given the dateline and the lede as one sentence, takes the dateline's place for the subject
+    doc = load()(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert dateline in sents
+    assert any(t.dep_ == "nsubj" and t.text == subject and t.head.text == verb for t in doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO — the alliance of 32 states — met on Monday.",
+        "Talks in Doha, Qatar — and in Cairo — went on.",
+        "The UN said on Monday (local time) - as expected - that talks would resume.",
+    ],
+)
+def test_words_and_dashes_that_are_no_dateline_start_nothing(text: str) -> None:
+    assert len(list(load()(text).sents)) == 1
+
+
 def test_a_time_inside_a_sentence_starts_nothing():
     doc = load()("The talks began at 11:05 - and ended at noon.")
     assert len(list(doc.sents)) == 1

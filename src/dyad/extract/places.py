@@ -22,6 +22,7 @@ from dyad.extract.context import Context
 from dyad.extract.organisations import located_name
 from dyad.kb.gazetteer import GeoPlace, gazetteer
 from dyad.model import Place, Span
+from dyad.nlp.pipeline import datelines
 
 LABELS = ("GPE", "LOC", "FAC")
 FEATURE = re.compile(
@@ -243,8 +244,11 @@ def extract_places(ctx: Context) -> list[Place]:
     spans = sorted({_widened(ctx.text, s, e) for s, e in spans})
     located = {_widened(ctx.text, s, e) for s, e in located}
     places: dict[str, Place] = {}
+    filed = datelines(ctx.text)
     for start, end in spans:
         name = ctx.text[start:end]
+        if any(s <= start and end <= e for s, e in filed):
+            continue  # 'CAIRO, July 15 — ': where the story was filed, not a place it speaks of
         if "\n" in name or not (name[:1].isupper() or COMPASS_START.match(name) and _known(name)):
             continue
         if countries.lookup(name) or name.lower() in STANDING_WORDS:

@@ -348,13 +348,15 @@ def _subject_of(verb: Token, quote: _Raw | None = None) -> Token | None:
         if node is None:
             return None
         if came_from is None or not _holds_quote(node, came_from, quote) or _is_speech_verb(node):
-            for child in node.children:
-                if (
-                    child.dep_ in ("nsubj", "nsubjpass")
-                    and not (quote and quote.start <= child.idx < quote.end)
-                    and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
-                ):
-                    return child
+            subjects = [
+                child
+                for child in node.children
+                if child.dep_ in ("nsubj", "nsubjpass")
+                and not (quote and quote.start <= child.idx < quote.end)
+                and any(c.isalnum() for c in child.text)  # a dash the parser took for a subject is none
+            ]
+            if subjects:  # of two, the nearer: 'TEGUCIGALPA, Honduras — The United States urged' (a dateline)
+                return min(subjects, key=lambda child: abs(child.i - node.i))
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl") and node.head != node:
             came_from, node = node, node.head
         else:

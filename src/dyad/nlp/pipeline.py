@@ -28,9 +28,48 @@ def line_breaks(doc: Doc) -> Doc:
 
     Read from the token texts' ids, each distinct text looked at once: a Token per word costs more than the
     check. (A token's trailing white space is one space or none, so only its text can hold a line break.)"""
-    for i in _starts(doc):
+    for i in _starts(doc) + _dateline_starts(doc):
         doc[i].is_sent_start = True
     return doc
+
+
+_CAPS = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"  # 'TEGUCIGALPA', 'PORT-AU-PRINCE', 'BANDAR SERI BEGAWAN'
+_NAMED = r"[A-Z][\w.'’]+(?:[ -][A-Z][\w.'’]+){0,3}"  # 'Kyiv', 'Panama City'
+_PIECE = r",\s*[^,\n()—–]{1,30}?"  # ', Honduras', ', March 19', ', SPA'
+_AGENCY = r"\s*\([^()\n]{0,30}\)"  # '(Reuters)', '(AP)', '(—)'
+_DASH = r"\s*(?:[—–]|--?)\s+"
+DATELINE = re.compile(
+    rf"(?:{_CAPS}(?:{_PIECE}){{1,3}}(?:{_AGENCY})?{_DASH}"  # 'DHAKA, Feb 11 (—) — '
+    rf"|{_CAPS}{_AGENCY}{_DASH}"  # 'SEOUL (AP) — '
+    rf"|{_CAPS}(?:{_DASH}|:\s+)(?=[A-Z])"  # 'WASHINGTON — The', 'ISLAMABAD: Saudi'; not 'NATO — the alliance'
+    rf"|{_NAMED}(?:{_PIECE}){{0,3}}{_AGENCY}{_DASH})"  # 'Kyiv, Ukraine (AP) — '
+)
+DATELINE_REACH = 600  # characters from the top of a text where a dateline may stand (after a title line or two)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Where a story's datelines stand near its top ('TEGUCIGALPA, Honduras (AP) — '), as character spans: the
+    line of a place and date that says where the story was filed, not a place it speaks of."""
+    out = []
+    for line in re.finditer(r"(?:^|\n)[ \t]*", text[:DATELINE_REACH]):
+        m = DATELINE.match(text, line.end())
+        if m is not None:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _dateline_starts(doc: Doc) -> list[int]:
+    """The first word after a story's dateline ('TEGUCIGALPA, Honduras (AP) — The United States urged ...'): the
+    parser, given the dateline and the lede as one sentence, makes the dateline's place the subject and loses
+    the lede's own."""
+    top = doc[: min(len(doc), 160)]
+    out: list[int] = []
+    for _, end in datelines(top.text):
+        at = top.start_char + end
+        i = next((t.i for t in top if t.idx >= at), None)
+        if i is not None and doc[i].idx == at and not doc[i].is_space:
+            out.append(i)
+    return out
 
 
 def _starts(doc: Doc) -> list[int]:
