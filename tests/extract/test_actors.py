@@ -97,6 +97,18 @@ def test_a_lone_surname_the_ner_missed_is_still_the_person():
     assert [a.name for a in doc.actors if a.kind != "state"] == ["Wang Yi"]
 
 
+def test_a_two_word_family_name_the_ner_took_for_a_body_is_still_the_person():
+    doc = dyad.extract(
+        "Colombian Foreign Minister Mauricio Restrepo Ardila met his Brazilian counterpart in Brasilia. "
+        "Restrepo Ardila thanked Brazil for its help."
+    )
+    minister = actor_named(doc, "Mauricio Restrepo Ardila")
+    assert "Restrepo Ardila" in {m.text for m in minister.mentions}
+    assert not [a for a in doc.actors if a.kind != "person" and a.name == "Restrepo Ardila"]
+    thanks = next(e for e in doc.events if e["type"] == "SUPPORT")
+    assert thanks["sources"] == [minister.id]
+
+
 def test_a_known_name_inside_a_longer_name_is_not_matched():
     doc = dyad.extract("Delegates to the National People's Congress met in Beijing. The U.S. Congress did not.")
     codes = {a.name: a.code for a in doc.actors if a.kind == "organization"}

@@ -1053,6 +1053,7 @@ def extract_actors(ctx: Context) -> None:
         for m in p.mentions:
             ctx.add_mention(actor, m.start, m.end)
     _propagate_names(ctx, [person_actor[id(p)] for p in people])
+    _propagate_family_names(ctx, [person_actor[id(p)] for p in people])
     for start, end, p in officials.roles(ctx, cspans, people, named_starts):
         ctx.add_mention(person_actor[id(p)], start, end)
 
@@ -1153,6 +1154,38 @@ def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
         owners = {a.id: a for a in forms.get(kb.fold(tok.text), [])}
         if len(owners) == 1:
             ctx.add_mention(next(iter(owners.values())), tok.idx, tok.idx + len(tok.text))
+
+
+def _propagate_family_names(ctx: Context, persons: list[Actor]) -> None:
+    """'Restrepo Ardila thanked Brazil' after 'Mauricio Restrepo Ardila': a family name of two or more words, which
+    the NER often takes for a body, is the one person whose name ends with it, where no longer name holds it."""
+    tails: dict[str, set[str]] = {}
+    for actor in persons:
+        words = actor.name.split()
+        for k in range(2, len(words)):
+            tails.setdefault(" ".join(words[-k:]), set()).add(actor.id)
+    if not tails:
+        return
+    doc = ctx.doc
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(tails, key=len, reverse=True))) + r")\b")
+    for m in pattern.finditer(ctx.text):
+        owners = tails[m.group()]
+        if len(owners) != 1 or any(s < m.end() and m.start() < e for s, e, _ in ctx.mention_index):
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and before.lower_.rstrip(".") not in HONORIFICS
+            and not _is_title_word(before)
+        ) or (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
+            continue  # part of a longer name: another person's
+        ctx.add_mention(ctx.actor(next(iter(owners))), m.start(), m.end())
 
 
 def _names_government(doc: Doc, mention: PersonMention) -> bool:
