@@ -109,6 +109,35 @@ def test_a_two_word_family_name_the_ner_took_for_a_body_is_still_the_person():
     assert thanks["sources"] == [minister.id]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Minister of Foreign Affairs and European Integration Oleg Cebanu held a telephone conversation with his "
+            "Turkish counterpart.",
+            "Oleg Cebanu",
+        ),
+        (
+            "The Minister of Defence of Peru, Alfredo Quispe Villanueva, and the Minister of Defence of Ecuador met on "
+            "Monday.",
+            "Alfredo Quispe Villanueva",
+        ),
+        (
+            "The Ambassador of the Republic of Turkey, H.E. Mehmet Selçuk Aydın, handed over the documents.",
+            "Mehmet Selçuk Aydın",
+        ),
+        # a form of address many bear as a given name is still no part of the name
+        (
+            "Foreign Minister Ashraf Hegazy spoke by phone with Kuwait's Foreign Minister Sheikh Fahad Al-Mubarak "
+            "Al-Sabah on Monday. Sheikh Fahad said the views did not represent Kuwait.",
+            "Fahad Al-Mubarak Al-Sabah",
+        ),
+    ],
+)
+def test_a_common_given_name_the_ner_put_in_a_body_or_place_opens_the_name(text: str, name: str) -> None:
+    assert name in {a.name for a in dyad.extract(text, published="2021-06-10").actors if a.kind == "person"}
+
+
 def test_a_known_name_inside_a_longer_name_is_not_matched():
     doc = dyad.extract("Delegates to the National People's Congress met in Beijing. The U.S. Congress did not.")
     codes = {a.name: a.code for a in doc.actors if a.kind == "organization"}

@@ -248,9 +248,11 @@ def _after_title(tokens: list[Token]) -> list[Token]:
 
 
 def _valid_name(tokens: list[Token]) -> bool:
-    if not tokens or len(tokens) > 6 or _ship(tokens) or _storm(tokens) or _states_joined(tokens):
+    if not tokens or len(tokens) > 10 or _ship(tokens) or _storm(tokens) or _states_joined(tokens):
         return False
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    if len(words) > 6:  # words, not tokens: "Fahad Al-Mubarak Al-Sabah" is seven tokens
+        return False
     if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
         return False
     joined = {t.i for t in words if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_}
@@ -568,6 +570,8 @@ def _person_mentions(
             if _is_title_word(tok) and i + 1 < sent.end:
                 j = _past_the_field(doc, i + 1, sent.end, cspans)
                 first = j
+                # "... and European Integration Oleg Cebanu", tagged a body: a common given name opens a name
+                given = first < sent.end and _common_given(doc[first])
                 while (
                     j < sent.end
                     and doc[j].pos_ == "PROPN"
@@ -575,7 +579,10 @@ def _person_mentions(
                     and not _is_title_word(doc[j])
                     and doc[j].i not in covered
                     and doc[j].i not in cspans
-                    and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC")
+                    and (
+                        doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC")
+                        or (given and doc[j].ent_type_ == "ORG")
+                    )
                 ):
                     j += 1
                 if j - first >= 2:
@@ -711,8 +718,10 @@ def _appositive_names(
     says what the words are. Two to four capitalised words, none a state's, a known body's or a place's."""
     out: list[list[Token]] = []
     for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not _titled_phrase(tok.head) or tok.i in covered:
+        if tok.dep_ not in ("appos", "conj") or tok.pos_ != "PROPN" or not _titled_phrase(tok.head) or tok.i in covered:
             continue
+        if tok.dep_ == "conj" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ","):
+            continue  # the parse may join the name to the title's state: then it is set off by commas on both sides
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
             start -= 1
@@ -755,6 +764,23 @@ def _given_name_mistagged(tok: Token, toks: list[Token]) -> bool:
     )
 
 
+def _common_given(tok: Token) -> bool:
+    """A capitalised word that many office holders bear as their given name, and that is no title, state or
+    field of office: before a name, the name's first word, whatever entity the NER put it in."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+        and not _is_title_word(tok)
+        and tok.lower_.rstrip(".") not in HONORIFICS  # "Sheikh Fahad": many bear it, but before a name it is address
+        and tok.lower_ not in MINISTRY_FIELDS
+        and tok.lower_ not in FIELD_WORDS
+        and tok.lower_ not in WEEKDAYS
+        and not kb.countries().lookup(tok.text)
+        and kb.common_given_name(tok.text)
+    )
+
+
 def _extend_left(
     doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
 ) -> list[Token]:
@@ -765,6 +791,11 @@ def _extend_left(
     added = 0
     while i >= 0 and added < 2:
         tok = doc[i]
+        if _common_given(tok):
+            toks = [tok, *toks]  # "European Integration Oleg Cebanu", "H.E. Mehmet Selçuk Aydın": the NER's body
+            added += 1
+            i -= 1
+            continue
         if (
             tok.pos_ != "PROPN"
             or not tok.text[:1].isupper()

@@ -451,8 +451,15 @@ def given_name_first(name: str) -> bool:
     raw = name.split()
     if not 2 <= len(raw) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in raw):
         return False
-    given = fold(raw[0])
-    return given not in NOT_GIVEN and _name_counts()[0].get(given, 0) >= GIVEN_SURE
+    return common_given_name(raw[0])
+
+
+def common_given_name(word: str) -> bool:
+    """Whether GIVEN_SURE people of the table bear a word as their given name ("Oleg", "Alfredo", "Jean-Marie"
+    by each of its parts); not articles and saints ("Al", "San")."""
+    parts = fold(word).split("-")
+    counts = _name_counts()[0]
+    return all(p and p not in NOT_GIVEN and counts.get(p, 0) >= GIVEN_SURE for p in parts)
 
 
 def person_shaped(name: str) -> bool:
