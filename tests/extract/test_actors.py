@@ -126,6 +126,12 @@ def test_a_two_word_family_name_the_ner_took_for_a_body_is_still_the_person():
             "The Ambassador of the Republic of Turkey, H.E. Mehmet Selçuk Aydın, handed over the documents.",
             "Mehmet Selçuk Aydın",
         ),
+        # the NER's body is the rank and a given name it does not know: the rank ends at its last title word
+        (
+            "The Director General of military operations, Lieutenant General Sandeep Kumar Bhalla, spoke to his "
+            "Pakistani counterpart.",
+            "Sandeep Kumar Bhalla",
+        ),
         # a form of address many bear as a given name is still no part of the name
         (
             "Foreign Minister Ashraf Hegazy spoke by phone with Kuwait's Foreign Minister Sheikh Fahad Al-Mubarak "

@@ -781,6 +781,27 @@ def _common_given(tok: Token) -> bool:
     )
 
 
+def _name_after_rank(tok: Token) -> bool:
+    """'Lieutenant General Sandeep' tagged a body before 'Kumar Bhalla': the body the NER saw is a rank and the
+    first word of the name, a word of no title, state, field or body that ends the entity right after a title."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ == "ORG"
+        and tok.i > 0
+        and _is_title_word(doc[tok.i - 1])
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        and tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+        and not _is_title_word(tok)
+        and tok.lower_ not in MINISTRY_FIELDS
+        and tok.lower_ not in FIELD_WORDS
+        and tok.lower_ not in kb.institutions()
+        and tok.lower_ not in kb.words("body_noun")
+        and not kb.countries().lookup(tok.text)
+    )
+
+
 def _extend_left(
     doc: Doc, toks: list[Token], cspans: dict[int, tuple[Span, str, str]], org_tokens: set[int]
 ) -> list[Token]:
@@ -791,7 +812,7 @@ def _extend_left(
     added = 0
     while i >= 0 and added < 2:
         tok = doc[i]
-        if _common_given(tok):
+        if _common_given(tok) or _name_after_rank(tok):
             toks = [tok, *toks]  # "European Integration Oleg Cebanu", "H.E. Mehmet Selçuk Aydın": the NER's body
             added += 1
             i -= 1
