@@ -144,6 +144,20 @@ def test_a_common_given_name_the_ner_put_in_a_body_or_place_opens_the_name(text:
     assert name in {a.name for a in dyad.extract(text, published="2021-06-10").actors if a.kind == "person"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Windsor, where the Ambassador Bridge carries a quarter of the trade between Canada and the United States, "
+        "truckers waited.",
+        "The two prime ministers witness the signing of a loan for Ho Chi Minh City's second metro line.",
+        "The Fund said in a statement that a staff-level agreement was possible.",
+        "The Embassy continues to follow the case of the two remaining sailors, the Embassy said.",
+    ],
+)
+def test_a_place_or_a_body_by_its_last_word_or_its_article_is_no_person(text: str) -> None:
+    assert not [a.name for a in dyad.extract(text, published="2024-05-06").actors if a.kind == "person"]
+
+
 def test_a_known_name_inside_a_longer_name_is_not_matched():
     doc = dyad.extract("Delegates to the National People's Congress met in Beijing. The U.S. Congress did not.")
     codes = {a.name: a.code for a in doc.actors if a.kind == "organization"}

@@ -48,6 +48,7 @@ PERSON_PLACE_PREPS = frozenset(
 PLACE_KIND_NOUNS = frozenset({"town", "village", "city", "district", "island", "islands", "port", "province"})
 PLACE_NOUNS = kb.words("place_noun") - {"camp", "sector", "market", "route", "corridor"}  # "the Odinga camp"
 PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
+PLACE_ENDS = kb.words("place_end") | {"city"}  # "Charles Street", "Ho Chi Minh City": a place, never a person
 # "Unity State", "Kegalle District": a province named by its kind
 AREA_ENDS = frozenset({"state", "province", "region", "district", "districts", "county", "governorate", "oblast"})
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
@@ -918,7 +919,10 @@ def _unsupported(person: _Person, doc: Doc) -> bool:
         return False
     if kb.countries().lookup(person.name):
         return True  # "Burma", "Mali"
-    return not any(_vouched(span) for span in _mention_spans(person, doc))
+    spans = list(_mention_spans(person, doc))
+    if spans and all(s.start > 0 and doc[s.start - 1].lower_ == "the" for s in spans):
+        return True  # "The Fund said", "the Embassy continues": a name takes no article, a body does
+    return not any(_vouched(span) for span in spans)
 
 
 def _mention_spans(person: _Person, doc: Doc) -> Iterator[Span]:
@@ -966,6 +970,8 @@ def _is_place_name(person: _Person) -> bool:
     """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
     first-level subdivision (a name of two or three words only for a city of 100,000 people or more), or a name
     that opens with a word of the land ('Lake Malawi', 'Ras Doumeira')."""
+    if kb.fold(person.name.split()[-1]) in PLACE_ENDS and not kb.people().get(kb.fold(person.name)):
+        return True  # "Ho Chi Minh City", "Charles Street", and "Bridge" after "Ambassador" taken for a title
     if person.title:
         return False
     if len(person.tokens) > 1 and kb.fold(person.tokens[0]).rstrip(".") in PLACE_STARTS:
