@@ -127,6 +127,20 @@ def test_headlines_with_a_colon_are_not_speaker_labels():
     assert not any(a.name == "Latest" for a in doc.actors)
 
 
+def test_a_digests_heading_in_capitals_is_no_speaker_label():
+    doc = dyad.extract(
+        "SEOUL, Dec. 10 — The following are the top news items of the day.\n\n"
+        "SUBWAY: Seoul subway unions said they would strike from next Monday unless wage talks resume.\n\n"
+        "EU-BELARUS: The European Union imposed asset freezes on 12 Belarusian officials on Monday.\n\n"
+        "N. KOREA MISSILES: North Korea fired two short-range ballistic missiles into the sea.\n\n"
+        "KIRBY: We are watching this very closely. John Kirby, a White House spokesman, spoke to reporters.",
+        published="2024-12-10",
+    )
+    assert [q.text[:9] for q in doc.quotes] == ["We are wa"]
+    assert speaker_of(doc, "We are watching") == "John Kirby"
+    assert not {"Subway", "Eu-Belarus", "Missiles"} & {a.name for a in doc.actors}
+
+
 def test_a_turn_label_with_an_interpreters_note_names_its_speaker():
     text = (
         "President of Chile Gabriel Boric (via interpreter): Esteemed President Lula and ministers of Brazil!\n\n"

@@ -73,6 +73,12 @@ def test_a_live_blog_time_stamp_is_a_sentence_of_its_own():
             "said",
         ),
         ("WASHINGTON — The United States imposed sanctions on Iran.", "WASHINGTON —", "States", "imposed"),
+        (
+            "GAZA CITY, Palestinian Territories: Israeli tanks shelled the east of the Gaza Strip on Friday.",
+            "GAZA CITY, Palestinian Territories:",
+            "tanks",
+            "shelled",
+        ),
     ],
 )
 def test_a_dateline_is_a_sentence_of_its_own(text: str, dateline: str, subject: str, verb: str) -> None:

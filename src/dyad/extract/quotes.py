@@ -318,11 +318,23 @@ def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None
     name = " ".join(w.title() if w.isupper() else w for w in name_words)
     if name in kb.not_names() or len(name) < 2:
         return None
+    titled = any(w.lower().strip(".,") in titles.words for w in words[:k])
+    if len(name_words) == 1 and not titled and not _named_elsewhere(ctx, name, start, end):
+        return None  # 'SUBWAY:', 'EU-BELARUS:', 'N. KOREA MISSILES:': the head of a digest's item, no one
     title = " ".join(words[:k]) or None
     if title and title.isupper():
         title = title.title()
     name_start = start + label.rindex(name_words[0]) if name_words[0] in label else start
     return find_or_add_person(ctx, name, name_start, end, title)
+
+
+def _named_elsewhere(ctx: Context, name: str, start: int, end: int) -> bool:
+    """Whether a one-word label is someone's name: a person the knowledge base holds alone ('PUTIN'), or a word
+    the text gives elsewhere with a capital ('KIRBY:' ... 'John Kirby')."""
+    if kb.person_alone(name) or kb.people().get(kb.fold(name)):
+        return True
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+    return any(not (start <= m.start() < end) for m in pattern.finditer(ctx.text))
 
 
 # ----------------------------------------------------------------------------- speakers

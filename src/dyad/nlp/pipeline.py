@@ -39,7 +39,7 @@ _PIECE = r",\s*[^,\n()—–]{1,30}?"  # ', Honduras', ', March 19', ', SPA'
 _AGENCY = r"\s*\([^()\n]{0,30}\)"  # '(Reuters)', '(AP)', '(—)'
 _DASH = r"\s*(?:[—–]|--?)\s+"
 DATELINE = re.compile(
-    rf"(?:{_CAPS}(?:{_PIECE}){{1,3}}(?:{_AGENCY})?{_DASH}"  # 'DHAKA, Feb 11 (—) — '
+    rf"(?:{_CAPS}(?:{_PIECE}){{1,3}}(?:{_AGENCY})?(?:{_DASH}|:\s+)"  # 'DHAKA, Feb 11 (—) — ', 'GAZA CITY, X: '
     rf"|{_CAPS}{_AGENCY}{_DASH}"  # 'SEOUL (AP) — '
     rf"|{_CAPS}(?:{_DASH}|:\s+)(?=[A-Z])"  # 'WASHINGTON — The', 'ISLAMABAD: Saudi'; not 'NATO — the alliance'
     rf"|{_NAMED}(?:{_PIECE}){{0,3}}{_AGENCY}{_DASH})"  # 'Kyiv, Ukraine (AP) — '
