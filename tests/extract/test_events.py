@@ -16,6 +16,15 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 # (PLOVER type, sentence, source country, target country or None, modality)
 CASES = [
+    # a harm told in the passive "in" an attack: the attack's modifier names who did it
+    (
+        "ASSAULT",
+        "Four Palestinian children were killed in Israeli tank shelling in the Gaza Strip on Friday, medics said.",
+        "ISR",
+        "PSE",
+        "actual",
+    ),
+    ("ASSAULT", "Two Ukrainian soldiers were wounded in a Russian drone attack on Sunday.", "RUS", "UKR", "actual"),
     ("AGREE", "Iran and Russia agreed on Monday to expand cooperation in the energy sector.", "IRN", "RUS", "actual"),
     ("AGREE", "Japan pledged to provide Vietnam with two coast guard vessels.", "JPN", "VNM", "actual"),
     ("AGREE", "Turkey offered to host peace talks between Russia and Ukraine.", "TUR", None, "actual"),

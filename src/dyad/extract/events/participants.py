@@ -15,6 +15,7 @@ from dyad.extract.context import Context
 from dyad.extract.events.triggers import Entry, candidates, lemma
 from dyad.extract.events.words import (
     ACCUSING,
+    ATTACK_MEANS,
     CONTENT_DEPS,
     CONTENT_PREPS,
     CROWDS,
@@ -570,6 +571,8 @@ class Participants:
             actor_side = entry.cameo.startswith(("03", "04"))  # "a meeting was held", "Vietnam is committed"
             sources = self.phrase_actors(passive) if actor_side else []
             targets = [] if actor_side else self.phrase_actors(passive)
+        if passive is not None and agent is None and not sources and ontology.code(entry.cameo).plover == "ASSAULT":
+            sources = self._attacker(tok, exclude=targets)  # "were killed in Israeli shelling"
         topic = lemma(tok) in TOPIC_VERBS  # "discussed the situation in Ukraine": Ukraine is no partner
         mediation = entry.cameo in MEDIATION_CODES  # "mediated between Israel and Hamas": on both parties
         for c in tok.children:
@@ -630,6 +633,26 @@ class Participants:
                         targets = [state]
                         break
         return sources, targets
+
+    def _attacker(self, tok: Token, exclude: list[Actor]) -> list[Actor]:
+        """'Four children were killed in Israeli tank shelling', 'wounded in a Russian drone attack': a harm told
+        in the passive, in an attack whose own words name the state behind it."""
+        own = {a.id for a in exclude}
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ATTACK_MEANS:
+                return [a for a in self.phrase_actors(pobj) if a.id not in own]
+            # the parse may stop short of the attack's word ("in Israeli tank" + "shelling"): the words up to it
+            doc = tok.doc
+            for j in range(c.i + 1, min(len(doc), c.i + 6)):
+                if doc[j].lower_ in ATTACK_MEANS or (doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in ATTACK_MEANS):
+                    start, end = doc[c.i + 1].idx, doc[j].idx
+                    return [a for a in self.ctx.actors_in(start, end) if a.id not in own and a.kind != "person"]
+                if doc[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[j].is_punct:
+                    break
+        return []
 
     def _clause_target(self, tok: Token, exclude: list[Actor]) -> list[Actor]:
         """'demanded that the US cancel', 'offered to hand over to Britain': the target in the clause below."""
