@@ -118,3 +118,18 @@ def test_dates_for_reads_the_same_with_the_usable_dates_given() -> None:
     chosen = [dates_for(t, text, dates, "2024-06-14") for t in doc if t.pos_ == "VERB"]
     assert [dates_for(t, text, dates, "2024-06-14", usable) for t in doc if t.pos_ == "VERB"] == chosen
     assert {"2024-06-12", "2024-06-14"} <= {d for found in chosen for d in found}
+
+
+def test_a_relative_clause_in_the_past_takes_the_date_of_the_clause_it_hangs_from():
+    # Tuesday 10 February 2026: Monday is the 9th; the thanks were given in the call
+    text = (
+        "Jamaica sent troops to Haiti today.\n\n"
+        "On Monday the Jamaican foreign minister held a telephone conversation with the Foreign Minister of Haiti, "
+        "Jean-Marc Auguste, who thanked Jamaica for its commitment."
+    )
+    assert dates_of(text, "2026-02-10", "SUPPORT") == ["2026-02-09"]
+
+
+def test_a_relative_clause_keeps_its_own_date():
+    text = "Russia, which invaded Ukraine in 2022, accused Poland on Monday of hostile acts."
+    assert dated(text, "2024-06-19", "ASSAULT") in ([], [("RUS", "UKR", "2022")])

@@ -1,7 +1,9 @@
 """When an event happened: the date chosen for it among the dates the text gives (training/README.md rule 12).
 
 The date is the one in the trigger's own phrase, else in its clause, else in the clause it is reported by or
-joined to ("Israel said late Saturday that it conducted an airstrike"), else, for a verb in the simple past,
+joined to ("Israel said late Saturday that it conducted an airstrike") or, for a relative clause in the past, the
+clause of the word it describes ("held a call on Monday with the minister, who thanked ..."), else, for a verb in
+the simple past,
 which carries on the narrative of the sentence before it, that sentence's date ("Senegal summoned the envoy on
 Wednesday. It also demanded consular access."), or failing that the last day named before it, else the article's
 own date. Dates that cannot be when something happened are never chosen: bounds ("until Friday"), the dateline
@@ -114,6 +116,15 @@ def _head_clause_date(clause: Token, in_sent: list[DateRef]) -> str | None:
     """The date in the own words of the clause this one is reported by or joined to, a few levels up: "said
     late Saturday that it conducted an airstrike", "summoned the envoy on Wednesday and demanded ..."."""
     node = clause
+    if node.dep_ == "relcl" and _simple_past(node):
+        # "held a call on Monday with the minister, who thanked Jamaica": a past told in a relative clause on a
+        # word of a clause in the past is that clause's time (a date of its own was looked for first)
+        head = node.head
+        while head.pos_ not in ("VERB", "AUX") and head.head != head:
+            head = head.head
+        words = {t.idx for t in clause_tokens(head)}
+        found = [d.value for d in in_sent if d.start in words]
+        return found[0] if found and _simple_past(head) else None
     for _ in range(3):
         if node.dep_ not in CLIMBED or node.head == node:
             return None
