@@ -603,6 +603,24 @@ def test_honorifics_and_ranks_of_many_countries_are_no_part_of_the_name(text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The talks were held in Lusaka on 3 and 4 March 2021 between the Honourable Chanda Mwila Banda, Minister "
+            "of Energy, and the Honourable Juma Said Kitwana, Minister for Water and East African Cooperation.",
+            ["Chanda Mwila Banda", "Juma Said Kitwana"],
+        ),
+        (
+            "The delegation was received by H.E. Awa Coulibaly Traoré, Minister of Agriculture and Rural Development.",
+            ["Awa Coulibaly Traoré"],
+        ),
+    ],
+)
+def test_proper_nouns_after_a_form_of_address_are_a_name_whatever_the_ner_made_of_them(text: str, names: list[str]):
+    assert _people(text, "2023-01-01") == names
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The rust-streaked Russian trawler Kapitan Sorokin was still tied up at the quay on Wednesday.",

@@ -592,6 +592,7 @@ def _person_mentions(
                 i = max(j, i + 1)
             else:
                 i += 1
+    candidates += _addressed_names(doc, candidates, covered, cspans, org_tokens)
     candidates += _appositive_names(doc, covered, cspans, org_tokens)
     out: list[PersonMention] = []
     not_names = kb.not_names()
@@ -742,6 +743,73 @@ def _appositive_names(
             continue
         name = doc[start : tok.i + 1].text
         if name in kb.bodies() or kb.regions().get(kb.fold(name)) or names_a_place(name, 0):
+            continue
+        out.append(toks)
+        covered.update(t.i for t in toks)
+    return out
+
+
+NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "du", "von", "van", "der", "den", "al", "bin", "ibn", "el", "del"}
+)
+
+
+def _addressed_names(
+    doc: Doc,
+    candidates: list[list[Token]],
+    covered: set[int],
+    cspans: dict[int, tuple[Span, str, str]],
+    org_tokens: set[int],
+) -> list[list[Token]]:
+    """'the Honourable Juma Said Kitwana', 'H.E. Awa Coulibaly Traoré', 'Mr Hervé Ondoua Mbarga': capitalised
+    words right after a form of address (written with its capital) are a name, whatever the NER made of them
+    (a body, a place, nothing): it rarely knows names from many languages, and a form of address is said
+    only to a person. Two to five words, none a title, a state's, a known body's or a date's; a particle
+    ("da", "bin") or a hyphen may join them. Words before a name the NER found join that name."""
+    out: list[list[Token]] = []
+    n = len(doc)
+    for tok in doc:
+        if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):
+            continue
+        j = tok.i + 1
+        while j < n and (doc[j].lower_.rstrip(".") in HONORIFICS or doc[j].text == "."):
+            j += 1  # "Her Excellency Mrs", "H.E. Mr"
+        if j < n and doc[j].lower_.rstrip(".") in HONORIFICS:
+            continue
+        toks: list[Token] = []
+        while j < n and len(toks) < 7:
+            t = doc[j]
+            joined = t.text == "-" and toks and not t.whitespace_ and not doc[j - 1].whitespace_
+            particle = t.lower_ in NAME_PARTICLES and toks and j + 1 < n and doc[j + 1].text[:1].isupper()
+            if joined or particle:
+                toks.append(t)
+                j += 1
+                continue
+            if not (
+                t.text[:1].isupper()
+                and t.text[1:2].islower()
+                and any(c.isalpha() for c in t.text)
+                and not _is_title_word(t)
+                and t.lower_.rstrip(".") not in HONORIFICS
+                and t.i not in covered
+                and t.i not in cspans
+                and t.i not in org_tokens
+                and t.lower_ not in kb.institutions()
+                and t.lower_ not in MINISTRY_FIELDS
+                and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
+                and not (toks and t.is_sent_start)
+            ):
+                break
+            toks.append(t)
+            j += 1
+        while toks and (toks[-1].lower_ in NAME_PARTICLES or toks[-1].text == "-"):
+            toks.pop()
+        tail = next((c for c in candidates if toks and c and c[0].i == j and j in covered), None)
+        if tail is not None:
+            tail[:0] = toks  # "Juma Said" before the NER's "Kitwana": the given names of its name
+            covered.update(t.i for t in toks)
+            continue
+        if sum(1 for t in toks if t.is_alpha) < 2:
             continue
         out.append(toks)
         covered.update(t.i for t in toks)
