@@ -606,6 +606,25 @@ def test_honorifics_and_ranks_of_many_countries_are_no_part_of_the_name(text: st
     ("text", "names"),
     [
         (
+            "Prime Minister of the Kyrgyz Republic Nurbek Asanaliev and Prime Minister of the Republic of Tajikistan "
+            "Davlat Saidzoda spoke by telephone.",
+            ["Nurbek Asanaliev", "Davlat Saidzoda"],
+        ),
+        ("Japanese Ambassador to the Philippines Hiroshi Tanabe said the drill was routine.", ["Hiroshi Tanabe"]),
+        (
+            "Earlier, Russian Ambassador to the United Kingdom Pavel Gromov told reporters he had no comment.",
+            ["Pavel Gromov"],
+        ),
+    ],
+)
+def test_a_name_after_a_title_and_its_state_is_a_name_though_the_ner_ran_the_state_into_it(text: str, names: list[str]):
+    assert _people(text, "2023-01-01") == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
             "The talks were held in Lusaka on 3 and 4 March 2021 between the Honourable Chanda Mwila Banda, Minister "
             "of Energy, and the Honourable Juma Said Kitwana, Minister for Water and East African Cooperation.",
             ["Chanda Mwila Banda", "Juma Said Kitwana"],

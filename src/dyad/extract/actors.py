@@ -583,6 +583,7 @@ def _person_mentions(
                     and (
                         doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "LOC", "FAC")
                         or (given and doc[j].ent_type_ == "ORG")
+                        or (first > i + 1 and _state_run_into_name(doc[j], first, cspans))
                     )
                 ):
                     j += 1
@@ -681,10 +682,39 @@ FIELD_CONNECTORS = frozenset({"of", "for", "and", "the", "&"})
 FIELD_WORDS = frozenset({"state", "republic", "kingdom", "federation", "union", "national", "affairs", "foreign"})
 
 
+def _state_run_into_name(tok: Token, first: int, cspans: dict[int, tuple[Span, str, str]]) -> bool:
+    """'Prime Minister of the Kyrgyz Republic Almaz Toktogulov' tagged a body from 'the Kyrgyz Republic' on,
+    '... of the Republic of Tajikistan Firdavs Rahimzoda' with 'Rahimzoda' a place: after a title, its field
+    and its state, a word the NER put in a body or place that began on the state's words, or in one of its
+    own later in the name, is the name's, unless it names a place dyad knows."""
+    if (
+        tok.ent_type_ not in ("ORG", "GPE")
+        or tok.i in cspans
+        or tok.lower_ in kb.institutions()
+        or tok.lower_ in kb.words("body_noun")
+    ):
+        return False
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start < first:  # the entity began on the state's name ("of the Indian Coast Guard": a body, by its people)
+        return any(k in cspans and cspans[k][1] == "NAME" for k in range(start, first))
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    return alone and tok.i > first and not names_a_place(tok.text, 0)
+
+
 def _past_the_field(doc: Doc, start: int, end: int, cspans: dict[int, tuple[Span, str, str]]) -> int:
     """Where a name may begin after a title word: at once, or past the office's field and state ("Minister of
     Defence of Ukraine Serhiy Tkachenko", "Minister for Agriculture and Forestry Osman Karaca"), which a name
-    the NER missed follows. Up to eight words of field, connectors and state names; else at once."""
+    the NER missed follows. Up to eight words of field, connectors and state names; else at once. After "to",
+    a state's name alone."""
+    if start < end and doc[start].lower_ == "to":  # "Ambassador to the United Kingdom Dmitry Voronov": a state alone
+        j = start + 1 + (start + 1 < end and doc[start + 1].lower_ == "the")
+        k = j
+        while k < end and k in cspans and cspans[k][1] == "NAME":
+            k += 1
+        return k if k > j else start
     if start >= end or doc[start].lower_ not in ("of", "for"):
         return start
     j = start
