@@ -141,6 +141,22 @@ def test_a_digests_heading_in_capitals_is_no_speaker_label():
     assert not {"Subway", "Eu-Belarus", "Missiles"} & {a.name for a in doc.actors}
 
 
+def test_a_person_set_in_the_subject_speaks_not_the_state_the_parse_made_its_head():
+    doc = dyad.extract(
+        "Trinidad and Tobago's prime minister, Kamla Ramdeen, said on Wednesday her country welcomed 'any step that "
+        "brings these neighbours to the table', and praised Guyana.",
+        published="2024-05-06",
+    )
+    assert speaker_of(doc, "any step that brings") == "Kamla Ramdeen"
+    # a person named in a clause of the subject is not the subject
+    doc = dyad.extract(
+        "A senior U.S. official, who spoke to reporters ahead of Erdogan's visit, said the issue is one that Trump "
+        '"is trying to address head-on".',
+        published="2019-11-12",
+    )
+    assert speaker_of(doc, "is trying to address") != "Recep Tayyip Erdogan"
+
+
 def test_a_turn_label_with_an_interpreters_note_names_its_speaker():
     text = (
         "President of Chile Gabriel Boric (via interpreter): Esteemed President Lula and ministers of Brazil!\n\n"

@@ -643,6 +643,21 @@ def _named_after(ctx: Context, quote: _Raw, verb: Token) -> Actor | None:
 VOICING = {"quote", "cite"}  # 'the ministry said, quoting spokesman X': X's words
 
 
+def _person_in_subject(ctx: Context, subj: Token, verb: Token) -> Actor | None:
+    """ "Trinidad and Tobago's prime minister, Kamla Ramdeen, said": the one person named in the subject's words
+    before the verb, where the parse made the state or body their head."""
+    clauses = {t.i for c in subj.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
+    words = [t for t in subj.subtree if t.i < verb.i and t.i not in clauses]  # not 'who spoke ahead of X's visit'
+    people = {
+        a.id: a
+        for t in words
+        if t.dep_ != "poss" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("'s", "’s"))
+        for a in [ctx.actor_at(t.idx, t.idx + len(t.text))]
+        if a is not None and a.kind == "person"
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _voice(ctx: Context, verb: Token, all_quotes: list[_Raw]) -> Actor | None:
     """The person a speaking body speaks through: 'the ministry, through its spokesman X, said', 'the ministry
     said in a statement, quoting spokesman X'. The words are X's, which the body only relays. What the body
@@ -777,6 +792,7 @@ def _speaker_for(
                 actor = (
                     _voice(ctx, verb, all_quotes)
                     or _reported_by(resolver, verb, quote, all_quotes, last_speaker)
+                    or _person_in_subject(ctx, subj, verb)
                     or actor
                 )
             if actor is not None:
