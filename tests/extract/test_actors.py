@@ -837,3 +837,30 @@ def test_a_middle_name_used_alone_is_the_one_person_who_bears_it():
     doc = dyad.extract(text, published="2023-01-01")
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Deng Dau Deng"]
     assert [q.speaker for q in doc.quotes] == [actor_named(doc, "Deng Dau Deng").id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prisoners were handed over at the Kyzyl-Bel checkpoint on Thursday.",
+        "Two Guyana Coast Guard boats carried out a search.",
+        "Thousands of Gor Mahia supporters packed the stands.",
+        "The navy says the Volna Kholmsk has left the area.",
+        "Customs officers boarded the Xiang Yang Hong 18 on Monday.",
+        "Protesters gathered outside the embassy on Hoang Dieu street.",
+    ],
+)
+def test_a_name_that_only_modifies_a_noun_follows_the_or_takes_a_number_is_no_person(text: str):
+    assert _people(text, "2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The fisherman Santos Euceda Flores, 34, was killed.", "Santos Euceda Flores"),
+        ("Thousands of Rakib Hossain supporters marched. Rakib Hossain was not there.", "Rakib Hossain"),
+        ("His counterpart, Bakhodir Tursunov, signed an agreement.", "Bakhodir Tursunov"),
+    ],
+)
+def test_a_name_that_stands_alone_somewhere_is_still_a_person(text: str, name: str):
+    assert name in _people(text, "2023-01-01")

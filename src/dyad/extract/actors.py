@@ -1064,6 +1064,31 @@ def _placed(person: _Person, doc: Doc) -> bool:
     return placed
 
 
+def _attributive(person: _Person, doc: Doc) -> bool:
+    """'the Kyzyl-Bel checkpoint', 'Coast Guard boats', 'Gor Mahia supporters', 'the Volna Kholmsk', 'the Xiang
+    Yang Hong 18': a name of two words or more that each mention puts before a common noun, after 'the' or before a
+    number names a place, a body, a ship or a thing. A person's name stands alone somewhere, or a title, a form of
+    address, knowledge or speech vouches for it."""
+    if len(person.tokens) < 2 or person.title or person.known_code:
+        return False
+    if kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
+        return False
+    spans = list(_mention_spans(person, doc))
+    for span in spans:
+        if _vouched(span):
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.lower_ == "the":
+            continue
+        if after is not None and (after.pos_ == "NUM" or after.like_num):
+            continue
+        if after is not None and after.pos_ == "NOUN" and after.text.islower() and after.dep_ != "ROOT":
+            continue  # not "Petro Hnatiuk thanks Germany", a verb the tagger took for a noun
+        return False
+    return bool(spans)
+
+
 def _is_place_name(person: _Person) -> bool:
     """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
     first-level subdivision (a name of two or three words only for a city of 100,000 people or more), or a name
@@ -1139,7 +1164,11 @@ def extract_actors(ctx: Context) -> None:
     mentions = _person_mentions(ctx, cspans, org_tokens, org_names)
     people = _cluster(mentions)
     known = kb.people()
-    people = [p for p in people if not _is_place_name(p) and not _unsupported(p, doc) and not _placed(p, doc)]
+    people = [
+        p
+        for p in people
+        if not _is_place_name(p) and not _unsupported(p, doc) and not _placed(p, doc) and not _attributive(p, doc)
+    ]
     for p in people:
         entry = known.get(kb.fold(p.name))
         if entry is None and len(p.tokens) == 1:
