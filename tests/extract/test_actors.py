@@ -864,3 +864,27 @@ def test_a_name_that_only_modifies_a_noun_follows_the_or_takes_a_number_is_no_pe
 )
 def test_a_name_that_stands_alone_somewhere_is_still_a_person(text: str, name: str):
     assert name in _people(text, "2023-01-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By nightfall most had reached Tan-Tan, where families were waiting.",  # a town the gazetteer knows
+        "The fishermen, all residents of Punta Gorda, were detained.",
+        "Shells landed on the southern edge of Kfar Kila on Wednesday.",
+        "Sudan bombed the area of Kiir Adem again.",
+    ],
+)
+def test_a_name_the_text_or_the_gazetteer_makes_a_place_is_no_person(text: str):
+    assert _people(text, "2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ministry received a letter from Kwame Mensah on Monday.", "Kwame Mensah"),
+        ("For Ana Kovač, who has waited ten years, the protocol came late.", "Ana Kovač"),
+    ],
+)
+def test_a_name_in_a_place_like_position_with_a_person_behind_it_stays_a_person(text: str, name: str):
+    assert name in _people(text, "2023-01-01")

@@ -46,6 +46,9 @@ PERSON_PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "toward", "towards", "off"}
 )
 PLACE_KIND_NOUNS = frozenset({"town", "village", "city", "district", "island", "islands", "port", "province"})
+# "the residents of Punta Gorda", "the edge of Kfar Kila": nouns whose "of" names a place after them
+PLACE_OF_NOUNS = PLACE_KIND_NOUNS | {"residents", "inhabitants", "people", "edge", "outskirts", "area", "forecourt"}
+SMALL_PLACE = 10_000  # people in a gazetteer's place that a name with nothing of a person's behind it names
 PLACE_NOUNS = kb.words("place_noun") - {"camp", "sector", "market", "route", "corridor"}  # "the Odinga camp"
 PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
 PLACE_ENDS = kb.words("place_end") | {"city"}  # "Charles Street", "Ho Chi Minh City": a place, never a person
@@ -1056,12 +1059,19 @@ def _placed(person: _Person, doc: Doc) -> bool:
         if after is not None and after.text in ("'s", "’s"):
             continue  # "in Ramaphosa's view"
         kind = doc[span.start - 2].lower_ if span.start > 1 else ""
+        where = span.end + 1 < len(doc) and after.text == "," and doc[span.end + 1].lower_ == "where"
         placed = placed or (
             (before is not None and before.lower_ in PERSON_PLACE_PREPS)
-            or (before is not None and before.lower_ == "of" and kind in PLACE_KIND_NOUNS)
+            or (before is not None and before.lower_ == "of" and kind in PLACE_OF_NOUNS)
             or (after is not None and after.lower_ in PLACE_NOUNS and after.text.islower())
+            or where  # "reached Tan-Tan, where families waited"
         )
-    return placed
+    if placed or len(person.tokens) < 2 or kb.common_given_name(person.name.split()[0]):
+        return placed
+    # "Mae Sot", "Puerto Madryn": a town the gazetteer knows, and no given name to make it a person's
+    from dyad.kb.gazetteer import gazetteer
+
+    return any(place.population >= SMALL_PLACE for place in gazetteer().candidates(person.name))
 
 
 def _attributive(person: _Person, doc: Doc) -> bool:
