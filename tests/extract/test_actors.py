@@ -888,3 +888,30 @@ def test_a_name_the_text_or_the_gazetteer_makes_a_place_is_no_person(text: str):
 )
 def test_a_name_in_a_place_like_position_with_a_person_behind_it_stays_a_person(text: str, name: str):
     assert name in _people(text, "2023-01-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 30 Australian Federal Police advisers will be deployed.",
+        "The launch was witnessed by the Director General Strategic Plans Division and senior officers.",
+        "The Chairman Joint Chiefs of Staff Committee congratulated the troops.",
+        "Two US Marine Corps aircraft have begun ferrying rice.",
+        "Karonga United's mission to stay in the Super League ended in relegation.",
+        "Separately, the Director General Inter Services Public Relations said the test was a success.",
+        "A destroyer of Russia's Northern Fleet entered the strait.",
+    ],
+)
+def test_a_name_that_ends_in_a_word_for_a_body_or_a_unit_is_no_person(text: str):
+    assert _people(text, "2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr. Guard, a local farmer, said the harvest was poor.", "Guard"),
+        ("Senator Kate Fleet said the bill would pass.", "Kate Fleet"),
+    ],
+)
+def test_a_person_whose_name_ends_in_a_word_for_a_body_stays_a_person(text: str, name: str):
+    assert name in _people(text, "2023-01-01")

@@ -53,6 +53,7 @@ PLACE_NOUNS = kb.words("place_noun") - {"camp", "sector", "market", "route", "co
 PLACE_STARTS = kb.words("place_start")  # "Lake Malawi", "Mount Elgon": a place, never a person
 PLACE_ENDS = kb.words("place_end") | {"city"}  # "Charles Street", "Ho Chi Minh City": a place, never a person
 # "Unity State", "Kegalle District": a province named by its kind
+BODY_ENDS = kb.words("body_noun") | kb.words("unit_end")  # "Marine Corps", "Joint Chiefs": a body, never a person
 AREA_ENDS = frozenset({"state", "province", "region", "district", "districts", "county", "governorate", "oblast"})
 NON_HEAD = {"deputy", "vice", "former", "acting", "interim", "assistant", "under", "first"}
 
@@ -1099,6 +1100,24 @@ def _attributive(person: _Person, doc: Doc) -> bool:
     return bool(spans)
 
 
+def _body_named(person: _Person, doc: Doc) -> bool:
+    """'Federal Police', 'Strategic Plans Division', 'Joint Chiefs', 'Marine Corps', 'Karonga United': a name whose
+    last word is a body's, a unit's or a team's, which no knowledge, form of address ('Mr. Guard') or given name
+    before it ('Kate Fleet') makes a person's. A title does not vouch: 'the Director General Strategic Plans
+    Division' and 'the Chairman Joint Chiefs' name an office by its body."""
+    last = kb.fold(person.tokens[-1])
+    if last not in BODY_ENDS and last not in kb.institutions():
+        return False
+    if person.known_code or kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
+        return False
+    if len(person.tokens) > 1 and any(kb.name_evidence(person.name)[1][1].values()):
+        return False  # someone of the table bears the first word as a given name: "Senator Kate Fleet"
+    for span in _mention_spans(person, doc):
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
+            return False
+    return True
+
+
 def _is_place_name(person: _Person) -> bool:
     """'Kiev', 'Donbass', 'Khan Younis' or 'Cabo Delgado' tagged as a person: the name of a known city, region or
     first-level subdivision (a name of two or three words only for a city of 100,000 people or more), or a name
@@ -1177,7 +1196,11 @@ def extract_actors(ctx: Context) -> None:
     people = [
         p
         for p in people
-        if not _is_place_name(p) and not _unsupported(p, doc) and not _placed(p, doc) and not _attributive(p, doc)
+        if not _is_place_name(p)
+        and not _unsupported(p, doc)
+        and not _placed(p, doc)
+        and not _attributive(p, doc)
+        and not _body_named(p, doc)
     ]
     for p in people:
         entry = known.get(kb.fold(p.name))
