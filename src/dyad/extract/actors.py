@@ -802,8 +802,10 @@ def _addressed_names(
     ("da", "bin") or a hyphen may join them. Words before a name the NER found join that name."""
     out: list[list[Token]] = []
     n = len(doc)
-    for tok in doc:
-        if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFICS):
+    strings, lowers = doc.vocab.strings, doc.to_array(LOWER).tolist()
+    forms = {h for h in set(lowers) if strings[h].rstrip(".") in HONORIFICS}  # each distinct word looked at once
+    for tok in (doc[i] for i, h in enumerate(lowers) if h in forms):
+        if not tok.text[:1].isupper():
             continue
         j = tok.i + 1
         while j < n and (doc[j].lower_.rstrip(".") in HONORIFICS or doc[j].text == "."):
