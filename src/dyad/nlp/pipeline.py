@@ -1,5 +1,5 @@
-"""The spaCy pipeline: loaded once per process, with line breaks as sentence breaks, a few verb lemmas mended,
-and abbreviations of address kept whole ("Hon.", "Amb.", "Col.")."""
+"""The spaCy pipeline: loaded once per process, with line breaks, live blogs' time stamps and datelines as
+sentence breaks, a few verb lemmas mended, and abbreviations of address kept whole ("Hon.", "Amb.", "Col.")."""
 
 from __future__ import annotations
 
