@@ -873,15 +873,9 @@ def _common_given(tok: Token) -> bool:
     """A capitalised word that many office holders bear as their given name, and that is no title, state or
     field of office: before a name, the name's first word, whatever entity the NER put it in."""
     return (
-        tok.pos_ == "PROPN"
-        and tok.text[:1].isupper()
-        and tok.text[1:2].islower()
-        and not _is_title_word(tok)
+        _name_word(tok)
         and tok.lower_.rstrip(".") not in HONORIFICS  # "Sheikh Fahad": many bear it, but before a name it is address
-        and tok.lower_ not in MINISTRY_FIELDS
-        and tok.lower_ not in FIELD_WORDS
         and tok.lower_ not in WEEKDAYS
-        and not kb.countries().lookup(tok.text)
         and kb.common_given_name(tok.text)
     )
 
@@ -895,14 +889,21 @@ def _name_after_rank(tok: Token) -> bool:
         and tok.i > 0
         and _is_title_word(doc[tok.i - 1])
         and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-        and tok.pos_ == "PROPN"
+        and _name_word(tok)
+        and tok.lower_ not in kb.institutions()
+        and tok.lower_ not in kb.words("body_noun")
+    )
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised proper noun that may be a word of a name: no title, field of office or state."""
+    return (
+        tok.pos_ == "PROPN"
         and tok.text[:1].isupper()
         and tok.text[1:2].islower()
         and not _is_title_word(tok)
         and tok.lower_ not in MINISTRY_FIELDS
         and tok.lower_ not in FIELD_WORDS
-        and tok.lower_ not in kb.institutions()
-        and tok.lower_ not in kb.words("body_noun")
         and not kb.countries().lookup(tok.text)
     )
 
@@ -1041,17 +1042,21 @@ def _vouched(span: Span) -> bool:
     """Whether a mention says its name is a person's: a form of address before it ("Mr", "Dr"), or it speaks."""
     from dyad.extract.quotes import speech_verbs
 
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
-        return True
-    return span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in speech_verbs()
+    return (
+        _addressed(span) or span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_.lower() in speech_verbs()
+    )
+
+
+def _addressed(span: Span) -> bool:
+    """Whether a form of address stands before a mention ("Mr", "Dr", "H.E.")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
 
 
 def _placed(person: _Person, doc: Doc) -> bool:
     """'near Kiir Adem', 'in Mae Sot', 'the island of Abu Musa', 'Stung Treng town', 'the Angoor Adda border
     crossing': a name the text puts somewhere, which no title, form of address, knowledge or speech makes a
     person. Towns and features too small for the gazetteer are named this way in every outlet."""
-    if person.title or person.known_code or kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
+    if person.title or person.known_code or kb.known_person(person.name):
         return False
     placed = False
     for span in _mention_spans(person, doc):
@@ -1082,9 +1087,7 @@ def _attributive(person: _Person, doc: Doc) -> bool:
     Yang Hong 18': a name of two words or more that each mention puts before a common noun, after 'the' or before a
     number names a place, a body, a ship or a thing. A person's name stands alone somewhere, or a title, a form of
     address, knowledge or speech vouches for it."""
-    if len(person.tokens) < 2 or person.title or person.known_code:
-        return False
-    if kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
+    if len(person.tokens) < 2 or person.title or person.known_code or kb.known_person(person.name):
         return False
     spans = list(_mention_spans(person, doc))
     for span in spans:
@@ -1110,14 +1113,11 @@ def _body_named(person: _Person, doc: Doc) -> bool:
     last = kb.fold(person.tokens[-1])
     if last not in BODY_ENDS and last not in kb.institutions():
         return False
-    if person.known_code or kb.people().get(kb.fold(person.name)) or kb.person_alone(person.name):
+    if person.known_code or kb.known_person(person.name):
         return False
     if len(person.tokens) > 1 and any(kb.name_evidence(person.name)[1][1].values()):
         return False  # someone of the table bears the first word as a given name: "Senator Kate Fleet"
-    for span in _mention_spans(person, doc):
-        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
-            return False
-    return True
+    return not any(_addressed(span) for span in _mention_spans(person, doc))
 
 
 def _is_place_name(person: _Person) -> bool:
@@ -1141,7 +1141,7 @@ def names_a_place(name: str, least: int) -> bool:
     """Whether a name no one is known by names a region, sea or territory, a state's province ("Cabo Delgado",
     "Tamil Nadu") or a city of ``least`` people or more."""
     folded = kb.fold(name)
-    if kb.person_alone(name) or kb.people().get(folded):
+    if kb.known_person(name):
         return False
     if kb.regions().get(folded) or kb.subdivisions().get(folded):
         return True
@@ -1361,19 +1361,25 @@ def _propagate_names(ctx: Context, persons: list[Actor]) -> None:
     for tok in (ctx.doc[i] for i, pos in enumerate(ctx.doc.to_array([POS]).tolist()) if pos == propn or i in odd):
         if not tok.text[:1].isupper() or tok.idx in taken:
             continue
-        nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
-        prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
-        if (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or (
-            prev is not None
-            and prev.pos_ == "PROPN"
-            and prev.text[:1].isupper()
-            and prev.lower_.rstrip(".") not in HONORIFICS
-            and not _is_title_word(prev)
-        ):
-            continue  # part of a longer name
+        if _in_longer_name(ctx.doc, tok.i, tok.i + 1):
+            continue
         owners = {a.id: a for a in forms.get(kb.fold(tok.text), [])}
         if len(owners) == 1:
             ctx.add_mention(next(iter(owners.values())), tok.idx, tok.idx + len(tok.text))
+
+
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words doc[start:end] are part of a longer name: a capitalised proper noun right after them, or
+    right before them where it is no title or form of address ("Minister Wang", "Mr Wang" are Wang alone)."""
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    return (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()) or (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.lower_.rstrip(".") not in HONORIFICS
+        and not _is_title_word(before)
+    )
 
 
 def _propagate_family_names(ctx: Context, persons: list[Actor]) -> None:
@@ -1395,16 +1401,8 @@ def _propagate_family_names(ctx: Context, persons: list[Actor]) -> None:
         span = doc.char_span(m.start(), m.end())
         if span is None:
             continue
-        before = doc[span.start - 1] if span.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
-        if (
-            before is not None
-            and before.pos_ == "PROPN"
-            and before.text[:1].isupper()
-            and before.lower_.rstrip(".") not in HONORIFICS
-            and not _is_title_word(before)
-        ) or (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
-            continue  # part of a longer name: another person's
+        if _in_longer_name(doc, span.start, span.end):
+            continue  # another person's
         ctx.add_mention(ctx.actor(next(iter(owners))), m.start(), m.end())
 
 

@@ -331,7 +331,7 @@ def _label_actor(ctx: Context, start: int, end: int, label: str) -> Actor | None
 def _named_elsewhere(ctx: Context, name: str, start: int, end: int) -> bool:
     """Whether a one-word label is someone's name: a person the knowledge base holds alone ('PUTIN'), or a word
     the text gives elsewhere with a capital ('KIRBY:' ... 'John Kirby')."""
-    if kb.person_alone(name) or kb.people().get(kb.fold(name)):
+    if kb.known_person(name):
         return True
     pattern = re.compile(r"\b" + re.escape(name) + r"\b")
     return any(not (start <= m.start() < end) for m in pattern.finditer(ctx.text))

@@ -196,6 +196,11 @@ def person_alone(name: str) -> KnownPerson | None:
     return _people()[1].get(fold(name))
 
 
+def known_person(name: str) -> bool:
+    """Whether the knowledge base holds someone by this name, in full ("Vladimir Putin") or alone ("Putin")."""
+    return people().get(fold(name)) is not None or person_alone(name) is not None
+
+
 class Role(NamedTuple):
     """One office or standing of a person, as office_holders.tsv gives it; no dates is the person's default."""
 
